@@ -1,0 +1,142 @@
+//! Bakes `data/*.toml` into Rust statics in `OUT_DIR`, so that the binary
+//! parses nothing at start-up. The data is checked here with the same code
+//! that checks run-time data: inconsistent data fails the build.
+
+#[path = "src/normalize.rs"]
+#[allow(dead_code)]
+mod normalize;
+#[path = "src/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+#[path = "src/validate.rs"]
+mod validate;
+
+use schema::*;
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Writes a value as a Rust constant expression.
+trait Bake {
+    fn bake(&self, out: &mut String);
+}
+
+impl Bake for Cow<'static, str> {
+    fn bake(&self, out: &mut String) {
+        write!(out, "::std::borrow::Cow::Borrowed({:?})", &**self).unwrap();
+    }
+}
+
+impl<T: Bake + Clone> Bake for Cow<'static, [T]> {
+    fn bake(&self, out: &mut String) {
+        out.push_str("::std::borrow::Cow::Borrowed(&[");
+        for item in self.iter() {
+            item.bake(out);
+            out.push_str(",\n");
+        }
+        out.push_str("])");
+    }
+}
+
+impl<T: Bake> Bake for Option<T> {
+    fn bake(&self, out: &mut String) {
+        match self {
+            Some(v) => {
+                out.push_str("Some(");
+                v.bake(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+macro_rules! bake_plain {
+    ($($ty:ty),*) => {$(
+        impl Bake for $ty {
+            fn bake(&self, out: &mut String) {
+                write!(out, "{:?}", self).unwrap();
+            }
+        }
+    )*};
+}
+bake_plain!(u8, u16, bool);
+
+/// Enums with unit variants and newtype variants over integers print as Rust.
+macro_rules! bake_enum {
+    ($($ty:ident),*) => {$(
+        impl Bake for $ty {
+            fn bake(&self, out: &mut String) {
+                write!(out, concat!("crate::schema::", stringify!($ty), "::{:?}"), self).unwrap();
+            }
+        }
+    )*};
+}
+bake_enum!(Confidence, Strength, Sequence, Role, Target);
+
+/// Structs: every field must be listed, or the generated code fails to compile.
+macro_rules! bake_struct {
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Bake for $ty {
+            fn bake(&self, out: &mut String) {
+                out.push_str(concat!("crate::schema::", stringify!($ty), " {"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    self.$field.bake(out);
+                    out.push_str(",\n");
+                )*
+                out.push('}');
+            }
+        }
+    )*};
+}
+bake_struct! {
+    Source { id, title, url, grade }
+    Grade { highest, lowest }
+    Level { name, short, order, english, aliases, grade, gb12407, confidence, sources, notes }
+    Promotion { years, from, confidence, sources }
+    Rank { name, sequence, order, aliases, english, grade, grade_confidence, level, level_confidence,
+           min_rank_for, min_rank_confidence, general_equivalent, promotion, converts_to, in_force_until,
+           confidence, sources, notes }
+    RankSetting { unit, from, only, clause, confidence, sources }
+    Context { name, aliases, description }
+    TitleCase { at, post, level, nominal, often, confidence, sources, notes }
+    Title { name, aliases, english, role, level, cases, depends_on, confidence, sources, notes }
+    RanksFile { meta, sources, levels, ranks, rank_settings, contexts, titles }
+    Meta { version, basis, english_policy }
+    IndexEntry { key, target }
+}
+
+fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn write(name: &str, value: &impl Bake) {
+    let mut out = String::new();
+    value.bake(&mut out);
+    let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&dir).join(name), out).unwrap();
+}
+
+fn fail(path: &str, errs: Vec<String>) -> ! {
+    for e in &errs {
+        println!("cargo::warning={path}: {e}");
+    }
+    panic!("{path}: {} problem(s), first: {}", errs.len(), errs[0]);
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/schema.rs");
+    println!("cargo::rerun-if-changed=src/validate.rs");
+    println!("cargo::rerun-if-changed=src/normalize.rs");
+
+    let ranks: RanksFile = read("data/ranks.toml");
+    if let Err(errs) = validate::ranks(&ranks) {
+        fail("data/ranks.toml", errs);
+    }
+    let index = validate::index(&ranks).unwrap_or_else(|e| fail("data/ranks.toml", e));
+    write("ranks.rs", &ranks);
+    write("index.rs", &Cow::<'static, [IndexEntry]>::Owned(index));
+}

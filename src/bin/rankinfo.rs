@@ -1,0 +1,132 @@
+//! The `rankinfo` command: parse arguments, ask the library, print.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rankinfo::render::{self, Style};
+use rankinfo::{Dataset, LookupError};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit codes: 0 answered (an ambiguous comparison is an answer), 1 unknown
+/// name, 2 usage error (clap's own).
+const EXIT_UNKNOWN: u8 = 1;
+
+#[derive(Parser)]
+#[command(name = "rankinfo", version, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// 输出 JSON（供其他工具使用；字段只增不改）
+    #[arg(long, global = true)]
+    json: bool,
+    /// 何时使用颜色
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 查看一个职务、职级或层次：层次、级别、来源
+    Show {
+        /// 名称，如 处长、二级巡视员、正处级、Division Director
+        name: String,
+    },
+    /// 比较两个职务或职级的高低，并说明理由
+    Compare { a: String, b: String },
+    /// 跨序列的对应关系：领导职务层次、各类职级、2019年前职务
+    Equiv { name: String },
+    /// 整个领导职务与职级对照表
+    Ladder,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn style(choice: Color) -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => !no_color && std::io::stdout().is_terminal(),
+    };
+    Style { color }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let data = rankinfo::builtin();
+    let style = style(cli.color);
+    match run(data, &cli, style) {
+        Ok(text) => emit(&text),
+        Err(err) => {
+            if cli.json {
+                emit(&json(&err));
+            }
+            let _ = writeln!(std::io::stderr(), "rankinfo: {err}");
+            ExitCode::from(EXIT_UNKNOWN)
+        }
+    }
+}
+
+fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
+    Ok(match &cli.command {
+        Command::Show { name } => {
+            let s = data.summary(data.lookup(name)?);
+            if cli.json {
+                json(&s)
+            } else {
+                render::summary(&s, style)
+            }
+        }
+        Command::Compare { a, b } => {
+            let c = rankinfo::compare::compare(data, a, b)?;
+            if cli.json {
+                json(&c)
+            } else {
+                render::comparison(&c, style)
+            }
+        }
+        Command::Equiv { name } => {
+            let entry = data.lookup(name)?;
+            match data.equivalents(entry) {
+                Some(e) if cli.json => json(&e),
+                Some(e) => render::equivalents(&e, style),
+                // A context-dependent title has no single rung: show its cases.
+                None => {
+                    let s = data.summary(entry);
+                    if cli.json {
+                        json(&s)
+                    } else {
+                        render::summary(&s, style)
+                    }
+                }
+            }
+        }
+        Command::Ladder => {
+            let rows = data.ladder();
+            if cli.json {
+                json(&rows)
+            } else {
+                render::ladder(&rows, style)
+            }
+        }
+    })
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    // Serialising these plain structs cannot fail.
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// Print to stdout; a closed pipe (`rankinfo ladder | head`) is not an error.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}

@@ -1,0 +1,232 @@
+//! `compare`: which of two posts or ranks is senior, and why.
+
+use crate::data::{Dataset, Entry};
+use crate::error::LookupError;
+use crate::levels::grade_text;
+use crate::schema::{Rank, Sequence};
+use crate::show::Summary;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// How `a` stands relative to `b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Higher,
+    Lower,
+    Same,
+    /// One side's level depends on its organisation, or is unknown.
+    Ambiguous,
+}
+
+impl Relation {
+    fn from_order(a_order: u8, b_order: u8) -> Relation {
+        // Order 1 is the top of the ladder.
+        match a_order.cmp(&b_order) {
+            Ordering::Less => Relation::Higher,
+            Ordering::Greater => Relation::Lower,
+            Ordering::Equal => Relation::Same,
+        }
+    }
+
+    /// The Chinese word for the relation (a 高于 b …).
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Higher => "高于",
+            Relation::Lower => "低于",
+            Relation::Same => "同级于",
+            Relation::Ambiguous => "视情况而定，相对于",
+        }
+    }
+}
+
+/// The answer to `rankinfo compare a b`. JSON contract: `a`, `b`, `relation`
+/// (read as a relative to b) and `explanation` are stable.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison<'a> {
+    pub a: Summary<'a>,
+    pub b: Summary<'a>,
+    pub relation: Relation,
+    pub explanation: String,
+}
+
+/// Compare two names.
+///
+/// Within one sequence (two 2019 职级, two leadership levels, two pre-2019
+/// titles) the sequence order decides. Two 2019 职级 of different sequences
+/// compare through their 1:1 综合管理类 equivalents. Anything else compares by
+/// equivalent leadership level; a side whose level depends on its
+/// organisation makes the answer `Ambiguous`, with every case listed.
+///
+/// ```
+/// use rankinfo::compare::{compare, Relation};
+/// let data = rankinfo::builtin();
+/// assert_eq!(compare(data, "一级调研员", "二级调研员").unwrap().relation, Relation::Higher);
+/// assert_eq!(compare(data, "调研员", "处长").unwrap().relation, Relation::Same);
+/// assert_eq!(compare(data, "局长", "处长").unwrap().relation, Relation::Ambiguous);
+/// ```
+pub fn compare<'a>(data: &'a Dataset, a: &str, b: &str) -> Result<Comparison<'a>, LookupError> {
+    let (ea, eb) = (data.lookup(a)?, data.lookup(b)?);
+    let (relation, basis) = relate(data, ea, eb);
+    let mut explanation = String::new();
+    let (sa, sb) = (data.summary(ea), data.summary(eb));
+    match relation {
+        Relation::Ambiguous => {
+            explanation.push_str(&basis);
+        }
+        _ => {
+            explanation.push_str(&format!(
+                "{}（{}）{}{}（{}）：{}。",
+                sa.name,
+                describe(data, ea),
+                relation.label(),
+                sb.name,
+                describe(data, eb),
+                basis
+            ));
+        }
+    }
+    for e in [ea, eb] {
+        if let Some(note) = authority_note(e) {
+            explanation.push_str(&note);
+        }
+    }
+    Ok(Comparison {
+        a: sa,
+        b: sb,
+        relation,
+        explanation,
+    })
+}
+
+/// The relation and the rule that decided it.
+fn relate(data: &Dataset, a: Entry<'_>, b: Entry<'_>) -> (Relation, String) {
+    match (a, b) {
+        (Entry::Rank(x), Entry::Rank(y)) if x.sequence == y.sequence => (
+            Relation::from_order(x.order, y.order),
+            format!("同属{}，按序列先后比较", x.sequence.label()),
+        ),
+        (Entry::Rank(x), Entry::Rank(y)) if x.is_current() && y.is_current() => {
+            match (data.general_rank(x), data.general_rank(y)) {
+                (Some(gx), Some(gy)) => (
+                    Relation::from_order(gx.order, gy.order),
+                    format!(
+                        "按对应的综合管理类职级比较：{}相当于{}，{}相当于{}",
+                        x.name, gx.name, y.name, gy.name
+                    ),
+                ),
+                _ => by_level(data, a, b),
+            }
+        }
+        _ => by_level(data, a, b),
+    }
+}
+
+fn by_level(data: &Dataset, a: Entry<'_>, b: Entry<'_>) -> (Relation, String) {
+    match (data.level_of(a), data.level_of(b)) {
+        (Some((la, _)), Some((lb, _))) => {
+            let rel = Relation::from_order(la.order, lb.order);
+            let basis = if rel == Relation::Same {
+                format!("都相当于{}", la.name)
+            } else {
+                format!("按领导职务层次比较：{}对{}", la.name, lb.name)
+            };
+            (rel, basis)
+        }
+        (None, _) => (Relation::Ambiguous, cases_text(data, a, b, true)),
+        (_, None) => (Relation::Ambiguous, cases_text(data, b, a, false)),
+    }
+}
+
+/// For an entry without a fixed level: what it depends on, and the relation
+/// in each case.
+fn cases_text(data: &Dataset, open: Entry<'_>, other: Entry<'_>, open_is_a: bool) -> String {
+    let Entry::Title(t) = open else {
+        return format!("{}没有可比较的层次", open.name());
+    };
+    if !t.depends_on_context() {
+        let why = t.notes.first().map(|n| &**n).unwrap_or("没有法定层次");
+        return format!("{}：{}，无法比较。", t.name, why);
+    }
+    let mut out = format!(
+        "{}的层次取决于{}。",
+        t.name,
+        t.depends_on.as_deref().unwrap_or("所在机构")
+    );
+    let other_level = data.level_of(other).map(|(l, _)| l);
+    for c in t.cases.iter() {
+        let Some(level) = c.level.as_deref().and_then(|l| data.level(l)) else {
+            out.push_str(&format!("\n  · {}（{}）：层次不明", c.post, c.at));
+            continue;
+        };
+        let rel = match other_level {
+            Some(o) if open_is_a => Relation::from_order(level.order, o.order),
+            Some(o) => Relation::from_order(o.order, level.order),
+            None => Relation::Ambiguous,
+        };
+        let verdict = match (rel, open_is_a) {
+            (Relation::Ambiguous, _) => String::new(),
+            (r, true) => format!("，{}{}", r.label(), other.name()),
+            (r, false) => format!("，{}{}{}", other.name(), r.label(), t.name),
+        };
+        out.push_str(&format!(
+            "\n  · {}（{}）：{}{}",
+            c.post, c.at, level.name, verdict
+        ));
+    }
+    out
+}
+
+/// "领导职务，县处级正职，级别12–18" and the like.
+fn describe(data: &Dataset, e: Entry<'_>) -> String {
+    let band = data
+        .grade_of(e)
+        .map(grade_text)
+        .unwrap_or_else(|| "级别未见来源".into());
+    match e {
+        Entry::Level(l) => format!("领导职务层次，{}", band_of(l.is_leadership(), &band)),
+        Entry::Rank(r) => {
+            let level = data
+                .rank_level(r)
+                .map(|(l, _)| &*l.name)
+                .unwrap_or("层次不明");
+            format!("{}，相当于{}，{}", kind_of_rank(r), level, band)
+        }
+        Entry::Title(t) => {
+            let level = t.level.as_deref().unwrap_or("层次不明");
+            format!("领导职务，{}，{}", level, band)
+        }
+    }
+}
+
+fn band_of(leadership: bool, band: &str) -> String {
+    if leadership {
+        band.to_string()
+    } else {
+        format!("非领导职务层次，{band}")
+    }
+}
+
+fn kind_of_rank(r: &Rank) -> &'static str {
+    match r.sequence {
+        Sequence::Legacy => "2019年前非领导职务",
+        s => s.label(),
+    }
+}
+
+/// A rank carries no line authority: worth knowing before a visit.
+fn authority_note(e: Entry<'_>) -> Option<String> {
+    let Entry::Rank(r) = e else { return None };
+    let mut note = format!(
+        "\n注意：{}是职级，不是领导职务，本身不带领导职责（拜访前要弄清对方是否另有实职）。",
+        r.name
+    );
+    if let Some(to) = &r.converts_to {
+        note.push_str(&format!("{}已于2019年6月1日套转为{}。", r.name, to));
+    }
+    if let Some(loose) = r.notes.iter().find(|n| n.contains("笼统")) {
+        note.push_str(loose);
+        note.push('。');
+    }
+    Some(note)
+}

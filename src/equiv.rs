@@ -1,0 +1,119 @@
+//! Equivalences across the two tracks: leadership levels and every 职级
+//! sequence, and the whole ladder.
+
+use crate::data::{Dataset, Entry};
+use crate::schema::{Grade, Level, Sequence};
+use serde::Serialize;
+
+/// Everything equivalent to one entry (`rankinfo equiv`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Equivalents<'a> {
+    pub name: &'a str,
+    /// The leadership level it stands at; `None` when that depends on context.
+    pub level: Option<&'a str>,
+    pub grade: Option<Grade>,
+    /// 1:1 equivalents of a 职级 in the other sequences (第十一条), and the
+    /// 套转 of a pre-2019 title.
+    pub exact: Vec<&'a str>,
+    /// Everything at the same leadership level.
+    pub same_level: Row<'a>,
+}
+
+/// One rung of the ladder: a level and everything at it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row<'a> {
+    pub level: &'a str,
+    pub short: &'a str,
+    pub grade: Grade,
+    /// 综合管理类职级.
+    pub general: Vec<&'a str>,
+    /// 专业技术类职级.
+    pub professional: Vec<&'a str>,
+    /// 行政执法类职级.
+    pub enforcement: Vec<&'a str>,
+    /// 2019年前非领导职务.
+    pub legacy: Vec<&'a str>,
+    /// Post titles whose level does not depend on the organisation.
+    pub titles: Vec<&'a str>,
+}
+
+impl Dataset {
+    /// One ladder row.
+    pub fn row<'a>(&'a self, level: &'a Level) -> Row<'a> {
+        let at = |seq: Sequence| -> Vec<&'a str> {
+            self.ranks_in(seq)
+                .filter(|r| {
+                    self.rank_level(r)
+                        .is_some_and(|(l, _)| l.name == level.name)
+                })
+                .map(|r| &*r.name)
+                .collect()
+        };
+        Row {
+            level: &level.name,
+            short: &level.short,
+            grade: level.grade,
+            general: at(Sequence::General),
+            professional: at(Sequence::Professional),
+            enforcement: at(Sequence::Enforcement),
+            legacy: at(Sequence::Legacy),
+            titles: self
+                .ranks
+                .titles
+                .iter()
+                .filter(|t| t.level.as_deref() == Some(&*level.name))
+                .map(|t| &*t.name)
+                .collect(),
+        }
+    }
+
+    /// The whole dual-track ladder, from 国家级正职 down to 办事员级.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let ladder = data.ladder();
+    /// let zhengchu = ladder.iter().find(|r| r.level == "县处级正职").unwrap();
+    /// assert_eq!(zhengchu.general, ["一级调研员", "二级调研员"]);
+    /// assert_eq!(zhengchu.legacy, ["调研员"]);
+    /// ```
+    pub fn ladder(&self) -> Vec<Row<'_>> {
+        self.levels().map(|l| self.row(l)).collect()
+    }
+
+    /// What an entry is equivalent to across the tracks.
+    pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
+        let (level, _) = self.level_of(entry)?;
+        let mut exact = Vec::new();
+        if let Entry::Rank(r) = entry {
+            if r.is_current() {
+                // The same rung in every current sequence: matched through the
+                // 综合管理类 rank they all equal.
+                let general = self.general_rank(r).map(|g| &*g.name);
+                for other in self
+                    .ranks
+                    .ranks
+                    .iter()
+                    .filter(|o| o.is_current() && o.name != r.name)
+                {
+                    if general.is_some() && self.general_rank(other).map(|g| &*g.name) == general {
+                        exact.push(&*other.name);
+                    }
+                }
+                for old in self.ranks_in(Sequence::Legacy) {
+                    if old.converts_to.as_deref() == Some(&*r.name) {
+                        exact.push(&*old.name);
+                    }
+                }
+            } else if let Some(to) = &r.converts_to {
+                exact.push(to);
+            }
+        }
+        Some(Equivalents {
+            name: entry.name(),
+            level: Some(&level.name),
+            grade: self.grade_of(entry),
+            exact,
+            same_level: self.row(level),
+        })
+    }
+}

@@ -1,0 +1,74 @@
+//! Errors a caller can act on.
+
+use serde::Serialize;
+
+/// A name that could not be looked up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum LookupError {
+    /// Nothing by that name; `suggestions` holds the closest names, best first.
+    #[error("未知的职务、职级或层次：“{input}”{}", did_you_mean(suggestions))]
+    Unknown {
+        input: String,
+        suggestions: Vec<String>,
+    },
+    /// The name (an English rendering) is shared by several entries.
+    #[error("“{input}”可指：{}，请用中文名称", candidates.join("、"))]
+    Ambiguous {
+        input: String,
+        candidates: Vec<String>,
+    },
+}
+
+impl LookupError {
+    /// The closest known names (empty when ambiguous: see the candidates).
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            LookupError::Unknown { suggestions, .. } => suggestions,
+            LookupError::Ambiguous { candidates, .. } => candidates,
+        }
+    }
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("。是否要找：{}？", suggestions.join("、"))
+    }
+}
+
+/// A data file that could not be used: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct DataError {
+    pub file: String,
+    /// 1-based; 0 when the problem is not at one place (a broken reference).
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl DataError {
+    /// A TOML error, placed at its line and column in `text`.
+    pub(crate) fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> DataError {
+        let (line, column) = match err.span() {
+            Some(span) => line_col(text, span.start),
+            None => (0, 0),
+        };
+        DataError {
+            file: file.to_string(),
+            line,
+            column,
+            message: err.message().to_string(),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,36 @@
+//! # rankinfo
+//!
+//! The administrative level of Chinese officials' posts and ranks, what they
+//! are equivalent to, and how they compare — from sourced data.
+//!
+//! ```
+//! let data = rankinfo::builtin();
+//! let cmp = rankinfo::compare::compare(data, "调研员", "处长").unwrap();
+//! assert_eq!(cmp.relation, rankinfo::compare::Relation::Same);
+//! ```
+//!
+//! ## Data policy
+//!
+//! Every fact in the built-in data carries the ids of its sources and a
+//! [`Confidence`](schema::Confidence). Most regulation texts could only be
+//! read as quoted on third-party pages; what the reference material marks
+//! unconfirmed stays marked as such in every answer. Where a title's level
+//! depends on its organisation (局长, 主任, 书记 …) the answer lists the cases
+//! instead of picking one. The data is a snapshot: see [`Dataset::version`].
+
+pub mod compare;
+pub mod data;
+pub mod equiv;
+mod error;
+
+pub mod levels;
+mod normalize;
+pub mod ranks;
+pub mod render;
+pub mod schema;
+pub mod show;
+pub mod titles;
+mod validate;
+
+pub use data::{Dataset, Entry, builtin};
+pub use error::{DataError, LookupError};

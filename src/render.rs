@@ -1,0 +1,318 @@
+//! Human-readable answers, in Chinese, aligned for CJK display width.
+//!
+//! The CLI prints these; tools embedding the library can too. Colour is the
+//! caller's decision (`Style`): the CLI turns it on only on a terminal and
+//! never with `NO_COLOR`.
+
+use crate::compare::{Comparison, Relation};
+use crate::equiv::{Equivalents, Row};
+use crate::levels::band;
+use crate::schema::{Confidence, Text};
+use crate::show::{Kind, Summary};
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// Whether to emit ANSI colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    /// Bold.
+    pub fn strong(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    /// Dimmed, for sources and secondary detail.
+    pub fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+    /// Yellow, for warnings and unconfirmed facts.
+    pub fn warn(self, text: &str) -> String {
+        self.paint("33", text)
+    }
+}
+
+/// Pad `text` with spaces to `width` display columns (CJK = 2 columns).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = visible_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Display width, ignoring ANSI escape sequences.
+pub fn visible_width(text: &str) -> usize {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => plain.push(c),
+        }
+    }
+    plain.width()
+}
+
+/// A table with a header row; columns padded to their widest cell.
+pub fn table(style: Style, header: &[&str], rows: &[Vec<String>]) -> String {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| visible_width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(visible_width(cell));
+        }
+    }
+    let mut out = String::new();
+    let line = |cells: Vec<String>, out: &mut String| {
+        let last = cells.len().saturating_sub(1);
+        for (i, cell) in cells.iter().enumerate() {
+            if i == last {
+                out.push_str(cell);
+            } else {
+                out.push_str(&pad(cell, widths[i]));
+                out.push_str("  ");
+            }
+        }
+        out.push('\n');
+    };
+    line(header.iter().map(|h| style.strong(h)).collect(), &mut out);
+    for row in rows {
+        line(row.clone(), &mut out);
+    }
+    out
+}
+
+/// Label–value lines, labels padded to one width.
+fn fields(out: &mut String, style: Style, items: &[(&str, String)]) {
+    let w = items
+        .iter()
+        .map(|(k, _)| visible_width(k))
+        .max()
+        .unwrap_or(0);
+    for (k, v) in items {
+        if v.is_empty() {
+            continue;
+        }
+        let mut lines = v.lines();
+        let first = lines.next().unwrap_or("");
+        let _ = writeln!(out, "  {}  {}", style.dim(&pad(k, w)), first);
+        for more in lines {
+            let _ = writeln!(out, "  {}  {}", pad("", w), more);
+        }
+    }
+}
+
+fn confidence_text(style: Style, c: Confidence) -> String {
+    let label = c.label();
+    if c == Confidence::Unconfirmed {
+        style.warn(label)
+    } else {
+        label.to_string()
+    }
+}
+
+fn join(items: &[Text], sep: &str) -> String {
+    items.iter().map(|t| &**t).collect::<Vec<_>>().join(sep)
+}
+
+fn kind_label(s: &Summary<'_>) -> String {
+    match (s.kind, s.sequence) {
+        (Kind::LeadershipLevel, _) if s.line_authority.is_none() && s.name.ends_with("职") => {
+            "领导职务层次".into()
+        }
+        (Kind::LeadershipLevel, _) => "层次".into(),
+        (Kind::Rank | Kind::LegacyRank, Some(seq)) => seq.label().into(),
+        (Kind::Title, _) => "领导职务".into(),
+        _ => String::new(),
+    }
+}
+
+/// `rankinfo show`.
+pub fn summary(s: &Summary<'_>, style: Style) -> String {
+    let mut out = format!("{}  {}\n", style.strong(s.name), style.dim(&kind_label(s)));
+    let mut items: Vec<(&str, String)> = Vec::new();
+    match (s.level, s.level_short) {
+        (Some(_), Some(short)) if s.kind == Kind::LeadershipLevel => {
+            items.push(("简称", short.to_string()))
+        }
+        (Some(l), Some(short)) => {
+            let prefix = if s.kind == Kind::Title {
+                ""
+            } else {
+                "相当于"
+            };
+            let mut v = format!("{prefix}{}", level_with_short(l, short));
+            if let Some(c) = s.level_confidence {
+                v.push_str(&format!("  {}", confidence_text(style, c)));
+            }
+            items.push(("层次", v));
+        }
+        _ if !s.cases.is_empty() => items.push(("层次", style.warn("取决于所在机构，见下表"))),
+        _ => items.push(("层次", style.warn("无法定层次"))),
+    }
+    if let Some(g) = s.grade {
+        let mut v = band(g);
+        if let Some(c) = s.grade_confidence {
+            v.push_str(&format!("  {}", confidence_text(style, c)));
+        }
+        items.push(("级别", v));
+    } else if s.kind != Kind::Title {
+        items.push(("级别", style.warn("未见来源")));
+    }
+    match s.line_authority {
+        Some(false) => items.push(("领导职责", "无：职级不是领导职务，不带领导职责".into())),
+        Some(true) => items.push(("领导职责", "有：领导职务".into())),
+        None => {}
+    }
+    if let Some(g) = s.general_equivalent {
+        items.push(("对应职级", format!("综合管理类{g}")));
+    }
+    if let Some(l) = s.min_rank_for {
+        items.push(("最低职级", format!("是{l}对应的最低职级")));
+    }
+    if let Some(p) = s.promotion {
+        items.push((
+            "晋升资格",
+            format!("任{}{}年以上", join(&p.from, "或"), p.years),
+        ));
+    }
+    if !s.settable_at.is_empty() {
+        items.push(("可设置于", s.settable_at.join("；")));
+    }
+    if let Some(to) = s.converts_to {
+        let until = s.in_force_until.unwrap_or("2019-05-31");
+        items.push(("套转", format!("施行至{until}，2019年6月1日套转为{to}")));
+    }
+    if let Some(d) = s.depends_on {
+        items.push(("取决于", d.to_string()));
+    }
+    items.push((
+        "英文",
+        s.english
+            .map(str::to_string)
+            .unwrap_or_else(|| style.dim("（未见约定译名）")),
+    ));
+    items.push(("可信度", confidence_text(style, s.confidence)));
+    items.push(("来源", style.dim(&join(s.sources, ", "))));
+    if !s.notes.is_empty() {
+        items.push(("说明", join(s.notes, "\n")));
+    }
+    fields(&mut out, style, &items);
+    if !s.cases.is_empty() {
+        out.push('\n');
+        let rows: Vec<Vec<String>> = s
+            .cases
+            .iter()
+            .map(|c| {
+                let mut note = Vec::new();
+                if let Some(n) = c.nominal {
+                    note.push(format!("名义{n}"));
+                }
+                if let Some(o) = c.often {
+                    note.push(format!("常高配{o}"));
+                }
+                note.extend(c.notes.iter().map(|n| n.to_string()));
+                vec![
+                    c.at.to_string(),
+                    c.post.to_string(),
+                    c.level
+                        .map(str::to_string)
+                        .unwrap_or_else(|| style.warn("不明")),
+                    c.grade.map(band).unwrap_or_default(),
+                    confidence_text(style, c.confidence),
+                    note.join("；"),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            style,
+            &["机构", "职务", "层次", "级别", "可信度", "备注"],
+            &rows,
+        ));
+    }
+    out
+}
+
+/// `rankinfo compare`.
+pub fn comparison(c: &Comparison<'_>, style: Style) -> String {
+    let verdict = match c.relation {
+        Relation::Ambiguous => style.warn("视所在机构而定"),
+        r => style.strong(&format!("{} {} {}", c.a.name, r.label(), c.b.name)),
+    };
+    let mut out = format!("{verdict}\n");
+    for line in c.explanation.lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}
+
+/// "县处级正职（正处级）"; 科员级 has no separate short name.
+fn level_with_short(level: &str, short: &str) -> String {
+    if level == short {
+        level.to_string()
+    } else {
+        format!("{level}（{short}）")
+    }
+}
+
+/// One ladder row as table cells.
+fn row_cells(r: &Row<'_>) -> Vec<String> {
+    vec![
+        level_with_short(r.level, r.short),
+        r.general.join("、"),
+        r.legacy.join("、"),
+        band(r.grade),
+    ]
+}
+
+/// `rankinfo ladder`.
+pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
+    let cells: Vec<Vec<String>> = rows.iter().map(row_cells).collect();
+    let mut out = table(
+        style,
+        &[
+            "领导职务层次",
+            "职级（2019年起）",
+            "2019年前非领导职务",
+            "级别",
+        ],
+        &cells,
+    );
+    out.push_str(
+        &style.dim("专业技术类、行政执法类职级见 rankinfo equiv <职级>；级别1最高、27最低\n"),
+    );
+    out
+}
+
+/// `rankinfo equiv`.
+pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
+    let mut out = format!("{}  {}\n", style.strong(e.name), style.dim("的对应关系"));
+    let r = &e.same_level;
+    let mut items = vec![
+        ("领导职务层次", level_with_short(r.level, r.short)),
+        (
+            "级别",
+            e.grade.map(band).unwrap_or_else(|| style.warn("未见来源")),
+        ),
+    ];
+    if !e.exact.is_empty() {
+        items.push(("一一对应", e.exact.join("、")));
+    }
+    items.extend([
+        ("综合管理类", r.general.join("、")),
+        ("专业技术类", r.professional.join("、")),
+        ("行政执法类", r.enforcement.join("、")),
+        ("2019年前", r.legacy.join("、")),
+        ("同级职务", r.titles.join("、")),
+    ]);
+    fields(&mut out, style, &items);
+    out
+}

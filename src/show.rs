@@ -1,0 +1,180 @@
+//! `show`: everything about one entry, in the shape of the JSON contract.
+
+use crate::data::{Dataset, Entry};
+use crate::schema::{Confidence, Grade, Promotion, Sequence, Text};
+use serde::Serialize;
+
+/// What kind of thing a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A leadership level, or 科员级/办事员级.
+    LeadershipLevel,
+    /// A 2019 职级 (any sequence).
+    Rank,
+    /// A pre-2019 非领导职务.
+    LegacyRank,
+    /// A post title.
+    Title,
+}
+
+/// One entry as answered by `rankinfo show`.
+///
+/// JSON contract: `name`, `kind`, `level`, `grade`, `english`, `sources` are
+/// stable; fields may be added, never renamed or removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary<'a> {
+    /// Canonical Chinese name.
+    pub name: &'a str,
+    pub kind: Kind,
+    /// The canonical leadership level (or 科员级/办事员级); `None` when it
+    /// depends on the organisation or there is none.
+    pub level: Option<&'a str>,
+    /// The 级别 band.
+    pub grade: Option<Grade>,
+    pub english: Option<&'a str>,
+    /// Source ids.
+    pub sources: &'a [Text],
+    /// How sure the entry is.
+    pub confidence: Confidence,
+    /// The short name of the level (正处级).
+    pub level_short: Option<&'a str>,
+    /// How sure the level is, when less sure than the entry.
+    pub level_confidence: Option<Confidence>,
+    /// How sure the band is, when less sure than the entry.
+    pub grade_confidence: Option<Confidence>,
+    /// `true` for a leadership post, `false` for a 职级 (a rank carries no
+    /// line authority), `None` for a level.
+    pub line_authority: Option<bool>,
+    pub sequence: Option<Sequence>,
+    /// The leadership level for which this is the lowest 职级.
+    pub min_rank_for: Option<&'a str>,
+    /// 1:1 equivalent in the 综合管理类 sequence.
+    pub general_equivalent: Option<&'a str>,
+    pub promotion: Option<&'a Promotion>,
+    /// The organisations that may set this 职级 (第十条).
+    pub settable_at: Vec<&'a str>,
+    /// Pre-2019: the 2019 rank it was converted to.
+    pub converts_to: Option<&'a str>,
+    pub in_force_until: Option<&'a str>,
+    /// What a context-dependent title depends on.
+    pub depends_on: Option<&'a str>,
+    /// The level in each kind of organisation.
+    pub cases: Vec<CaseSummary<'a>>,
+    pub notes: &'a [Text],
+}
+
+/// A context-dependent title in one kind of organisation.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSummary<'a> {
+    pub at: &'a str,
+    pub post: &'a str,
+    pub level: Option<&'a str>,
+    pub grade: Option<Grade>,
+    pub nominal: Option<&'a str>,
+    /// A level the holder often has personally (高配): not the answer.
+    pub often: Option<&'a str>,
+    pub confidence: Confidence,
+    pub sources: &'a [Text],
+    pub notes: &'a [Text],
+}
+
+impl Dataset {
+    /// Summarise an entry.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let s = data.summary(data.lookup("二级巡视员").unwrap());
+    /// assert_eq!(s.level, Some("厅局级副职"));
+    /// assert_eq!((s.grade.unwrap().highest, s.grade.unwrap().lowest), (10, 15));
+    /// assert_eq!(s.line_authority, Some(false));
+    /// ```
+    pub fn summary<'a>(&'a self, entry: Entry<'a>) -> Summary<'a> {
+        let placed = self.level_of(entry);
+        let mut s = Summary {
+            name: entry.name(),
+            kind: Kind::Title,
+            level: placed.map(|(l, _)| &*l.name),
+            grade: self.grade_of(entry),
+            english: None,
+            sources: &[],
+            confidence: Confidence::Unconfirmed,
+            level_short: placed.map(|(l, _)| &*l.short),
+            level_confidence: None,
+            grade_confidence: None,
+            line_authority: None,
+            sequence: None,
+            min_rank_for: None,
+            general_equivalent: None,
+            promotion: None,
+            settable_at: Vec::new(),
+            converts_to: None,
+            in_force_until: None,
+            depends_on: None,
+            cases: Vec::new(),
+            notes: &[],
+        };
+        match entry {
+            Entry::Level(l) => {
+                s.kind = Kind::LeadershipLevel;
+                s.english = Some(&l.english);
+                s.sources = &l.sources;
+                s.confidence = l.confidence;
+                s.notes = &l.notes;
+            }
+            Entry::Rank(r) => {
+                s.kind = if r.is_current() {
+                    Kind::Rank
+                } else {
+                    Kind::LegacyRank
+                };
+                s.english = r.english.as_deref();
+                s.sources = &r.sources;
+                s.confidence = r.confidence;
+                s.level_confidence = placed.map(|(_, c)| c).filter(|c| *c > r.confidence);
+                s.grade_confidence = r.grade_confidence;
+                s.line_authority = Some(false);
+                s.sequence = Some(r.sequence);
+                s.min_rank_for = r.min_rank_for.as_deref();
+                s.general_equivalent = r.general_equivalent.as_deref();
+                s.promotion = r.promotion.as_ref();
+                s.settable_at = self.settable_at(r).iter().map(|x| &*x.unit).collect();
+                s.converts_to = r.converts_to.as_deref();
+                s.in_force_until = r.in_force_until.as_deref();
+                s.notes = &r.notes;
+            }
+            Entry::Title(t) => {
+                s.english = t.english.as_deref();
+                s.sources = &t.sources;
+                s.confidence = t.confidence;
+                s.line_authority = t
+                    .level
+                    .is_some()
+                    .then_some(true)
+                    .or(t.depends_on_context().then_some(true));
+                s.depends_on = t.depends_on.as_deref();
+                s.notes = &t.notes;
+                s.cases = t
+                    .cases
+                    .iter()
+                    .map(|c| CaseSummary {
+                        at: &c.at,
+                        post: &c.post,
+                        level: c.level.as_deref(),
+                        grade: c
+                            .level
+                            .as_deref()
+                            .and_then(|l| self.level(l))
+                            .map(|l| l.grade),
+                        nominal: c.nominal.as_deref(),
+                        often: c.often.as_deref(),
+                        confidence: c.confidence,
+                        sources: &c.sources,
+                        notes: &c.notes,
+                    })
+                    .collect();
+            }
+        }
+        s
+    }
+}
