@@ -5,7 +5,7 @@
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
-#[path = "src/schema.rs"]
+#[path = "src/schema/mod.rs"]
 #[allow(dead_code)]
 mod schema;
 #[path = "src/validate.rs"]
@@ -128,7 +128,7 @@ fn fail(path: &str, errs: Vec<String>) -> ! {
 }
 
 fn main() {
-    println!("cargo::rerun-if-changed=src/schema.rs");
+    println!("cargo::rerun-if-changed=src/schema");
     println!("cargo::rerun-if-changed=src/validate.rs");
     println!("cargo::rerun-if-changed=src/normalize.rs");
 
