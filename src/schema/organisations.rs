@@ -1,0 +1,75 @@
+//! `data/organisations.toml`: named central organs and universities, and the
+//! levels of the units of each kind of place (the derivation rule).
+
+use super::{Confidence, List, Source, Text};
+use serde::{Deserialize, Serialize};
+
+/// A named organ whose level is fixed by name (国家统计局, 北京大学 …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organ {
+    pub name: Text,
+    #[serde(default)]
+    pub aliases: List<Text>,
+    /// 国务院组成部门, 部委管理的国家局, 中管高校 …
+    pub category: Text,
+    /// The level of its head; `None` for a plaque or where the reference
+    /// gives none.
+    pub level: Option<Text>,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+    /// The organ that manages it (部委管理的国家局).
+    pub managed_by: Option<Text>,
+    /// A plaque (牌子) has no level of its own: the organ that carries it.
+    pub plaque_of: Option<Text>,
+    #[serde(default)]
+    pub notes: List<Text>,
+}
+
+/// The levels of the units of one kind of place or organ (a context of
+/// `data/ranks.toml`): titles_by_org.md §3.7.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitLevel {
+    /// A context name (`地级市`).
+    pub context: Text,
+    /// The head of the unit itself: 书记, 市长, 人大常委会主任, 政协主席.
+    pub head: Text,
+    /// The head of one of its working departments (局, 委, 办, 厅) or
+    /// internal units (司); `None` where it has none with a rank.
+    pub department: Option<Text>,
+    /// What the regulations call the department head, where that differs.
+    pub department_nominal: Option<Text>,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+    #[serde(default)]
+    pub notes: List<Text>,
+}
+
+/// A named place whose head has a level other than its kind's (湖北's
+/// 省直管市: 一把手 副厅).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitOverride {
+    /// Full place names.
+    pub places: List<Text>,
+    pub head: Text,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+    #[serde(default)]
+    pub notes: List<Text>,
+}
+
+/// The contents of `data/organisations.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationsFile {
+    #[serde(default, rename = "source")]
+    pub sources: List<Source>,
+    #[serde(default, rename = "organ")]
+    pub organs: List<Organ>,
+    #[serde(default, rename = "unit_level")]
+    pub unit_levels: List<UnitLevel>,
+    #[serde(default, rename = "unit_override")]
+    pub unit_overrides: List<UnitOverride>,
+}
