@@ -6,11 +6,13 @@
 #[allow(dead_code)]
 mod normalize;
 #[path = "src/schema/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod schema;
 #[path = "src/validate.rs"]
 mod validate;
 
+use schema::organisations::*;
+use schema::places::*;
 use schema::*;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -72,7 +74,9 @@ macro_rules! bake_enum {
         }
     )*};
 }
-bake_enum!(Confidence, Strength, Sequence, Role, Target);
+bake_enum!(
+    Confidence, Strength, Sequence, Role, Target, Body, PlaceKind
+);
 
 /// Structs: every field must be listed, or the generated code fails to compile.
 macro_rules! bake_struct {
@@ -100,11 +104,19 @@ bake_struct! {
            confidence, sources, notes }
     RankSetting { unit, from, only, clause, confidence, sources }
     Context { name, aliases, description }
-    TitleCase { at, post, level, nominal, often, confidence, sources, notes }
-    Title { name, aliases, english, role, level, cases, depends_on, confidence, sources, notes }
+    TitleCase { at, post, body, level, nominal, often, confidence, sources, notes }
+    Title { name, aliases, english, role, body, level, cases, depends_on, confidence, sources, notes }
     RanksFile { meta, sources, levels, ranks, rank_settings, contexts, titles }
     Meta { version, basis, english_policy }
     IndexEntry { key, target }
+    NameIndex { key, id }
+    Place { code, name, kind, parent, capital, plan_listed, province_administered }
+    Places { version, source, generated, place }
+    PlacesFile { places }
+    Organ { name, aliases, category, level, confidence, sources, managed_by, plaque_of, notes }
+    UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
+    UnitOverride { places, head, confidence, sources, notes }
+    OrganisationsFile { sources, organs, unit_levels, unit_overrides }
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
@@ -133,10 +145,24 @@ fn main() {
     println!("cargo::rerun-if-changed=src/normalize.rs");
 
     let ranks: RanksFile = read("data/ranks.toml");
-    if let Err(errs) = validate::ranks(&ranks) {
-        fail("data/ranks.toml", errs);
+    let orgs: OrganisationsFile = read("data/organisations.toml");
+    let places: PlacesFile = read("data/places.toml");
+    if let Err(errs) = validate::all(&ranks, &orgs, &places) {
+        fail("data/", errs);
     }
     let index = validate::index(&ranks).unwrap_or_else(|e| fail("data/ranks.toml", e));
     write("ranks.rs", &ranks);
     write("index.rs", &Cow::<'static, [IndexEntry]>::Owned(index));
+
+    write("organisations.rs", &orgs);
+    write(
+        "organ_index.rs",
+        &Cow::<'static, [NameIndex]>::Owned(validate::organ_index(&orgs)),
+    );
+
+    write("places.rs", &places);
+    write(
+        "place_index.rs",
+        &Cow::<'static, [NameIndex]>::Owned(validate::place_index(&places)),
+    );
 }

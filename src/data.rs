@@ -2,7 +2,9 @@
 
 use crate::error::{DataError, LookupError};
 use crate::normalize;
-use crate::schema::{IndexEntry, Level, List, Rank, RanksFile, Target, Title};
+use crate::schema::organisations::OrganisationsFile;
+use crate::schema::places::PlacesFile;
+use crate::schema::{IndexEntry, Level, List, NameIndex, Rank, RanksFile, Target, Title};
 
 /// Every fact rankinfo knows, with its lookup index.
 ///
@@ -12,12 +14,22 @@ use crate::schema::{IndexEntry, Level, List, Rank, RanksFile, Target, Title};
 pub struct Dataset {
     /// Levels, ranks, titles and their sources (`data/ranks.toml`).
     pub ranks: RanksFile,
+    /// Named organs and the levels of units (`data/organisations.toml`).
+    pub organisations: OrganisationsFile,
+    /// Administrative divisions (`data/places.toml`).
+    pub places: PlacesFile,
     index: List<IndexEntry>,
+    pub(crate) organ_index: List<NameIndex>,
+    pub(crate) place_index: List<NameIndex>,
 }
 
 static BUILTIN: Dataset = Dataset {
     ranks: include!(concat!(env!("OUT_DIR"), "/ranks.rs")),
     index: include!(concat!(env!("OUT_DIR"), "/index.rs")),
+    organisations: include!(concat!(env!("OUT_DIR"), "/organisations.rs")),
+    organ_index: include!(concat!(env!("OUT_DIR"), "/organ_index.rs")),
+    places: include!(concat!(env!("OUT_DIR"), "/places.rs")),
+    place_index: include!(concat!(env!("OUT_DIR"), "/place_index.rs")),
 };
 
 /// The data built into rankinfo. Free: nothing is parsed or allocated.
@@ -48,24 +60,43 @@ impl<'a> Entry<'a> {
 }
 
 impl Dataset {
-    /// Read a dataset in the format of `data/ranks.toml` at run time, checked
-    /// as strictly as the built-in data. `file` names it in error messages.
-    pub fn from_ranks_toml(file: &str, text: &str) -> Result<Dataset, Vec<DataError>> {
-        let ranks: RanksFile =
-            toml::from_str(text).map_err(|e| vec![DataError::from_toml(file, text, &e)])?;
-        let problem = |message: String| DataError {
-            file: file.to_string(),
-            line: 0,
-            column: 0,
-            message,
-        };
-        crate::validate::ranks(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem).collect::<Vec<_>>())?;
-        let index = crate::validate::index(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem).collect::<Vec<_>>())?;
+    /// Read a dataset at run time from the texts of files in the format of
+    /// `data/ranks.toml`, `data/organisations.toml` and `data/places.toml`
+    /// (each given as `(file name, text)`), checked as strictly as the
+    /// built-in data. Errors name the file, and the line and column where the
+    /// TOML itself is at fault.
+    pub fn from_toml(
+        ranks: (&str, &str),
+        organisations: (&str, &str),
+        places: (&str, &str),
+    ) -> Result<Dataset, Vec<DataError>> {
+        fn parse<T: serde::de::DeserializeOwned>(
+            (file, text): (&str, &str),
+        ) -> Result<T, Vec<DataError>> {
+            toml::from_str(text).map_err(|e| vec![DataError::from_toml(file, text, &e)])
+        }
+        fn check(file: &str, result: Result<(), Vec<String>>) -> Result<(), Vec<DataError>> {
+            result.map_err(|errs| {
+                let at = |message| DataError {
+                    file: file.to_string(),
+                    line: 0,
+                    column: 0,
+                    message,
+                };
+                errs.into_iter().map(at).collect()
+            })
+        }
+        let (r, o, p): (RanksFile, OrganisationsFile, PlacesFile) =
+            (parse(ranks)?, parse(organisations)?, parse(places)?);
+        let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
+        check(&files, crate::validate::all(&r, &o, &p))?;
         Ok(Dataset {
-            ranks,
-            index: index.into(),
+            index: crate::validate::index(&r).unwrap_or_default().into(),
+            organ_index: crate::validate::organ_index(&o).into(),
+            place_index: crate::validate::place_index(&p).into(),
+            ranks: r,
+            organisations: o,
+            places: p,
         })
     }
 
@@ -87,6 +118,14 @@ impl Dataset {
         let start = self.index.partition_point(|e| &*e.key < key);
         let len = self.index[start..].partition_point(|e| &*e.key == key);
         &self.index[start..start + len]
+    }
+
+    /// The one entry filed under a normalised key, if exactly one is.
+    pub(crate) fn exact_entry(&self, key: &str) -> Option<Entry<'_>> {
+        match self.exact(key) {
+            [one] => Some(self.target(one.target)),
+            _ => None,
+        }
     }
 
     /// Look up a level, rank or title by canonical name, alias or English

@@ -25,8 +25,11 @@ mod error;
 
 pub mod levels;
 mod normalize;
+pub mod organisations;
+pub mod places;
 pub mod ranks;
 pub mod render;
+pub mod resolve;
 pub mod schema;
 pub mod show;
 pub mod titles;

@@ -27,3 +27,96 @@ pub fn half_width(c: char) -> char {
         _ => c,
     }
 }
+
+/// Suffixes of division names, longest first.
+const PLACE_SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+];
+
+/// Peoples named in autonomous divisions' names (延边朝鲜族自治州 → 延边).
+const PEOPLES: &[&str] = &[
+    "维吾尔",
+    "哈萨克",
+    "柯尔克孜",
+    "蒙古族",
+    "蒙古",
+    "土家族",
+    "朝鲜族",
+    "布依族",
+    "景颇族",
+    "傈僳族",
+    "哈尼族",
+    "仫佬族",
+    "毛南族",
+    "仡佬族",
+    "纳西族",
+    "拉祜族",
+    "普米族",
+    "独龙族",
+    "撒拉族",
+    "保安族",
+    "东乡族",
+    "裕固族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "锡伯族",
+    "塔吉克",
+    "壮族",
+    "回族",
+    "藏族",
+    "苗族",
+    "彝族",
+    "侗族",
+    "黎族",
+    "傣族",
+    "白族",
+    "羌族",
+    "满族",
+    "畲族",
+    "瑶族",
+    "水族",
+    "佤族",
+    "怒族",
+    "土族",
+    "各族",
+];
+
+/// The names a division also goes by without its suffix (深圳市 → 深圳,
+/// 延边朝鲜族自治州 → 延边, 延边州). Stems shorter than two characters are
+/// not names (城区 → 城).
+pub fn place_short_names(name: &str) -> Vec<String> {
+    let Some(suffix) = PLACE_SUFFIXES.iter().find(|s| name.ends_with(*s)) else {
+        return Vec::new();
+    };
+    let mut stem = &name[..name.len() - suffix.len()];
+    if suffix.starts_with('自') {
+        while let Some(p) = PEOPLES
+            .iter()
+            .find(|p| stem.ends_with(*p) && stem.len() > p.len())
+        {
+            stem = &stem[..stem.len() - p.len()];
+        }
+    }
+    let mut out = Vec::new();
+    if stem.chars().count() >= 2 {
+        out.push(stem.to_string());
+        if *suffix == "自治州" {
+            out.push(format!("{stem}州"));
+        }
+    }
+    out
+}

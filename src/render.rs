@@ -316,3 +316,54 @@ pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
     fields(&mut out, style, &items);
     out
 }
+
+/// `rankinfo resolve`.
+pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
+    let level = match r.level {
+        Some(l) => style.strong(&format!("{}（{}）", l.name, l.short)),
+        None => style.warn("层次无法确定"),
+    };
+    let mut out = format!("{}  →  {}\n", r.input.trim(), level);
+    let mut items: Vec<(&str, String)> = Vec::new();
+    if let Some(t) = r.title {
+        items.push(("职务", t.to_string()));
+    }
+    if let Some(k) = r.rank {
+        items.push(("职级", k.to_string()));
+    }
+    if !r.organisation.is_empty() {
+        let chain: Vec<String> = r
+            .organisation
+            .iter()
+            .map(|u| match u.level {
+                Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
+                None => format!("{}（{}）", u.name, u.kind),
+            })
+            .collect();
+        items.push(("机构", chain.join("\n")));
+    }
+    if let Some(l) = r.level {
+        items.push(("级别", band(l.grade)));
+    }
+    let certainty = r.confidence.label();
+    let certainty = if r.confidence == crate::resolve::Certainty::Low {
+        style.warn(certainty)
+    } else {
+        certainty.to_string()
+    };
+    items.push(("把握", certainty));
+    if !r.notes.is_empty() {
+        items.push(("依据", r.notes.join("\n")));
+    }
+    if !r.sources.is_empty() {
+        items.push(("来源", style.dim(&r.sources.join(", "))));
+    }
+    fields(&mut out, style, &items);
+    for p in &r.parts {
+        let level = p
+            .level
+            .map_or_else(|| style.warn("不明"), |l| l.name.to_string());
+        let _ = writeln!(out, "  · {}：{}", p.input, level);
+    }
+    out
+}

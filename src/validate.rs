@@ -2,17 +2,55 @@
 //! refuses to bake inconsistent data) and run-time loading.
 
 use crate::normalize;
-use crate::schema::{Confidence, IndexEntry, RanksFile, Target};
+use crate::schema::organisations::OrganisationsFile;
+use crate::schema::places::{Place, PlacesFile};
+use crate::schema::{Confidence, IndexEntry, NameIndex, RanksFile, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Check every cross-reference and band in `data`; return every problem found.
-pub fn ranks(data: &RanksFile) -> Result<(), Vec<String>> {
+/// Check all the data files together: every cross-reference, every band,
+/// every source id (declared once, in any file, and cited somewhere).
+pub fn all(
+    ranks_file: &RanksFile,
+    orgs: &OrganisationsFile,
+    places_file: &PlacesFile,
+) -> Result<(), Vec<String>> {
     let mut errs = Vec::new();
-    let sources: BTreeSet<&str> = data.sources.iter().map(|s| &*s.id).collect();
+    let mut sources = BTreeSet::new();
+    for s in ranks_file.sources.iter().chain(orgs.sources.iter()) {
+        if !sources.insert(&*s.id) {
+            errs.push(format!("source {}: declared twice", s.id));
+        }
+    }
+    let mut cited = BTreeSet::new();
+    errs.extend(
+        ranks(ranks_file, &sources, &mut cited)
+            .err()
+            .unwrap_or_default(),
+    );
+    errs.extend(
+        organisations(orgs, ranks_file, &sources, &mut cited)
+            .err()
+            .unwrap_or_default(),
+    );
+    errs.extend(places(places_file).err().unwrap_or_default());
+    for id in &sources {
+        if !cited.contains(*id) {
+            errs.push(format!("source {id}: never cited"));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
+/// Check every cross-reference and band in `data`.
+fn ranks(
+    data: &RanksFile,
+    sources: &BTreeSet<&str>,
+    cited: &mut BTreeSet<String>,
+) -> Result<(), Vec<String>> {
+    let mut errs = Vec::new();
     let levels: BTreeSet<&str> = data.levels.iter().map(|l| &*l.name).collect();
     let ranks: BTreeSet<&str> = data.ranks.iter().map(|r| &*r.name).collect();
     let contexts: BTreeSet<&str> = data.contexts.iter().map(|c| &*c.name).collect();
-    let mut cited = BTreeSet::new();
     let mut check_sources =
         |what: &str, ids: &[crate::schema::Text], conf: Confidence, errs: &mut Vec<String>| {
             for id in ids {
@@ -111,7 +149,14 @@ pub fn ranks(data: &RanksFile) -> Result<(), Vec<String>> {
                 "{what}: context-dependent, so it must say what it `depends_on`"
             ));
         }
+        let mut at = BTreeSet::new();
         for c in t.cases.iter() {
+            if !at.insert((&*c.at, c.body)) {
+                errs.push(format!(
+                    "{what}: two cases at {} need different `body`",
+                    c.at
+                ));
+            }
             let what = format!("{what} at {}", c.at);
             if !contexts.contains(&*c.at) {
                 errs.push(format!("{what}: unknown context"));
@@ -120,11 +165,6 @@ pub fn ranks(data: &RanksFile) -> Result<(), Vec<String>> {
             for l in c.level.iter().chain(&c.often) {
                 level_ref(&what, l, &mut errs);
             }
-        }
-    }
-    for s in data.sources.iter() {
-        if !cited.contains(&*s.id) {
-            errs.push(format!("source {}: never cited", s.id));
         }
     }
     if let Err(e) = index(data) {
@@ -185,4 +225,134 @@ pub fn index(data: &RanksFile) -> Result<Vec<IndexEntry>, Vec<String>> {
         }
     }
     if errs.is_empty() { Ok(out) } else { Err(errs) }
+}
+
+/// Check the named organs and unit levels.
+fn organisations(
+    orgs: &OrganisationsFile,
+    ranks: &RanksFile,
+    sources: &BTreeSet<&str>,
+    cited: &mut BTreeSet<String>,
+) -> Result<(), Vec<String>> {
+    let mut errs = Vec::new();
+    let levels: BTreeSet<&str> = ranks.levels.iter().map(|l| &*l.name).collect();
+    let contexts: BTreeSet<&str> = ranks.contexts.iter().map(|c| &*c.name).collect();
+    let names: BTreeSet<&str> = orgs.organs.iter().map(|o| &*o.name).collect();
+    let mut check =
+        |what: &str, ids: &[crate::schema::Text], lv: &[Option<&str>], errs: &mut Vec<String>| {
+            for id in ids {
+                cited.insert(id.to_string());
+                if !sources.contains(&**id) {
+                    errs.push(format!("{what}: unknown source id `{id}`"));
+                }
+            }
+            for l in lv.iter().flatten() {
+                if !levels.contains(l) {
+                    errs.push(format!("{what}: unknown level `{l}`"));
+                }
+            }
+        };
+    for o in orgs.organs.iter() {
+        let what = format!("organ {}", o.name);
+        check(&what, &o.sources, &[o.level.as_deref()], &mut errs);
+        for n in o.managed_by.iter().chain(&o.plaque_of) {
+            if !names.contains(&**n) {
+                errs.push(format!("{what}: unknown organ `{n}`"));
+            }
+        }
+    }
+    for u in orgs.unit_levels.iter() {
+        let what = format!("unit_level {}", u.context);
+        check(
+            &what,
+            &u.sources,
+            &[Some(&u.head), u.department.as_deref()],
+            &mut errs,
+        );
+        if !contexts.contains(&*u.context) {
+            errs.push(format!("{what}: unknown context"));
+        }
+    }
+    for u in orgs.unit_overrides.iter() {
+        check("unit_override", &u.sources, &[Some(&u.head)], &mut errs);
+    }
+    let mut seen = BTreeMap::new();
+    for e in organ_index(orgs) {
+        if let Some(other) = seen.insert(e.key.clone(), e.id) {
+            errs.push(format!(
+                "organ name `{}` names two organs ({other} and {})",
+                e.key, e.id
+            ));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
+/// Organ names and aliases, sorted by key.
+pub fn organ_index(orgs: &OrganisationsFile) -> Vec<NameIndex> {
+    let mut out: Vec<NameIndex> = Vec::new();
+    for (i, o) in orgs.organs.iter().enumerate() {
+        for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
+            out.push(NameIndex {
+                key: normalize::key(n).into(),
+                id: i as u16,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
+    out.dedup();
+    out
+}
+
+/// Check the divisions: codes unique and sorted, every parent present and one
+/// tier up.
+fn places(file: &PlacesFile) -> Result<(), Vec<String>> {
+    let mut errs = Vec::new();
+    let list = &file.places.place;
+    let by_code: BTreeMap<&str, &Place> = list.iter().map(|p| (&*p.code, p)).collect();
+    if by_code.len() != list.len() {
+        errs.push("a code is used twice".to_string());
+    }
+    if !list.windows(2).all(|w| w[0].code < w[1].code) {
+        errs.push("places are not sorted by code".to_string());
+    }
+    if list.len() > u16::MAX as usize {
+        errs.push("too many places for a u16 index".to_string());
+    }
+    for p in list.iter() {
+        let parent = p.parent.as_deref().and_then(|c| by_code.get(c));
+        let ok = match (p.kind.is_provincial(), p.kind.is_prefectural(), parent) {
+            (true, _, None) => true,
+            (false, true, Some(q)) => q.kind.is_provincial(),
+            (false, false, Some(q)) => q.kind.is_prefectural() || q.kind.is_provincial(),
+            _ => false,
+        };
+        if !ok {
+            errs.push(format!(
+                "place {} {}: parent {:?} is missing or not one tier up",
+                p.code, p.name, p.parent
+            ));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
+/// Place names, with and without suffix, sorted by key.
+pub fn place_index(file: &PlacesFile) -> Vec<NameIndex> {
+    let mut out = Vec::new();
+    for (i, p) in file.places.place.iter().enumerate() {
+        out.push(NameIndex {
+            key: normalize::key(&p.name).into(),
+            id: i as u16,
+        });
+        for short in normalize::place_short_names(&p.name) {
+            out.push(NameIndex {
+                key: short.into(),
+                id: i as u16,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
+    out.dedup();
+    out
 }

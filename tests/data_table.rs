@@ -295,16 +295,30 @@ fn gb12407_codes() {
 fn runtime_loading_reads_the_same_data_as_the_baked_copy() {
     // The baked statics come from build.rs; the run-time path parses the
     // same file. They must agree field for field.
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ranks.toml")).unwrap();
-    let loaded = rankinfo::Dataset::from_ranks_toml("data/ranks.toml", &text).unwrap();
+    let read = |f: &str| {
+        std::fs::read_to_string(format!("{}/data/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let (r, o, p) = (
+        read("ranks.toml"),
+        read("organisations.toml"),
+        read("places.toml"),
+    );
+    let loaded = rankinfo::Dataset::from_toml(
+        ("ranks.toml", &r),
+        ("organisations.toml", &o),
+        ("places.toml", &p),
+    )
+    .unwrap();
     assert_eq!(loaded.ranks, builtin().ranks);
+    assert_eq!(loaded.organisations, builtin().organisations);
+    assert_eq!(loaded.places, builtin().places);
 }
 
 #[test]
 fn bad_data_is_reported_with_line_and_column() {
     let text = "[meta]\nversion = \"x\"\nbasis = 3\n";
-    let errs = rankinfo::Dataset::from_ranks_toml("extra.toml", text).unwrap_err();
+    let errs = rankinfo::Dataset::from_toml(("extra.toml", text), ("o.toml", ""), ("p.toml", ""))
+        .unwrap_err();
     assert_eq!(
         (errs[0].file.as_str(), errs[0].line, errs[0].column),
         ("extra.toml", 3, 9)

@@ -36,6 +36,11 @@ enum Command {
     Equiv { name: String },
     /// 整个领导职务与职级对照表
     Ladder,
+    /// 解读真实的职务全称（如“广东省深圳市南山区发展和改革局副局长”）；不给参数则逐行读标准输入
+    Resolve {
+        /// 职务全称；多个职务可用、，;分隔
+        text: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -105,6 +110,15 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 }
             }
         }
+        Command::Resolve { text: Some(text) } => {
+            let r = data.resolve(text);
+            if cli.json {
+                json(&r)
+            } else {
+                render::resolution(&r, style)
+            }
+        }
+        Command::Resolve { text: None } => return Ok(resolve_lines(data, cli.json, style)),
         Command::Ladder => {
             let rows = data.ladder();
             if cli.json {
@@ -129,4 +143,22 @@ fn emit(text: &str) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(_) => ExitCode::FAILURE,
     }
+}
+
+/// `rankinfo resolve` over standard input, one title per line. JSON output is
+/// one object per line (JSON Lines); every input line gets one output line.
+fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> String {
+    use std::io::BufRead;
+    let mut out = String::new();
+    for line in std::io::stdin().lock().lines() {
+        let line = line.unwrap_or_default();
+        let r = data.resolve(&line);
+        if as_json {
+            out.push_str(&serde_json::to_string(&r).unwrap_or_default());
+            out.push('\n');
+        } else {
+            out.push_str(&render::resolution(&r, style));
+        }
+    }
+    out
 }

@@ -9,6 +9,12 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub mod organisations;
+pub mod places;
+
+pub use organisations::{Organ, OrganisationsFile, UnitLevel, UnitOverride};
+pub use places::{Place, PlaceKind, Places, PlacesFile};
+
 /// A string that is either baked into the binary or read at run time.
 pub type Text = Cow<'static, str>;
 /// A list that is either baked into the binary or read at run time.
@@ -242,6 +248,44 @@ pub enum Role {
     Other,
 }
 
+/// The kind of body a post belongs to: decides which rule gives its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Body {
+    /// 党委 (省委, 县委, 镇党委, 街道党工委) and its departments' heads as 常委.
+    Party,
+    /// 人民政府 (省长, 市长, 县长, 镇长).
+    Government,
+    /// 人大常委会.
+    Congress,
+    /// 政协.
+    Cppcc,
+    /// A working department of a government or Party committee (局, 委, 办).
+    Department,
+    /// 纪委 (监委).
+    Discipline,
+    /// 人民法院.
+    Court,
+    /// 人民检察院.
+    Procuratorate,
+}
+
+impl Body {
+    /// The Chinese name of the body.
+    pub fn label(self) -> &'static str {
+        match self {
+            Body::Party => "党委",
+            Body::Government => "政府",
+            Body::Congress => "人大常委会",
+            Body::Cppcc => "政协",
+            Body::Department => "工作部门",
+            Body::Discipline => "纪委",
+            Body::Court => "法院",
+            Body::Procuratorate => "检察院",
+        }
+    }
+}
+
 /// The level of a context-dependent title in one kind of organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -250,6 +294,9 @@ pub struct TitleCase {
     pub at: Text,
     /// The post in that context: `市直部门局长`.
     pub post: Text,
+    /// Which body, where the title means different posts in one context
+    /// (主任 of the 人大常委会 or of a 委).
+    pub body: Option<Body>,
     /// `None` where the reference gives no level (股长) or says it varies.
     pub level: Option<Text>,
     /// What the regulations call it when that differs from the level
@@ -273,6 +320,8 @@ pub struct Title {
     pub aliases: List<Text>,
     pub english: Option<Text>,
     pub role: Role,
+    /// The body the post always belongs to (县长: government), if any.
+    pub body: Option<Body>,
     /// The level when it does not depend on the organisation.
     pub level: Option<Text>,
     /// The levels in each kind of organisation, when it does.
@@ -336,4 +385,12 @@ pub enum Target {
 pub struct IndexEntry {
     pub key: Text,
     pub target: Target,
+}
+
+/// A name and the index of the place or organ it names, in an index sorted by
+/// key. Names shared by several places occur once per place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameIndex {
+    pub key: Text,
+    pub id: u16,
 }

@@ -1,0 +1,167 @@
+//! Organisations: named central organs, the levels of the units of each kind
+//! of place (titles_by_org.md §3.7), and the words that name bodies.
+
+use crate::data::Dataset;
+use crate::places::longest_prefix;
+use crate::schema::{Body, Organ, UnitLevel, UnitOverride};
+
+impl Dataset {
+    /// A named organ by name or alias (`国家统计局`, `发改委`).
+    pub fn organ(&self, name: &str) -> Option<&Organ> {
+        let key = crate::normalize::key(name);
+        let (len, hits) = longest_prefix(&self.organ_index, &key)?;
+        (len == key.len()).then(|| &self.organisations.organs[hits[0].id as usize])
+    }
+
+    /// The longest organ name at the start of normalised `text`.
+    pub(crate) fn organ_at(&self, text: &str) -> Option<(usize, &Organ)> {
+        let (len, hits) = longest_prefix(&self.organ_index, text)?;
+        Some((len, &self.organisations.organs[hits[0].id as usize]))
+    }
+
+    /// The levels of the units of a context (`地级市`).
+    pub fn unit_level(&self, context: &str) -> Option<&UnitLevel> {
+        self.organisations
+            .unit_levels
+            .iter()
+            .find(|u| u.context == context)
+    }
+
+    /// A place whose head has a level of its own (湖北's 省直管市).
+    pub fn unit_override(&self, place_name: &str) -> Option<&UnitOverride> {
+        self.organisations
+            .unit_overrides
+            .iter()
+            .find(|u| u.places.iter().any(|p| p == place_name))
+    }
+}
+
+/// Words that name a body, longest first within each body: what follows a
+/// place name (`深圳市` + `委`, `南山区` + `人民政府`).
+const BODY_WORDS: &[(&str, Body)] = &[
+    ("中级人民法院", Body::Court),
+    ("高级人民法院", Body::Court),
+    ("人民法院", Body::Court),
+    ("法院", Body::Court),
+    ("中院", Body::Court),
+    ("人民检察院", Body::Procuratorate),
+    ("检察院", Body::Procuratorate),
+    ("人大常委会", Body::Congress),
+    ("人民代表大会常务委员会", Body::Congress),
+    ("人大", Body::Congress),
+    ("政协", Body::Cppcc),
+    ("纪委监委", Body::Discipline),
+    ("纪工委", Body::Discipline),
+    ("纪委", Body::Discipline),
+    ("监委", Body::Discipline),
+    ("行政公署", Body::Government),
+    ("行署", Body::Government),
+    ("人民政府", Body::Government),
+    ("政府", Body::Government),
+    ("党工委", Body::Party),
+    ("党委", Body::Party),
+    ("委", Body::Party),
+];
+
+/// National bodies whose leaders' posts are listed as 中央 (全国人大常委会秘书长,
+/// 最高人民法院副院长): only when nothing follows the name.
+pub(crate) const NATIONAL_BODIES: &[(&str, Body)] = &[
+    ("全国人民代表大会常务委员会", Body::Congress),
+    ("全国人大常委会", Body::Congress),
+    ("全国政协", Body::Cppcc),
+    ("最高人民法院", Body::Court),
+    ("最高人民检察院", Body::Procuratorate),
+];
+
+/// Party committees named without a place: 县委 says the place is a county.
+pub(crate) const BARE_COMMITTEES: &[(&str, &str)] = &[
+    ("省委", "省"),
+    ("县委", "县"),
+    ("县政府", "县"),
+    ("县人民政府", "县"),
+    ("旗委", "县"),
+    ("州委", "地级市"),
+    ("地委", "地级市"),
+    ("盟委", "地级市"),
+    ("乡党委", "乡镇"),
+    ("镇党委", "乡镇"),
+    ("街道党工委", "乡镇"),
+];
+
+/// The body named at the start of `text`, and its length in bytes.
+pub(crate) fn body_at(text: &str) -> Option<(Body, usize)> {
+    BODY_WORDS
+        .iter()
+        .find(|(w, _)| text.starts_with(w))
+        .map(|&(w, b)| (b, w.len()))
+}
+
+/// Endings of the names of working departments and internal units.
+const UNIT_ENDINGS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "办公厅",
+    "管理局",
+    "事务局",
+    "总局",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "署",
+    "司",
+    "室",
+    "庭",
+    "处",
+    "科",
+    "股",
+];
+
+/// Split a run of unit names (`公安厅刑侦局`) into the names, each ending in a
+/// unit word. Text that ends in none is returned as the last name.
+pub(crate) fn split_units(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        match UNIT_ENDINGS.iter().find(|w| rest.starts_with(*w)) {
+            // A name has two characters before a one-character ending (公安部,
+            // 预算司; not 干部, 一局) or is a longer word of its own (办公室).
+            Some(w) if w.chars().count() > 1 || text[start..i].chars().count() >= 2 => {
+                i += w.len();
+                out.push(&text[start..i]);
+                start = i;
+            }
+            _ => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Whether a name ends as a working department or internal unit does.
+pub(crate) fn is_unit_name(name: &str) -> bool {
+    UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+}
+
+/// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),
+/// when what follows is only a body word or nothing: `城乡建设局` is not one.
+pub(crate) fn township_at(text: &str) -> Option<usize> {
+    const ENDINGS: &[&str] = &["街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
+    let chars: Vec<(usize, char)> = text.char_indices().take(9).collect();
+    for &(i, _) in chars.iter().skip(1) {
+        let rest = &text[i..];
+        if let Some(w) = ENDINGS.iter().find(|w| rest.starts_with(*w)) {
+            let end = i + w.len();
+            let after = &text[end..];
+            if after.is_empty() || body_at(after).is_some() || after.starts_with("办事处") {
+                return Some(end);
+            }
+        }
+    }
+    None
+}
