@@ -62,7 +62,7 @@ macro_rules! bake_plain {
         }
     )*};
 }
-bake_plain!(u8, u16, bool);
+bake_plain!(u8, u16, u32, bool);
 
 /// Enums with unit variants and newtype variants over integers print as Rust.
 macro_rules! bake_enum {
@@ -110,6 +110,9 @@ bake_struct! {
     Meta { version, basis, english_policy }
     IndexEntry { key, target }
     NameIndex { key, id }
+    TrieNode { edges_start, edges_len, hits_start, hits_len }
+    TrieEdge { ch, node }
+    NameTable { entries, nodes, edges }
     Place { code, name, kind, parent, capital, plan_listed, province_administered }
     Places { version, source, generated, place }
     PlacesFile { places }
@@ -152,17 +155,16 @@ fn main() {
     }
     let index = validate::index(&ranks).unwrap_or_else(|e| fail("data/ranks.toml", e));
     write("ranks.rs", &ranks);
+    write("suffix_index.rs", &validate::suffix_index(&index));
     write("index.rs", &Cow::<'static, [IndexEntry]>::Owned(index));
 
     write("organisations.rs", &orgs);
-    write(
-        "organ_index.rs",
-        &Cow::<'static, [NameIndex]>::Owned(validate::organ_index(&orgs)),
-    );
+    write("organ_index.rs", &validate::organ_index(&orgs));
 
     write("places.rs", &places);
     write(
-        "place_index.rs",
-        &Cow::<'static, [NameIndex]>::Owned(validate::place_index(&places)),
+        "place_parents.rs",
+        &Cow::<'static, [u16]>::Owned(validate::place_parents(&places)),
     );
+    write("place_index.rs", &validate::place_index(&places));
 }

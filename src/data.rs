@@ -4,7 +4,7 @@ use crate::error::{DataError, LookupError};
 use crate::normalize;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::PlacesFile;
-use crate::schema::{IndexEntry, Level, List, NameIndex, Rank, RanksFile, Target, Title};
+use crate::schema::{IndexEntry, Level, List, NameTable, Rank, RanksFile, Target, Title};
 
 /// Every fact rankinfo knows, with its lookup index.
 ///
@@ -18,18 +18,24 @@ pub struct Dataset {
     pub organisations: OrganisationsFile,
     /// Administrative divisions (`data/places.toml`).
     pub places: PlacesFile,
-    index: List<IndexEntry>,
-    pub(crate) organ_index: List<NameIndex>,
-    pub(crate) place_index: List<NameIndex>,
+    pub(crate) index: List<IndexEntry>,
+    /// `index` with reversed keys: finds the title ending a string.
+    pub(crate) suffix_index: NameTable,
+    pub(crate) organ_index: NameTable,
+    pub(crate) place_index: NameTable,
+    /// The position of each division's parent (`u16::MAX`: none).
+    pub(crate) place_parents: List<u16>,
 }
 
 static BUILTIN: Dataset = Dataset {
     ranks: include!(concat!(env!("OUT_DIR"), "/ranks.rs")),
     index: include!(concat!(env!("OUT_DIR"), "/index.rs")),
+    suffix_index: include!(concat!(env!("OUT_DIR"), "/suffix_index.rs")),
     organisations: include!(concat!(env!("OUT_DIR"), "/organisations.rs")),
     organ_index: include!(concat!(env!("OUT_DIR"), "/organ_index.rs")),
     places: include!(concat!(env!("OUT_DIR"), "/places.rs")),
     place_index: include!(concat!(env!("OUT_DIR"), "/place_index.rs")),
+    place_parents: include!(concat!(env!("OUT_DIR"), "/place_parents.rs")),
 };
 
 /// The data built into rankinfo. Free: nothing is parsed or allocated.
@@ -90,10 +96,13 @@ impl Dataset {
             (parse(ranks)?, parse(organisations)?, parse(places)?);
         let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
         check(&files, crate::validate::all(&r, &o, &p))?;
+        let index = crate::validate::index(&r).unwrap_or_default();
         Ok(Dataset {
-            index: crate::validate::index(&r).unwrap_or_default().into(),
-            organ_index: crate::validate::organ_index(&o).into(),
-            place_index: crate::validate::place_index(&p).into(),
+            suffix_index: crate::validate::suffix_index(&index),
+            index: index.into(),
+            organ_index: crate::validate::organ_index(&o),
+            place_index: crate::validate::place_index(&p),
+            place_parents: crate::validate::place_parents(&p).into(),
             ranks: r,
             organisations: o,
             places: p,
@@ -105,7 +114,7 @@ impl Dataset {
         &self.ranks.meta.version
     }
 
-    fn target(&self, t: Target) -> Entry<'_> {
+    pub(crate) fn target(&self, t: Target) -> Entry<'_> {
         match t {
             Target::Level(i) => Entry::Level(&self.ranks.levels[i as usize]),
             Target::Rank(i) => Entry::Rank(&self.ranks.ranks[i as usize]),
@@ -195,7 +204,10 @@ impl Dataset {
 
     /// The level with this canonical name.
     pub fn level(&self, name: &str) -> Option<&Level> {
-        self.ranks.levels.iter().find(|l| l.name == name)
+        self.ranks
+            .levels
+            .iter()
+            .find(|l| crate::normalize::same(&l.name, name))
     }
 
     /// The rank with this canonical name.

@@ -10,12 +10,28 @@ pub fn key(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         let c = half_width(c);
-        if c.is_whitespace() || matches!(c, '·' | '•' | '-' | '_' | '‧') {
-            continue;
+        if !dropped(c) {
+            out.push(c.to_ascii_lowercase());
         }
-        out.push(c.to_ascii_lowercase());
     }
     out
+}
+
+/// [`key`], borrowing the input when it is already normalised (most
+/// Chinese text is).
+pub fn key_cow(input: &str) -> std::borrow::Cow<'_, str> {
+    let clean = input
+        .chars()
+        .all(|c| half_width(c) == c && !dropped(c) && !c.is_ascii_uppercase());
+    if clean {
+        std::borrow::Cow::Borrowed(input)
+    } else {
+        std::borrow::Cow::Owned(key(input))
+    }
+}
+
+fn dropped(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '·' | '•' | '-' | '_' | '‧')
 }
 
 /// Map a full-width ASCII form (U+FF01–U+FF5E) and the ideographic space to
@@ -119,4 +135,12 @@ pub fn place_short_names(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// String equality for the short names of the data, on the hot path of
+/// resolution: checking the length and the last byte first settles most
+/// comparisons without a call to `memcmp` (Chinese text shares lead bytes).
+#[inline]
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }

@@ -24,15 +24,16 @@ impl Dataset {
         self.organisations
             .unit_levels
             .iter()
-            .find(|u| u.context == context)
+            .find(|u| crate::normalize::same(&u.context, context))
     }
 
     /// A place whose head has a level of its own (湖北's 省直管市).
     pub fn unit_override(&self, place_name: &str) -> Option<&UnitOverride> {
-        self.organisations
-            .unit_overrides
-            .iter()
-            .find(|u| u.places.iter().any(|p| p == place_name))
+        self.organisations.unit_overrides.iter().find(|u| {
+            u.places
+                .iter()
+                .any(|p| crate::normalize::same(p, place_name))
+        })
     }
 }
 
@@ -119,28 +120,61 @@ const UNIT_ENDINGS: &[&str] = &[
 ];
 
 /// Split a run of unit names (`公安厅刑侦局`) into the names, each ending in a
-/// unit word. Text that ends in none is returned as the last name.
-pub(crate) fn split_units(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        match UNIT_ENDINGS.iter().find(|w| rest.starts_with(*w)) {
-            // A name has two characters before a one-character ending (公安部,
-            // 预算司; not 干部, 一局) or is a longer word of its own (办公室).
-            Some(w) if w.chars().count() > 1 || text[start..i].chars().count() >= 2 => {
-                i += w.len();
-                out.push(&text[start..i]);
-                start = i;
-            }
-            _ => i += rest.chars().next().map_or(1, char::len_utf8),
+/// unit word. Text that ends in none comes last as it is.
+pub(crate) fn split_units(text: &str) -> Units<'_> {
+    Units { text, start: 0 }
+}
+
+/// The names of [`split_units`].
+#[derive(Clone)]
+pub(crate) struct Units<'t> {
+    text: &'t str,
+    start: usize,
+}
+
+impl<'t> Iterator for Units<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let (text, start) = (self.text, self.start);
+        if start >= text.len() {
+            return None;
         }
+        let mut i = start;
+        while let Some(c) = text[i..].chars().next() {
+            // Every ending starts with one of these: test the endings only there.
+            let ending = matches!(
+                c,
+                '委' | '办'
+                    | '管'
+                    | '事'
+                    | '总'
+                    | '局'
+                    | '厅'
+                    | '部'
+                    | '署'
+                    | '司'
+                    | '室'
+                    | '庭'
+                    | '处'
+                    | '科'
+                    | '股'
+            )
+            .then(|| UNIT_ENDINGS.iter().find(|w| text[i..].starts_with(*w)))
+            .flatten();
+            match ending {
+                // A name has two characters before a one-character ending
+                // (公安部, 预算司; not 干部, 一局) or is a longer word of its own (办公室).
+                Some(w) if w.len() > c.len_utf8() || text[start..i].chars().nth(1).is_some() => {
+                    self.start = i + w.len();
+                    return Some(&text[start..self.start]);
+                }
+                _ => i += c.len_utf8(),
+            }
+        }
+        self.start = text.len();
+        Some(&text[start..])
     }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
 }
 
 /// Whether a name ends as a working department or internal unit does.
@@ -152,8 +186,10 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
 /// when what follows is only a body word or nothing: `城乡建设局` is not one.
 pub(crate) fn township_at(text: &str) -> Option<usize> {
     const ENDINGS: &[&str] = &["街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
-    let chars: Vec<(usize, char)> = text.char_indices().take(9).collect();
-    for &(i, _) in chars.iter().skip(1) {
+    for (i, c) in text.char_indices().take(9).skip(1) {
+        if !matches!(c, '街' | '镇' | '乡' | '苏') {
+            continue;
+        }
         let rest = &text[i..];
         if let Some(w) = ENDINGS.iter().find(|w| rest.starts_with(*w)) {
             let end = i + w.len();
@@ -164,4 +200,14 @@ pub(crate) fn township_at(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn body_words_start_with_the_characters_body_at_checks() {
+        for (word, body) in super::BODY_WORDS {
+            assert_eq!(super::body_at(word), Some((*body, word.len())), "{word}");
+        }
+    }
 }

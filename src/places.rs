@@ -2,7 +2,7 @@
 //! organisation each one is.
 
 use crate::data::Dataset;
-use crate::schema::{NameIndex, Place, PlaceKind};
+use crate::schema::{NameIndex, NameTable, Place, PlaceKind};
 
 impl Dataset {
     /// Every division, sorted by code.
@@ -23,16 +23,18 @@ impl Dataset {
         self.place_by_code(place.parent.as_deref()?)
     }
 
-    /// Whether `place` lies within `ancestor` (or is it).
+    /// Whether `place` lies within `ancestor` (or is it). Codes nest (the
+    /// data is checked for it): a province's divisions share its first two
+    /// digits, a prefecture's its first four.
     pub fn is_within(&self, place: &Place, ancestor: &Place) -> bool {
-        let mut at = Some(place);
-        while let Some(p) = at {
-            if p.code == ancestor.code {
-                return true;
-            }
-            at = self.parent_of(p);
-        }
-        false
+        let digits = if ancestor.kind.is_provincial() {
+            2
+        } else if ancestor.kind.is_prefectural() {
+            4
+        } else {
+            6
+        };
+        place.code.get(..digits) == ancestor.code.get(..digits)
     }
 
     /// Every division with this name, with or without its suffix
@@ -45,7 +47,7 @@ impl Dataset {
     /// ```
     pub fn places_named(&self, name: &str) -> impl Iterator<Item = &Place> {
         let key = crate::normalize::key(name);
-        let index = &self.place_index;
+        let index = &self.place_index.entries;
         let start = index.partition_point(|e| *e.key < *key);
         let len = index[start..].partition_point(|e| *e.key == *key);
         index[start..start + len]
@@ -62,46 +64,42 @@ impl Dataset {
     /// The kind of organisation a division's Party committee and government
     /// are: a context name of `data/ranks.toml` (`副省级市的区`).
     pub fn place_context(&self, place: &Place) -> Option<&'static str> {
-        use PlaceKind::*;
-        Some(match place.kind {
-            Province | AutonomousRegion => "省",
-            Municipality => "直辖市",
-            Sar => return None,
-            SubProvincialCity => "副省级市",
-            PrefectureCity | AutonomousPrefecture | Prefecture | League => "地级市",
-            kind => match self.parent_of(place).map(|p| p.kind) {
-                Some(Municipality) => "直辖市的区",
-                Some(SubProvincialCity) if kind == District => "副省级市的区",
-                _ => "县",
-            },
-        })
+        context_of(place, self.parent_of(place))
+    }
+
+    /// [`place_context`](Self::place_context) by position in the list, using
+    /// the table of parents instead of a search.
+    pub(crate) fn place_context_at(&self, id: u16) -> Option<&'static str> {
+        let parent = self
+            .place_parents
+            .get(id as usize)
+            .and_then(|&p| self.place_list().get(p as usize));
+        context_of(&self.place_list()[id as usize], parent)
     }
 }
 
-/// The entries of a sorted name index whose key is the longest prefix of
-/// `text`. Keys sharing a first character are contiguous, so only that run
-/// is scanned.
+/// The context of a division, given the division above it.
+fn context_of(place: &Place, parent: Option<&Place>) -> Option<&'static str> {
+    use PlaceKind::*;
+    Some(match place.kind {
+        Province | AutonomousRegion => "省",
+        Municipality => "直辖市",
+        Sar => return None,
+        SubProvincialCity => "副省级市",
+        PrefectureCity | AutonomousPrefecture | Prefecture | League => "地级市",
+        kind => match parent.map(|p| p.kind) {
+            Some(Municipality) => "直辖市的区",
+            Some(SubProvincialCity) if kind == District => "副省级市的区",
+            _ => "县",
+        },
+    })
+}
+
+/// The entries whose key is the longest prefix of `text`, and its length in
+/// bytes.
 pub(crate) fn longest_prefix<'a>(
-    index: &'a [NameIndex],
+    table: &'a NameTable,
     text: &str,
 ) -> Option<(usize, &'a [NameIndex])> {
-    let first = text.chars().next()?;
-    let mut buf = [0u8; 4];
-    let lead: &str = first.encode_utf8(&mut buf);
-    let start = index.partition_point(|e| *e.key < *lead);
-    let run = index[start..].partition_point(|e| e.key.starts_with(lead));
-    let mut best: Option<(usize, usize)> = None; // (key length, position)
-    for (i, e) in index[start..start + run].iter().enumerate() {
-        if text.starts_with(&*e.key) && best.is_none_or(|(len, _)| e.key.len() > len) {
-            best = Some((e.key.len(), start + i));
-        }
-    }
-    // The first entry of the longest key wins above; its namesakes follow it.
-    let (len, at) = best?;
-    let to = at
-        + index[at..]
-            .iter()
-            .take_while(|e| e.key == index[at].key)
-            .count();
-    Some((len, &index[at..to]))
+    table.longest(text.chars())
 }

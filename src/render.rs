@@ -332,15 +332,7 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
         items.push(("职级", k.to_string()));
     }
     if !r.organisation.is_empty() {
-        let chain: Vec<String> = r
-            .organisation
-            .iter()
-            .map(|u| match u.level {
-                Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
-                None => format!("{}（{}）", u.name, u.kind),
-            })
-            .collect();
-        items.push(("机构", chain.join("\n")));
+        items.push(("机构", r.chain("\n")));
     }
     if let Some(l) = r.level {
         items.push(("级别", band(l.grade)));
@@ -353,10 +345,11 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
     };
     items.push(("把握", certainty));
     if !r.notes.is_empty() {
-        items.push(("依据", r.notes.join("\n")));
+        let notes: Vec<String> = r.notes.iter().map(|n| n.to_string()).collect();
+        items.push(("依据", notes.join("\n")));
     }
     if !r.sources.is_empty() {
-        items.push(("来源", style.dim(&r.sources.join(", "))));
+        items.push(("来源", style.dim(&join(r.sources, ", "))));
     }
     fields(&mut out, style, &items);
     for p in &r.parts {

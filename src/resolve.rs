@@ -6,8 +6,13 @@
 //! places (each within the one before), then the body (委, 人大常委会, 政府 …),
 //! a township, and working departments. The chain gives the kind of
 //! organisation (a context of `data/ranks.toml`); the level then comes from
-//! the title's case for that context, or else from the derivation rule of
+//! the title's case for that context, else the title's own fixed level if it
+//! names its kind of unit (处长), else the derivation rule of
 //! titles_by_org.md §3.7 (`data/organisations.toml` unit levels).
+//!
+//! Resolution is on the hot path of contact-list annotation, so it borrows
+//! from the data wherever it can and writes its reasoning as structured
+//! [`Note`]s, turned into text only when asked ([`Resolution::explanation`]).
 
 use crate::data::{Dataset, Entry};
 use crate::normalize;
@@ -15,9 +20,11 @@ use crate::organisations::{
     BARE_COMMITTEES, NATIONAL_BODIES, body_at, is_unit_name, split_units, township_at,
 };
 use crate::schema::{
-    Body, Confidence, Grade, Level, Organ, Place, Rank, Role, Title, UnitOverride,
+    Body, Confidence, Grade, Level, Organ, Place, Rank, Role, Text, Title, UnitOverride,
 };
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
 
 /// How sure a resolution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -51,9 +58,9 @@ impl Certainty {
 /// One unit of the organisation chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit<'a> {
-    /// As written (for places: the official name).
-    pub name: String,
-    /// 省, 副省级市, 市辖区 …, 党委, 工作部门, 内设机构, or an organ's category.
+    /// The official name of a place or organ; a department as written.
+    pub name: Cow<'a, str>,
+    /// 省, 副省级市, 市辖区 …, 乡镇, 工作部门, 内设机构, or an organ's category.
     pub kind: &'a str,
     /// The level of the unit's head, where known.
     pub level: Option<&'a str>,
@@ -68,7 +75,7 @@ pub enum Rule {
     /// The title's case for the organisation, from the data.
     TitleCase,
     /// Derived: head = unit level, deputy half a step lower, internal unit one
-    /// step lower (titles_by_org.md §3.7).
+    /// step lower (titles_by_org.md §3.7), or a named exception.
     Derived,
     /// A 职级's equivalent leadership level.
     RankEquivalent,
@@ -79,13 +86,115 @@ pub enum Rule {
     None,
 }
 
-/// The answer for one post (or the whole string).
+/// One step of the reasoning, written out by [`Resolution::explanation`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note<'a> {
+    /// A note from the data.
+    Data(&'a str),
+    NoTitle,
+    /// Text before the title that was not understood.
+    Leftover(String),
+    Rank {
+        rank: &'a str,
+        level: &'a str,
+    },
+    RankWithoutLevel(&'a str),
+    /// The title's case for the context.
+    Case {
+        post: &'a str,
+        level: Option<&'a str>,
+    },
+    /// The derivation rule.
+    Derived {
+        base: Option<&'a str>,
+        department: bool,
+        internal: bool,
+        deputy: bool,
+    },
+    /// The title depends on its organisation, which the text does not name.
+    DependsOn {
+        title: &'a str,
+        on: &'a str,
+    },
+    /// Several divisions share a name.
+    SharedName {
+        name: &'a str,
+        places: Vec<(&'a str, &'a str)>,
+        agree: bool,
+    },
+    Often(&'a str),
+    Nominal(&'a str),
+}
+
+impl fmt::Display for Note<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Data(text) => f.write_str(text),
+            Note::NoTitle => f.write_str("没有识别出职务或职级名称"),
+            Note::Leftover(text) => write!(f, "未能识别“{text}”"),
+            Note::Rank { rank, level } => write!(f, "{rank}是职级，相当于{level}，不是领导职务"),
+            Note::RankWithoutLevel(rank) => write!(f, "{rank}没有可确定的对应层次"),
+            Note::Case { post, level } => write!(f, "{post}：{}", level.unwrap_or("层次不明")),
+            Note::Derived {
+                base,
+                department,
+                internal,
+                deputy,
+            } => {
+                let what = if *department {
+                    "工作部门正职"
+                } else {
+                    "单位正职"
+                };
+                write!(
+                    f,
+                    "按规格推导（titles_by_org §3.7）：{what}为{}",
+                    base.unwrap_or("不明")
+                )?;
+                if *internal {
+                    f.write_str("，内设机构正职低一级")?;
+                }
+                if *deputy {
+                    f.write_str("，副职（或常委）低半级")?;
+                }
+                Ok(())
+            }
+            Note::DependsOn { title, on } => {
+                write!(
+                    f,
+                    "{title}的层次取决于{on}，字符串没有说明（可用 rankinfo show {title} 查看各种情况）"
+                )
+            }
+            Note::SharedName {
+                name,
+                places,
+                agree,
+            } => {
+                let list: Vec<String> = places
+                    .iter()
+                    .map(|(parent, p)| format!("{parent}{p}"))
+                    .collect();
+                write!(f, "{name}有{}处：{}；", places.len(), list.join("、"))?;
+                f.write_str(if *agree {
+                    "各处层次相同"
+                } else {
+                    "各处规格不同，层次无法确定"
+                })
+            }
+            Note::Often(level) => write!(f, "任职者常高配为{level}（个人，不是职位规格）"),
+            Note::Nominal(level) => write!(f, "名义上为{level}"),
+        }
+    }
+}
+
+/// The answer for one post (or for the whole string).
 #[derive(Debug, Clone)]
 pub struct Resolution<'a> {
-    pub input: String,
+    /// The text as given (borrowed when it could be).
+    pub input: Cow<'a, str>,
     /// The canonical level, or `None` when it cannot be determined.
     pub level: Option<&'a Level>,
-    /// The post word (canonical title name).
+    /// The post (canonical title name).
     pub title: Option<&'a str>,
     /// A 职级 the string carries.
     pub rank: Option<&'a str>,
@@ -98,9 +207,9 @@ pub struct Resolution<'a> {
     pub nominal: Option<&'a str>,
     /// A level holders often have personally (高配): not the answer.
     pub often: Option<&'a str>,
-    pub sources: Vec<&'a str>,
-    /// Reasons, in order: the rule used, caveats, why not resolved.
-    pub notes: Vec<String>,
+    pub sources: &'a [Text],
+    /// The reasoning, in order.
+    pub notes: Vec<Note<'a>>,
     /// Each post of a multi-title string.
     pub parts: Vec<Resolution<'a>>,
 }
@@ -124,7 +233,7 @@ impl Serialize for Resolution<'_> {
             rule: Rule,
             nominal: Option<&'a str>,
             often: Option<&'a str>,
-            sources: &'r [&'a str],
+            sources: &'a [Text],
         }
         Json {
             input: &self.input,
@@ -140,16 +249,16 @@ impl Serialize for Resolution<'_> {
             rule: self.rule,
             nominal: self.nominal,
             often: self.often,
-            sources: &self.sources,
+            sources: self.sources,
         }
         .serialize(s)
     }
 }
 
-impl Resolution<'_> {
-    fn empty(input: &str) -> Self {
+impl<'a> Resolution<'a> {
+    fn empty(input: Cow<'a, str>) -> Self {
         Resolution {
-            input: input.to_string(),
+            input,
             level: None,
             title: None,
             rank: None,
@@ -159,7 +268,7 @@ impl Resolution<'_> {
             confidence: Certainty::Low,
             nominal: None,
             often: None,
-            sources: Vec::new(),
+            sources: &[],
             notes: Vec::new(),
             parts: Vec::new(),
         }
@@ -177,15 +286,7 @@ impl Resolution<'_> {
             ));
         }
         if !self.organisation.is_empty() {
-            let chain: Vec<String> = self
-                .organisation
-                .iter()
-                .map(|u| match u.level {
-                    Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
-                    None => format!("{}（{}）", u.name, u.kind),
-                })
-                .collect();
-            out.push_str(&chain.join(" › "));
+            out.push_str(&self.chain(" › "));
             out.push('。');
         }
         match (self.title.or(self.rank), self.level) {
@@ -194,17 +295,72 @@ impl Resolution<'_> {
             _ => {}
         }
         for n in &self.notes {
-            out.push_str(n);
+            let n = n.to_string();
+            out.push_str(&n);
             if !n.ends_with('。') {
                 out.push('。');
             }
         }
         out
     }
+
+    /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
+    pub fn chain(&self, sep: &str) -> String {
+        let units: Vec<String> = self
+            .organisation
+            .iter()
+            .map(|u| match u.level {
+                Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
+                None => format!("{}（{}）", u.name, u.kind),
+            })
+            .collect();
+        units.join(sep)
+    }
+
+    fn place(&mut self, p: Placement<'a>) {
+        self.level = p.level;
+        self.rule = p.rule;
+        self.confidence = if p.level.is_some() {
+            p.confidence
+        } else {
+            Certainty::Low
+        };
+        self.nominal = p.nominal;
+        self.often = p.often;
+        self.sources = p.sources;
+        if self.notes.is_empty() {
+            self.notes = p.notes;
+        } else {
+            self.notes.extend(p.notes);
+        }
+        if let Some(o) = p.often {
+            self.notes.push(Note::Often(o));
+        }
+        if let Some(n) = p.nominal {
+            self.notes.push(Note::Nominal(n));
+        }
+    }
 }
 
 /// Separators between the posts of a bio.
 const SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '/', '／', '\n', '|'];
+
+/// Whether `text` is only Chinese characters of the basic block (U+4E00 to
+/// U+9FFF: lead bytes E4–E9), hence already normalised and a single post.
+fn plain_chinese(text: &str) -> bool {
+    // A fold, not `all`: no early exit, so it vectorises.
+    text.bytes().fold(true, |ok, b| {
+        ok & (b & 0xC0 == 0x80 || (0xE4..=0xE9).contains(&b))
+    })
+}
+
+/// Whether `text` may hold a separator or white space. A byte scan: every
+/// separator and space is ASCII or has a lead byte of C2, E1, E2, E3 or EF,
+/// which Chinese characters (E4–E9) never have.
+fn may_hold_several(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0..=0x2F | 0x3A..=0x40 | 0x5B..=0x60 | 0x7B..=0x7F | 0xC2 | 0xE1..=0xE3 | 0xEF))
+        && text.chars().any(|c| SEPARATORS.contains(&c) || normalize::half_width(c).is_whitespace())
+}
 
 impl Dataset {
     /// Resolve a real-world title string.
@@ -217,38 +373,43 @@ impl Dataset {
     /// assert_eq!((r.title, r.rank), (Some("县长"), Some("一级调研员")));
     /// assert!(data.resolve("某某公司总经理").level.is_none());
     /// ```
-    pub fn resolve<'a>(&'a self, text: &str) -> Resolution<'a> {
-        let chunks = self.split_posts(text);
-        if chunks.len() <= 1 {
-            let mut r = self.resolve_post(text, chunks.first().map_or("", |c| c.as_str()), None);
-            r.input = text.to_string();
-            return r;
+    pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
+        if plain_chinese(text) {
+            return self.resolve_post(text.into(), text, None);
         }
-        let mut parts: Vec<Resolution<'a>> = Vec::with_capacity(chunks.len());
-        for chunk in &chunks {
+        if !may_hold_several(text) {
+            return self.resolve_post(text.into(), &normalize::key_cow(text), None);
+        }
+        let posts = self.split_posts(text);
+        if posts.len() <= 1 {
+            return self.resolve_post(text.into(), posts.first().map_or("", String::as_str), None);
+        }
+        let mut parts: Vec<Resolution<'a>> = Vec::with_capacity(posts.len());
+        for post in &posts {
             // A later post without its own place belongs to the earlier one's
             // (垣曲县委副书记、政府县长).
             let inherited = parts.last().filter(|p| !p.organisation.is_empty());
-            let r = self.resolve_post(chunk, chunk, inherited);
+            let r = self.resolve_post(Cow::Owned(post.clone()), post, inherited);
             parts.push(r);
         }
         let rank = parts
             .iter()
             .find(|p| p.title.is_none())
             .and_then(|p| p.rank);
-        let best = parts
-            .iter()
-            .filter(|p| p.title.is_some() && p.level.is_some())
-            .min_by_key(|p| p.level.map(|l| l.order))
-            .or_else(|| {
-                parts
-                    .iter()
-                    .filter(|p| p.level.is_some())
-                    .min_by_key(|p| p.level.map(|l| l.order))
-            })
-            .or_else(|| parts.first());
-        let mut top = best.cloned().unwrap_or_else(|| Resolution::empty(text));
-        top.input = text.to_string();
+        // The highest post; the first listed among equals. A bio of ranks only
+        // answers with its highest rank.
+        let highest = |want_title: bool| {
+            parts
+                .iter()
+                .filter(|p| p.level.is_some() && (p.title.is_some() || !want_title))
+                .min_by_key(|p| p.level.map(|l| l.order))
+        };
+        let mut top = highest(true)
+            .or_else(|| highest(false))
+            .or(parts.first())
+            .cloned()
+            .unwrap_or_else(|| Resolution::empty(text.into()));
+        top.input = text.into();
         top.rank = rank.or(top.rank);
         top.parts = parts;
         top
@@ -273,25 +434,31 @@ impl Dataset {
         out
     }
 
-    /// The longest title, 职级 or level name ending `text`: its start in bytes.
+    /// The longest title, 职级 or level name ending `text`, and where it
+    /// starts: a walk of the trie of reversed names, from the end.
     fn title_suffix(&self, text: &str) -> Option<(usize, Entry<'_>)> {
-        // No name is longer than this; longer suffixes need no look-up.
-        const LONGEST_NAME: usize = 64;
-        let from = text.len().saturating_sub(LONGEST_NAME);
-        text.char_indices()
-            .filter(|&(i, _)| i >= from)
-            .find_map(|(start, _)| Some((start, self.exact_entry(&text[start..])?)))
+        match self.suffix_index.longest(text.chars().rev())? {
+            (len, [one]) => Some((
+                text.len() - len,
+                self.target(self.index[one.id as usize].target),
+            )),
+            // An English name shared by two entries: take the longest
+            // unshared one instead.
+            _ => text
+                .char_indices()
+                .find_map(|(i, _)| Some((i, self.exact_entry(&text[i..])?))),
+        }
     }
 
     fn resolve_post<'a>(
         &'a self,
-        input: &str,
+        input: Cow<'a, str>,
         text: &str,
         inherited: Option<&Resolution<'a>>,
     ) -> Resolution<'a> {
         let mut r = Resolution::empty(input);
         let Some((start, entry)) = self.title_suffix(text) else {
-            r.notes.push("没有识别出职务或职级名称".into());
+            r.notes.push(Note::NoTitle);
             return r;
         };
         // 常务副市长 is still a 副市长.
@@ -301,47 +468,42 @@ impl Dataset {
                 r.level = Some(l);
                 r.rule = Rule::NamedLevel;
                 r.confidence = Certainty::of(l.confidence);
-                r.sources = l.sources.iter().map(|s| &**s).collect();
-                r
+                r.sources = &l.sources;
             }
-            Entry::Rank(rank) => self.resolve_rank(r, rank),
+            Entry::Rank(rank) => self.resolve_rank(&mut r, rank),
             Entry::Title(title) => {
                 r.title = Some(&title.name);
-                let org = self.read_organisation(prefix, inherited);
-                self.place_title(r, title, org)
+                // Unit names can borrow from the input when it needed no
+                // normalising.
+                let source = match &r.input {
+                    Cow::Borrowed(s) if s.as_ptr() == text.as_ptr() && s.len() == text.len() => {
+                        Some(*s)
+                    }
+                    _ => None,
+                };
+                let org = self.read_organisation(prefix, source, inherited);
+                self.place_title(&mut r, title, org);
             }
         }
+        r
     }
 
-    fn resolve_rank<'a>(&'a self, mut r: Resolution<'a>, rank: &'a Rank) -> Resolution<'a> {
+    fn resolve_rank<'a>(&'a self, r: &mut Resolution<'a>, rank: &'a Rank) {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
-        r.sources = rank.sources.iter().map(|s| &**s).collect();
+        r.sources = &rank.sources;
         match self.rank_level(rank) {
             Some((level, conf)) => {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
-                r.notes.push(format!(
-                    "{}是职级，相当于{}，不是领导职务",
-                    rank.name, level.name
-                ));
+                r.notes.push(Note::Rank {
+                    rank: &rank.name,
+                    level: &level.name,
+                });
             }
-            None => r.notes.push(format!("{}没有可确定的对应层次", rank.name)),
+            None => r.notes.push(Note::RankWithoutLevel(&rank.name)),
         }
-        r
     }
-}
-
-/// A level with how it was reached.
-#[derive(Debug, Default)]
-struct Placement<'a> {
-    level: Option<&'a Level>,
-    rule: Rule,
-    confidence: Certainty,
-    nominal: Option<&'a str>,
-    often: Option<&'a str>,
-    sources: Vec<&'a str>,
-    notes: Vec<String>,
 }
 
 /// What the text before the title says about the organisation.
@@ -349,7 +511,7 @@ struct Placement<'a> {
 struct Org<'a> {
     units: Vec<Unit<'a>>,
     context: Option<&'a str>,
-    /// The head level of the place itself, where a named exception applies.
+    /// A named exception for the place's head (湖北's 省直管市).
     place_override: Option<&'a UnitOverride>,
     body: Option<Body>,
     /// Working departments or internal units named after the body.
@@ -363,14 +525,38 @@ struct Org<'a> {
     leftover: Option<String>,
 }
 
+/// A level with how it was reached.
+#[derive(Debug, Default)]
+struct Placement<'a> {
+    level: Option<&'a Level>,
+    rule: Rule,
+    confidence: Certainty,
+    nominal: Option<&'a str>,
+    often: Option<&'a str>,
+    sources: &'a [Text],
+    notes: Vec<Note<'a>>,
+}
+
 impl Dataset {
+    /// `source` is the input itself when `prefix` is a slice of it.
     fn read_organisation<'a>(
         &'a self,
         prefix: &str,
+        source: Option<&'a str>,
         inherited: Option<&Resolution<'a>>,
     ) -> Org<'a> {
-        let mut org = Org::default();
+        let mut org = Org {
+            units: Vec::with_capacity(4),
+            ..Org::default()
+        };
         let mut rest = prefix;
+        let name_of = |name: &str| -> Cow<'a, str> {
+            let at = name.as_ptr() as usize - prefix.as_ptr() as usize;
+            match source {
+                Some(s) => Cow::Borrowed(&s[at..at + name.len()]),
+                None => Cow::Owned(name.to_string()),
+            }
+        };
         for lead in ["中国共产党", "中共", "中华人民共和国"] {
             if let Some(r) = rest.strip_prefix(lead) {
                 rest = r;
@@ -379,11 +565,13 @@ impl Dataset {
                 }
             }
         }
-        if let Some(&(_, body)) = NATIONAL_BODIES.iter().find(|(w, _)| rest == *w) {
+        // The leaders of the NPC, CPPCC and supreme court and procuratorate
+        // are national posts; their internal units are an organ's.
+        if let Some(&(name, body)) = NATIONAL_BODIES.iter().find(|(w, _)| rest == *w) {
             org.context = Some("中央");
             org.body = Some(body);
             org.units.push(Unit {
-                name: rest.to_string(),
+                name: name.into(),
                 kind: "中央国家机关",
                 level: None,
             });
@@ -402,7 +590,7 @@ impl Dataset {
                 .unwrap_or(organ);
             org.organ = Some(organ);
             org.units.push(Unit {
-                name: organ.name.to_string(),
+                name: Cow::Borrowed(&organ.name),
                 kind: &organ.category,
                 level: organ.level.as_deref(),
             });
@@ -439,7 +627,6 @@ impl Dataset {
         }
         // A township or street below the county.
         if let Some(end) = township_at(rest) {
-            let town = &rest[..end];
             let special = matches!(org.context, Some("直辖市的区" | "副省级市的区" | "直辖市"));
             let ctx = if special {
                 "直辖市和副省级市区的街道"
@@ -448,14 +635,12 @@ impl Dataset {
             };
             org.context = Some(ctx);
             org.units.push(Unit {
-                name: town.to_string(),
+                name: name_of(&rest[..end]),
                 kind: ctx,
                 level: self.unit_level(ctx).map(|u| &*u.head),
             });
             rest = &rest[end..];
-            if let Some(r) = rest.strip_prefix("办事处") {
-                rest = r;
-            }
+            rest = rest.strip_prefix("办事处").unwrap_or(rest);
         }
         if let Some((body, len)) = body_at(rest) {
             org.body = Some(body);
@@ -468,21 +653,20 @@ impl Dataset {
         }
         if !rest.is_empty() {
             let names = split_units(rest);
-            let known = names.iter().filter(|n| is_unit_name(n)).count();
-            if known == names.len() {
-                for (i, name) in names.iter().enumerate() {
+            if names.clone().all(is_unit_name) {
+                for (i, name) in names.enumerate() {
                     let kind = if i == 0 && org.organ.is_none() {
                         "工作部门"
                     } else {
                         "内设机构"
                     };
                     org.units.push(Unit {
-                        name: name.to_string(),
+                        name: name_of(name),
                         kind,
                         level: None,
                     });
+                    org.departments += 1;
                 }
-                org.departments = names.len();
             } else {
                 org.leftover = Some(rest.to_string());
             }
@@ -494,79 +678,59 @@ impl Dataset {
     fn read_places<'t, 'a>(&'a self, mut text: &'t str, org: &mut Org<'a>) -> &'t str {
         let mut last: Option<&'a Place> = None;
         while let Some((len, hits)) = self.places_at(text) {
-            let candidates: Vec<&'a Place> = hits
+            let fits =
+                |p: &&'a Place| last.is_none_or(|l| p.code != l.code && self.is_within(p, l));
+            let mut candidates = hits
                 .iter()
-                .map(|h| &self.place_list()[h.id as usize])
-                .filter(|p| last.is_none_or(|l| self.is_within(p, l) && p.code != l.code))
-                .collect();
-            let whole = len == text.len();
-            // A name without its suffix (公安 of 公安县) is only a place where
-            // the full name is unlikely to be meant otherwise.
-            let full = candidates
-                .iter()
-                .any(|p| normalize::key(&p.name).len() == len);
+                .map(|h| (h.id, &self.place_list()[h.id as usize]))
+                .filter(|(_, p)| fits(p));
+            let Some((first_id, first)) = candidates.next() else {
+                break;
+            };
+            let others: Vec<&'a Place> = candidates.map(|(_, p)| p).collect();
+            // A name without its suffix (公安 of 公安县) is taken for a place
+            // only where nothing else is likely meant.
+            let full = first.name.len() == len || others.iter().any(|p| p.name.len() == len);
             let plausible = full
-                || whole
+                || len == text.len()
                 || last.is_some()
-                || candidates
-                    .iter()
-                    .any(|p| p.kind.is_provincial() || p.kind.is_prefectural());
-            if candidates.is_empty() || !plausible {
+                || first.kind.is_provincial()
+                || first.kind.is_prefectural();
+            if !plausible {
                 break;
             }
-            let place = match candidates.as_slice() {
-                [one] => *one,
-                many => {
-                    // Several divisions share the name: the next one may settle it.
-                    org.ambiguous = many.to_vec();
-                    many[0]
-                }
-            };
-            if candidates.len() == 1 {
+            if others.is_empty() {
                 org.ambiguous.clear();
+            } else {
+                // The next name may settle it (南京市鼓楼区).
+                org.ambiguous = std::iter::once(first).chain(others).collect();
             }
-            let ctx = self.place_context(place);
-            let over = self.unit_override(&place.name);
+            let ctx = self.place_context_at(first_id);
+            let over = self.unit_override(&first.name);
             org.units.push(Unit {
-                name: place.name.to_string(),
-                kind: place.kind.label(),
+                name: Cow::Borrowed(&first.name),
+                kind: first.kind.label(),
                 level: over
                     .map(|o| &*o.head)
-                    .or_else(|| ctx.and_then(|c| self.unit_level(c)).map(|u| &*u.head)),
+                    .or_else(|| Some(&*self.unit_level(ctx?)?.head)),
             });
             org.context = ctx;
             org.place_override = over;
-            last = Some(place);
+            last = Some(first);
             text = &text[len..];
         }
         text
     }
 
     /// Decide the level of `title` in `org`.
-    fn place_title<'a>(
-        &'a self,
-        mut r: Resolution<'a>,
-        title: &'a Title,
-        org: Org<'a>,
-    ) -> Resolution<'a> {
+    fn place_title<'a>(&'a self, r: &mut Resolution<'a>, title: &'a Title, mut org: Org<'a>) {
         r.context = org.context;
-        if let Some(left) = &org.leftover {
-            r.notes.push(format!("未能识别“{left}”"));
+        if let Some(left) = org.leftover.take() {
+            r.notes.push(Note::Leftover(left));
         }
         let mut placed = self.place_in(title, &org, org.context, org.place_override);
         if let [first, ..] = org.ambiguous.as_slice() {
             // Several divisions share the name: an answer only if all agree.
-            let names: Vec<String> = org
-                .ambiguous
-                .iter()
-                .map(|p| format!("{}{}", self.parent_of(p).map_or("", |q| &*q.name), p.name))
-                .collect();
-            r.notes.push(format!(
-                "{}有{}处：{}",
-                first.name,
-                names.len(),
-                names.join("、")
-            ));
             let agree = org.ambiguous.iter().all(|p| {
                 let other = self.place_in(
                     title,
@@ -576,55 +740,49 @@ impl Dataset {
                 );
                 other.level.map(|l| &l.name) == placed.level.map(|l| &l.name)
             });
+            let places = org
+                .ambiguous
+                .iter()
+                .map(|p| (self.parent_of(p).map_or("", |q| &*q.name), &*p.name))
+                .collect();
+            r.notes.push(Note::SharedName {
+                name: &first.name,
+                places,
+                agree,
+            });
             if agree {
                 placed.confidence = placed.confidence.max(Certainty::Medium);
-                r.notes.push("各处层次相同".into());
             } else {
                 placed = Placement::default();
-                r.notes.push("各处规格不同，层次无法确定".into());
+            }
+            // The chain's last place is only one of the candidates.
+            if let Some(u) = org.units.iter_mut().rfind(|u| *u.name == *first.name) {
+                u.level = None;
             }
         }
         if org.bare {
             placed.confidence = placed.confidence.max(Certainty::Medium);
         }
-        if placed.rule == Rule::None && title.depends_on.is_some() {
-            r.notes.push(format!(
-                "{}的层次取决于{}，字符串没有说明（可用 rankinfo show {} 查看各种情况）",
-                title.name,
-                title.depends_on.as_deref().unwrap_or("所在机构"),
-                title.name
-            ));
+        if placed.rule == Rule::None {
+            if let Some(on) = &title.depends_on {
+                r.notes.push(Note::DependsOn {
+                    title: &title.name,
+                    on,
+                });
+            }
         }
-        r.notes.append(&mut placed.notes);
-        if let Some(o) = placed.often {
-            r.notes
-                .push(format!("任职者常高配为{o}（个人，不是职位规格）"));
-        }
-        if let Some(n) = placed.nominal {
-            r.notes.push(format!("名义上为{n}"));
-        }
-        r.level = placed.level;
-        r.rule = placed.rule;
-        r.confidence = if placed.level.is_some() {
-            placed.confidence
-        } else {
-            Certainty::Low
-        };
-        r.nominal = placed.nominal;
-        r.often = placed.often;
-        r.sources = placed.sources;
+        r.place(placed);
         r.organisation = org.units;
         if let (Some(level), Some(last)) = (r.level, r.organisation.last_mut()) {
             if last.level.is_none() && title.role == Role::Head {
                 last.level = Some(&level.name);
             }
         }
-        r
     }
 
-    /// The level of `title` in one context: the title's case for it, else its
-    /// fixed level if it names its own kind of unit (处长), else the
-    /// derivation rule.
+    /// The level of `title` in one context: a named exception, else the
+    /// title's case for the context, else its fixed level if it names its own
+    /// kind of unit (处长), else the derivation rule.
     fn place_in<'a>(
         &'a self,
         title: &'a Title,
@@ -640,15 +798,14 @@ impl Dataset {
             _ => Some(Body::Department),
         };
         let deputy = matches!(title.role, Role::Deputy | Role::Member);
-        // A place whose head is an exception by name (湖北's 省直管市).
         if let Some(o) = over.filter(|_| title.role == Role::Head && org.departments == 0) {
             if matches!(body, Some(Body::Party | Body::Government) | None) {
                 return Placement {
                     level: self.level(&o.head),
                     rule: Rule::Derived,
                     confidence: Certainty::of(o.confidence),
-                    sources: o.sources.iter().map(|s| &**s).collect(),
-                    notes: o.notes.iter().map(|n| n.to_string()).collect(),
+                    sources: &o.sources,
+                    notes: o.notes.iter().map(|n| Note::Data(n)).collect(),
                     ..Placement::default()
                 };
             }
@@ -659,36 +816,38 @@ impl Dataset {
             (_, 0 | 1) => context,
             _ => None,
         };
-        let cases: Vec<_> = case_context
-            .map(|c| title.cases_at(c).collect())
-            .unwrap_or_default();
-        let case = match cases.as_slice() {
-            // A Party or government title under a department (局党组书记) is
-            // not the territorial post.
-            [one] if !(org.departments > 0 && territorial(title) && one.body.is_none()) => {
-                Some(*one)
-            }
-            [_] | [] => None,
-            many => many
-                .iter()
+        let case = case_context.and_then(|ctx| {
+            let mut cases = title.cases_at(ctx);
+            let first = cases.next()?;
+            let Some(second) = cases.next() else {
+                // A Party or government title under a department (局党组书记)
+                // is not the territorial post.
+                let territorial = matches!(title.body, Some(Body::Party | Body::Government));
+                return (!(org.departments > 0 && territorial && first.body.is_none()))
+                    .then_some(first);
+            };
+            let all = || {
+                [first, second]
+                    .into_iter()
+                    .chain(title.cases_at(ctx).skip(2))
+            };
+            all()
                 .find(|c| c.body.is_some() && c.body == body)
-                .or_else(|| many.iter().find(|c| c.body.is_none()))
-                .copied(),
-        };
+                .or_else(|| all().find(|c| c.body.is_none()))
+        });
         if let Some(case) = case {
-            let mut notes = vec![format!(
-                "{}：{}",
-                case.post,
-                case.level.as_deref().unwrap_or("层次不明")
-            )];
-            notes.extend(case.notes.iter().map(|n| n.to_string()));
+            let mut notes = vec![Note::Case {
+                post: &case.post,
+                level: case.level.as_deref(),
+            }];
+            notes.extend(case.notes.iter().map(|n| Note::Data(n)));
             return Placement {
                 level: case.level.as_deref().and_then(|l| self.level(l)),
                 rule: Rule::TitleCase,
                 confidence: Certainty::of(case.confidence),
                 nominal: case.nominal.as_deref(),
                 often: case.often.as_deref(),
-                sources: case.sources.iter().map(|s| &**s).collect(),
+                sources: &case.sources,
                 notes,
             };
         }
@@ -697,8 +856,8 @@ impl Dataset {
             level: fixed,
             rule: Rule::FixedTitle,
             confidence: Certainty::of(title.confidence),
-            sources: title.sources.iter().map(|s| &**s).collect(),
-            notes: title.notes.iter().map(|n| n.to_string()).collect(),
+            sources: &title.sources,
+            notes: title.notes.iter().map(|n| Note::Data(n)).collect(),
             ..Placement::default()
         };
         if fixed.is_some() && title.body.is_none() {
@@ -713,52 +872,42 @@ impl Dataset {
             .and_then(|c| self.unit_level(c))
             .filter(|_| derivable)
         {
-            let mut p = Placement {
-                rule: Rule::Derived,
-                ..Placement::default()
-            };
-            let (base, what) = match org.departments {
-                0 => (Some(&*unit.head), "单位正职"),
-                1 => {
-                    if title.role == Role::Head {
-                        p.nominal = unit.department_nominal.as_deref();
-                    }
-                    (unit.department.as_deref(), "工作部门正职")
-                }
+            let internal = org.departments > 1;
+            let base = match org.departments {
+                0 => Some(&*unit.head),
+                1 => unit.department.as_deref(),
                 // An internal unit is one full step below its department's
                 // (nominal) level: 副省级市局 (名义正局) → 处 = 正处.
-                _ => (
-                    unit.department_nominal
-                        .as_deref()
-                        .or(unit.department.as_deref()),
-                    "工作部门（名义）正职",
-                ),
+                _ => unit
+                    .department_nominal
+                    .as_deref()
+                    .or(unit.department.as_deref()),
             };
-            let internal_steps = if org.departments > 1 { 2 } else { 0 };
-            let base_level = base
-                .and_then(|b| self.lookup(b).ok())
-                .and_then(|e| self.level_of(e))
-                .map(|(l, _)| l);
-            p.level =
-                base_level.and_then(|l| self.level_below(l, usize::from(deputy) + internal_steps));
-            if p.sources.is_empty() {
-                p.sources = unit.sources.iter().map(|s| &**s).collect();
-                p.confidence = Certainty::of(unit.confidence);
-            }
-            p.confidence = p.confidence.max(Certainty::Medium);
-            let mut rule = format!(
-                "按规格推导（titles_by_org §3.7）：{what}为{}",
-                base.unwrap_or("不明")
-            );
-            if internal_steps > 0 {
-                rule.push_str("，内设机构正职低一级");
-            }
-            if deputy {
-                rule.push_str("，副职（或常委）低半级");
-            }
-            p.notes.insert(0, rule);
-            p.notes.extend(unit.notes.iter().map(|n| n.to_string()));
-            return p;
+            let base_level = base.and_then(|b| {
+                // Canonical level names, or an alias such as 正局级.
+                self.level(b)
+                    .or_else(|| self.level_of(self.exact_entry(b)?).map(|(l, _)| l))
+            });
+            let steps = usize::from(deputy) + if internal { 2 } else { 0 };
+            let mut notes = vec![Note::Derived {
+                base,
+                department: org.departments > 0,
+                internal,
+                deputy,
+            }];
+            notes.extend(unit.notes.iter().map(|n| Note::Data(n)));
+            return Placement {
+                level: base_level.and_then(|l| self.level_below(l, steps)),
+                rule: Rule::Derived,
+                confidence: Certainty::of(unit.confidence).max(Certainty::Medium),
+                nominal: unit
+                    .department_nominal
+                    .as_deref()
+                    .filter(|_| org.departments == 1 && title.role == Role::Head),
+                sources: &unit.sources,
+                notes,
+                ..Placement::default()
+            };
         }
         if fixed.is_some() {
             return fixed_placement();
@@ -773,10 +922,4 @@ impl Dataset {
         self.levels()
             .find(|l| l.order as usize == order && l.is_leadership())
     }
-}
-
-/// Whether a title belongs to a Party committee or government as such (书记,
-/// 县长), not to one of their departments.
-fn territorial(title: &Title) -> bool {
-    matches!(title.body, Some(Body::Party | Body::Government))
 }

@@ -17,7 +17,9 @@ impl Title {
 
     /// The cases that apply in one context.
     pub fn cases_at<'a>(&'a self, context: &'a str) -> impl Iterator<Item = &'a TitleCase> {
-        self.cases.iter().filter(move |c| c.at == context)
+        self.cases
+            .iter()
+            .filter(move |c| normalize::same(&c.at, context))
     }
 }
 

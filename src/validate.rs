@@ -4,7 +4,7 @@
 use crate::normalize;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::{Place, PlacesFile};
-use crate::schema::{Confidence, IndexEntry, NameIndex, RanksFile, Target};
+use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Check all the data files together: every cross-reference, every band,
@@ -277,7 +277,7 @@ fn organisations(
         check("unit_override", &u.sources, &[Some(&u.head)], &mut errs);
     }
     let mut seen = BTreeMap::new();
-    for e in organ_index(orgs) {
+    for e in organ_index(orgs).entries.iter() {
         if let Some(other) = seen.insert(e.key.clone(), e.id) {
             errs.push(format!(
                 "organ name `{}` names two organs ({other} and {})",
@@ -288,8 +288,8 @@ fn organisations(
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
-/// Organ names and aliases, sorted by key.
-pub fn organ_index(orgs: &OrganisationsFile) -> Vec<NameIndex> {
+/// Organ names and aliases.
+pub fn organ_index(orgs: &OrganisationsFile) -> NameTable {
     let mut out: Vec<NameIndex> = Vec::new();
     for (i, o) in orgs.organs.iter().enumerate() {
         for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
@@ -299,9 +299,7 @@ pub fn organ_index(orgs: &OrganisationsFile) -> Vec<NameIndex> {
             });
         }
     }
-    out.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
-    out.dedup();
-    out
+    NameTable::new(out)
 }
 
 /// Check the divisions: codes unique and sorted, every parent present and one
@@ -337,8 +335,8 @@ fn places(file: &PlacesFile) -> Result<(), Vec<String>> {
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
-/// Place names, with and without suffix, sorted by key.
-pub fn place_index(file: &PlacesFile) -> Vec<NameIndex> {
+/// Place names, with and without suffix.
+pub fn place_index(file: &PlacesFile) -> NameTable {
     let mut out = Vec::new();
     for (i, p) in file.places.place.iter().enumerate() {
         out.push(NameIndex {
@@ -352,7 +350,33 @@ pub fn place_index(file: &PlacesFile) -> Vec<NameIndex> {
             });
         }
     }
-    out.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
-    out.dedup();
-    out
+    NameTable::new(out)
+}
+
+/// The lookup index again, each key reversed and sorted: the names that end
+/// like a string sit together, for finding the title at the end of a post.
+/// `id` is the position in the main index.
+pub fn suffix_index(index: &[IndexEntry]) -> NameTable {
+    let out: Vec<NameIndex> = index
+        .iter()
+        .enumerate()
+        .map(|(i, e)| NameIndex {
+            key: e.key.chars().rev().collect::<String>().into(),
+            id: i as u16,
+        })
+        .collect();
+    NameTable::new(out)
+}
+
+/// The position of each division's parent in the list (`u16::MAX` for none).
+pub fn place_parents(file: &PlacesFile) -> Vec<u16> {
+    let list = &file.places.place;
+    list.iter()
+        .map(|p| {
+            p.parent
+                .as_deref()
+                .and_then(|c| list.binary_search_by(|q| (*q.code).cmp(c)).ok())
+                .map_or(u16::MAX, |i| i as u16)
+        })
+        .collect()
 }

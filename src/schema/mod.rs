@@ -394,3 +394,106 @@ pub struct NameIndex {
     pub key: Text,
     pub id: u16,
 }
+
+/// A node of a [`NameTable`]'s character trie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrieNode {
+    /// Its edges: `edges[edges_start..edges_start + edges_len]`, by character.
+    pub edges_start: u32,
+    pub edges_len: u32,
+    /// The entries whose key ends here: `entries[hits_start..hits_start + hits_len]`.
+    pub hits_start: u32,
+    pub hits_len: u32,
+}
+
+/// An edge of the trie: a character and the node it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrieEdge {
+    pub ch: u32,
+    pub node: u32,
+}
+
+/// Names sorted by key, with a character trie over the keys: the longest name
+/// at the start of a text is found in one walk, a few integer comparisons a
+/// character, however many names there are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameTable {
+    pub entries: List<NameIndex>,
+    pub nodes: List<TrieNode>,
+    pub edges: List<TrieEdge>,
+}
+
+impl NameTable {
+    /// Sort the entries and build the trie.
+    pub fn new(mut entries: Vec<NameIndex>) -> NameTable {
+        entries.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
+        entries.dedup();
+        // Build with child maps, then lay the nodes out with sorted edges.
+        let mut children: Vec<std::collections::BTreeMap<char, usize>> = vec![Default::default()];
+        let mut hits: Vec<(u32, u32)> = vec![(0, 0)];
+        let mut i = 0;
+        while i < entries.len() {
+            let same = entries[i..]
+                .iter()
+                .take_while(|e| e.key == entries[i].key)
+                .count();
+            let mut node = 0;
+            for c in entries[i].key.chars() {
+                let next = children.len();
+                node = *children[node].entry(c).or_insert(next);
+                if node == next {
+                    children.push(Default::default());
+                    hits.push((0, 0));
+                }
+            }
+            hits[node] = (i as u32, same as u32);
+            i += same;
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        for (n, kids) in children.iter().enumerate() {
+            nodes.push(TrieNode {
+                edges_start: edges.len() as u32,
+                edges_len: kids.len() as u32,
+                hits_start: hits[n].0,
+                hits_len: hits[n].1,
+            });
+            edges.extend(kids.iter().map(|(&ch, &node)| TrieEdge {
+                ch: u32::from(ch),
+                node: node as u32,
+            }));
+        }
+        NameTable {
+            entries: entries.into(),
+            nodes: nodes.into(),
+            edges: edges.into(),
+        }
+    }
+
+    /// The entries whose key is the longest prefix of the characters `chars`
+    /// (read in order), and that key's length in bytes.
+    pub fn longest(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &[NameIndex])> {
+        let mut node = self.nodes.first()?;
+        let mut best = None;
+        let mut bytes = 0;
+        for c in chars {
+            let edges = &self.edges
+                [node.edges_start as usize..(node.edges_start + node.edges_len) as usize];
+            let code = u32::from(c);
+            // Below the root most nodes have an edge or two: scan those.
+            let at = if edges.len() <= 8 {
+                edges.iter().position(|e| e.ch == code)
+            } else {
+                edges.binary_search_by_key(&code, |e| e.ch).ok()
+            };
+            let Some(at) = at else { break };
+            node = &self.nodes[edges[at].node as usize];
+            bytes += c.len_utf8();
+            if node.hits_len > 0 {
+                let start = node.hits_start as usize;
+                best = Some((bytes, &self.entries[start..start + node.hits_len as usize]));
+            }
+        }
+        best
+    }
+}
