@@ -2,6 +2,7 @@
 
 use crate::error::{DataError, LookupError};
 use crate::normalize;
+use crate::schema::address::AddressFile;
 use crate::schema::{IndexEntry, Level, List, Rank, RanksFile, Target, Title};
 
 /// Every fact rankinfo knows, with its lookup index.
@@ -12,11 +13,14 @@ use crate::schema::{IndexEntry, Level, List, Rank, RanksFile, Target, Title};
 pub struct Dataset {
     /// Levels, ranks, titles and their sources (`data/ranks.toml`).
     pub ranks: RanksFile,
+    /// Forms of address and their sources (`data/address.toml`).
+    pub address: AddressFile,
     index: List<IndexEntry>,
 }
 
 static BUILTIN: Dataset = Dataset {
     ranks: include!(concat!(env!("OUT_DIR"), "/ranks.rs")),
+    address: include!(concat!(env!("OUT_DIR"), "/address.rs")),
     index: include!(concat!(env!("OUT_DIR"), "/index.rs")),
 };
 
@@ -50,21 +54,60 @@ impl<'a> Entry<'a> {
 impl Dataset {
     /// Read a dataset in the format of `data/ranks.toml` at run time, checked
     /// as strictly as the built-in data. `file` names it in error messages.
+    /// The forms of address are the built-in ones, checked against the new
+    /// ranks (problems are reported against `data/address.toml (built-in)`).
     pub fn from_ranks_toml(file: &str, text: &str) -> Result<Dataset, Vec<DataError>> {
         let ranks: RanksFile =
             toml::from_str(text).map_err(|e| vec![DataError::from_toml(file, text, &e)])?;
-        let problem = |message: String| DataError {
-            file: file.to_string(),
-            line: 0,
-            column: 0,
-            message,
+        Dataset::checked(
+            (file, ranks),
+            ("data/address.toml (built-in)", builtin().address.clone()),
+        )
+    }
+
+    /// Read both data files at run time (`data/ranks.toml` and
+    /// `data/address.toml` formats), checked as strictly as the built-in
+    /// data. Each `(file, text)` pair names its file in error messages.
+    pub fn from_toml(
+        (ranks_file, ranks_text): (&str, &str),
+        (address_file, address_text): (&str, &str),
+    ) -> Result<Dataset, Vec<DataError>> {
+        let ranks: Result<RanksFile, _> = toml::from_str(ranks_text)
+            .map_err(|e| DataError::from_toml(ranks_file, ranks_text, &e));
+        let address: Result<AddressFile, _> = toml::from_str(address_text)
+            .map_err(|e| DataError::from_toml(address_file, address_text, &e));
+        match (ranks, address) {
+            (Ok(r), Ok(a)) => Dataset::checked((ranks_file, r), (address_file, a)),
+            (r, a) => Err(r.err().into_iter().chain(a.err()).collect()),
+        }
+    }
+
+    /// Validate parsed data and build the index.
+    fn checked(
+        (ranks_file, ranks): (&str, RanksFile),
+        (address_file, address): (&str, AddressFile),
+    ) -> Result<Dataset, Vec<DataError>> {
+        let problem = |file: &str| {
+            let file = file.to_string();
+            move |message: String| DataError {
+                file: file.clone(),
+                line: 0,
+                column: 0,
+                message,
+            }
         };
         crate::validate::ranks(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem).collect::<Vec<_>>())?;
+            .map_err(|errs| errs.into_iter().map(problem(ranks_file)).collect::<Vec<_>>())?;
         let index = crate::validate::index(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem).collect::<Vec<_>>())?;
+            .map_err(|errs| errs.into_iter().map(problem(ranks_file)).collect::<Vec<_>>())?;
+        crate::validate::address(&address, &ranks).map_err(|errs| {
+            errs.into_iter()
+                .map(problem(address_file))
+                .collect::<Vec<_>>()
+        })?;
         Ok(Dataset {
             ranks,
+            address,
             index: index.into(),
         })
     }
@@ -87,6 +130,15 @@ impl Dataset {
         let start = self.index.partition_point(|e| &*e.key < key);
         let len = self.index[start..].partition_point(|e| &*e.key == key);
         &self.index[start..start + len]
+    }
+
+    /// The one entry filed under an already-normalised key, without
+    /// suggestions (cheap enough to try many candidate keys).
+    pub(crate) fn exact_entry(&self, key: &str) -> Option<Entry<'_>> {
+        match self.exact(key) {
+            [one] => Some(self.target(one.target)),
+            _ => None,
+        }
     }
 
     /// Look up a level, rank or title by canonical name, alias or English

@@ -9,6 +9,8 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+pub mod address;
+
 /// A string that is either baked into the binary or read at run time.
 pub type Text = Cow<'static, str>;
 /// A list that is either baked into the binary or read at run time.
