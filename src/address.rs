@@ -127,6 +127,9 @@ pub struct Avoid {
     pub form: String,
     pub why: String,
     pub strength: Strength,
+    /// `true` for words never to use with officials (老板, 首长 …), `false`
+    /// for forms wrong for this title or this person.
+    pub general: bool,
 }
 
 /// Advice that goes with the forms.
@@ -248,7 +251,7 @@ fn strippable(prefix: &str) -> bool {
 }
 
 /// A title without its leading 常务副 or 副: what is said orally.
-fn without_fu(title: &str) -> &str {
+pub(crate) fn without_fu(title: &str) -> &str {
     title
         .strip_prefix("常务副")
         .or_else(|| title.strip_prefix('副'))
@@ -266,176 +269,179 @@ fn split_tail(s: &str, suffix_chars: usize) -> (&str, &str) {
     s.split_at(at)
 }
 
-impl Dataset {
-    /// A title of `[[other_title]]` by normalised name or alias.
-    fn other_title(&self, key: &str) -> Option<&OtherTitle> {
-        self.address.other_titles.iter().find(|o| {
-            normalize::key(&o.name) == key || o.aliases.iter().any(|a| normalize::key(a) == key)
-        })
-    }
+/// A title of `[[other_title]]` by normalised name or alias.
+fn other_title<'a>(data: &'a Dataset, key: &str) -> Option<&'a OtherTitle> {
+    data.address.other_titles.iter().find(|o| {
+        normalize::key(&o.name) == key || o.aliases.iter().any(|a| normalize::key(a) == key)
+    })
+}
 
-    /// The rule with this id. The data is checked to define every rule the
-    /// code reads ([`crate::validate::ADDRESS_RULES`]); an empty rule stands
-    /// in otherwise, so that nothing panics.
-    pub(crate) fn address_rule(&self, id: &str) -> &Rule {
-        static MISSING: Rule = Rule {
-            id: Text::Borrowed(""),
-            channel: crate::schema::address::Channel::Oral,
-            text: Text::Borrowed(""),
-            template: Text::Borrowed(""),
-            example: Text::Borrowed(""),
-            strength: Strength::Unconfirmed,
-            sources: std::borrow::Cow::Borrowed(&[]),
-        };
-        self.address.rule(id).unwrap_or(&MISSING)
-    }
+/// The rule with this id. The data is checked to define every rule the
+/// code reads ([`crate::validate::ADDRESS_RULES`]); an empty rule stands
+/// in otherwise, so that nothing panics.
+pub(crate) fn address_rule<'a>(data: &'a Dataset, id: &str) -> &'a Rule {
+    static MISSING: Rule = Rule {
+        id: Text::Borrowed(""),
+        channel: crate::schema::address::Channel::Oral,
+        text: Text::Borrowed(""),
+        template: Text::Borrowed(""),
+        example: Text::Borrowed(""),
+        strength: Strength::Unconfirmed,
+        sources: std::borrow::Cow::Borrowed(&[]),
+    };
+    data.address.rule(id).unwrap_or(&MISSING)
+}
 
-    /// The name of a title as said: the shortest tail that is itself a
-    /// title, after a unit prefix (国务院总理 → 总理, 中央纪委书记 → 书记).
-    fn spoken_title(&self, name: &str) -> String {
-        let n = name.chars().count();
-        for len in 2..n {
-            let (prefix, tail) = split_tail(name, len);
-            if !strippable(prefix) {
-                continue;
-            }
-            let key = normalize::key(tail);
-            if matches!(self.exact_entry(&key), Some(Entry::Title(_)))
-                || self.other_title(&key).is_some()
-            {
-                return tail.to_string();
-            }
+/// The name of a title as said: the shortest tail that is itself a
+/// title, after a unit prefix (国务院总理 → 总理, 中央纪委书记 → 书记).
+fn spoken_title(data: &Dataset, name: &str) -> String {
+    let n = name.chars().count();
+    for len in 2..n {
+        let (prefix, tail) = split_tail(name, len);
+        if !strippable(prefix) {
+            continue;
         }
-        name.to_string()
+        let key = normalize::key(tail);
+        if matches!(data.exact_entry(&key), Some(Entry::Title(_)))
+            || other_title(data, &key).is_some()
+        {
+            return tail.to_string();
+        }
     }
+    name.to_string()
+}
 
-    fn title_resolved<'a>(&'a self, t: &'a Title, key: &str) -> Resolved<'a> {
-        // Keep the name the user chose (镇长 is not 乡长), unless it is English.
-        let alt = key.strip_suffix('级').unwrap_or(key);
-        let said = std::iter::once(&t.name)
-            .chain(t.aliases.iter())
-            .find(|n| {
-                let k = normalize::key(n);
-                !n.is_ascii() && (k == key || k == alt)
-            })
-            .unwrap_or(&t.name);
-        Resolved {
-            found: Found::Title(t),
+fn title_resolved<'a>(data: &'a Dataset, t: &'a Title, key: &str) -> Resolved<'a> {
+    // Keep the name the user chose (镇长 is not 乡长), unless it is English.
+    let alt = key.strip_suffix('级').unwrap_or(key);
+    let said = std::iter::once(&t.name)
+        .chain(t.aliases.iter())
+        .find(|n| {
+            let k = normalize::key(n);
+            !n.is_ascii() && (k == key || k == alt)
+        })
+        .unwrap_or(&t.name);
+    Resolved {
+        found: Found::Title(t),
+        derived_deputy: false,
+        name: spoken_title(data, said),
+        canonical: t.name.to_string(),
+        prefix: None,
+        reading: None,
+    }
+}
+
+fn rank_resolved(r: &Rank) -> Resolved<'_> {
+    Resolved {
+        found: Found::Rank(r),
+        derived_deputy: false,
+        name: r.name.to_string(),
+        canonical: r.name.to_string(),
+        prefix: None,
+        reading: None,
+    }
+}
+
+/// A normalised key as a title, rank or other title, or 副/常务 + one.
+fn resolve_key<'a>(data: &'a Dataset, key: &str) -> Option<Resolved<'a>> {
+    if key.is_empty() || key.chars().count() > MAX_TITLE_CHARS {
+        return None;
+    }
+    match data.exact_entry(key) {
+        Some(Entry::Title(t)) => return Some(title_resolved(data, t, key)),
+        Some(Entry::Rank(r)) => return Some(rank_resolved(r)),
+        Some(Entry::Level(_)) => return None,
+        None => {}
+    }
+    if let Some(o) = other_title(data, key) {
+        return Some(Resolved {
+            found: Found::Other(o),
             derived_deputy: false,
-            name: self.spoken_title(said),
-            canonical: t.name.to_string(),
+            name: key.to_string(),
+            canonical: o.name.to_string(),
             prefix: None,
             reading: None,
+        });
+    }
+    // 常务 + a deputy title: 常务副县长.
+    if let Some(rest) = key.strip_prefix("常务") {
+        if let Some(mut r) = resolve_key(data, rest).filter(|r| r.role() == Role::Deputy) {
+            r.reading = Some(format!("“{key}”按“{}”（常务副职）处理", r.canonical));
+            r.name = format!("常务{}", r.name);
+            return Some(r);
         }
     }
+    // 副 + a head title the data lacks: 副检察长, 副政委.
+    let rest = key.strip_prefix('副')?;
+    let head = resolve_key(data, rest).filter(|r| {
+        r.role() == Role::Head && !r.derived_deputy && !matches!(r.found, Found::Rank(_))
+    })?;
+    let name = format!("副{}", head.name);
+    Some(Resolved {
+        found: head.found,
+        derived_deputy: true,
+        reading: Some(format!(
+            "“{name}”未单独收录，按“{}”的副职处理",
+            head.canonical
+        )),
+        canonical: name.clone(),
+        name,
+        prefix: None,
+    })
+}
 
-    fn rank_resolved<'a>(&'a self, r: &'a Rank) -> Resolved<'a> {
-        Resolved {
-            found: Found::Rank(r),
-            derived_deputy: false,
-            name: r.name.to_string(),
-            canonical: r.name.to_string(),
-            prefix: None,
-            reading: None,
-        }
+/// Read a title for addressing (see the module documentation).
+pub(crate) fn resolve_title<'a>(
+    data: &'a Dataset,
+    input: &str,
+) -> Result<Resolved<'a>, LookupError> {
+    let key = normalize::key(input);
+    let unknown = match data.lookup(input) {
+        Ok(Entry::Title(t)) => return Ok(title_resolved(data, t, &key)),
+        Ok(Entry::Rank(r)) => return Ok(rank_resolved(r)),
+        Ok(Entry::Level(l)) => return Err(not_a_title(data, input, l)),
+        Err(e @ LookupError::Unknown { .. }) => e,
+        Err(e) => return Err(e),
+    };
+    if let Some(r) = resolve_key(data, &key) {
+        return Ok(r);
     }
-
-    /// A normalised key as a title, rank or other title, or 副/常务 + one.
-    fn resolve_key(&self, key: &str) -> Option<Resolved<'_>> {
-        if key.is_empty() || key.chars().count() > MAX_TITLE_CHARS {
-            return None;
+    // A unit before a title: the longest title at the end wins.
+    let n = key.chars().count();
+    for len in (2..n.min(MAX_TITLE_CHARS + 1)).rev() {
+        let (prefix, tail) = split_tail(&key, len);
+        if !strippable(prefix) {
+            continue;
         }
-        match self.exact_entry(key) {
-            Some(Entry::Title(t)) => return Some(self.title_resolved(t, key)),
-            Some(Entry::Rank(r)) => return Some(self.rank_resolved(r)),
-            Some(Entry::Level(_)) => return None,
-            None => {}
-        }
-        if let Some(o) = self.other_title(key) {
-            return Some(Resolved {
-                found: Found::Other(o),
-                derived_deputy: false,
-                name: key.to_string(),
-                canonical: o.name.to_string(),
-                prefix: None,
-                reading: None,
-            });
-        }
-        // 常务 + a deputy title: 常务副县长.
-        if let Some(rest) = key.strip_prefix("常务") {
-            if let Some(mut r) = self.resolve_key(rest).filter(|r| r.role() == Role::Deputy) {
-                r.reading = Some(format!("“{key}”按“{}”（常务副职）处理", r.canonical));
-                r.name = format!("常务{}", r.name);
-                return Some(r);
-            }
-        }
-        // 副 + a head title the data lacks: 副检察长, 副政委.
-        let rest = key.strip_prefix('副')?;
-        let head = self.resolve_key(rest).filter(|r| {
-            r.role() == Role::Head && !r.derived_deputy && !matches!(r.found, Found::Rank(_))
-        })?;
-        let name = format!("副{}", head.name);
-        Some(Resolved {
-            found: head.found,
-            derived_deputy: true,
-            reading: Some(format!(
-                "“{name}”未单独收录，按“{}”的副职处理",
-                head.canonical
-            )),
-            canonical: name.clone(),
-            name,
-            prefix: None,
-        })
-    }
-
-    /// Read a title for addressing (see the module documentation).
-    pub(crate) fn resolve_title(&self, input: &str) -> Result<Resolved<'_>, LookupError> {
-        let key = normalize::key(input);
-        let unknown = match self.lookup(input) {
-            Ok(Entry::Title(t)) => return Ok(self.title_resolved(t, &key)),
-            Ok(Entry::Rank(r)) => return Ok(self.rank_resolved(r)),
-            Ok(Entry::Level(l)) => return Err(self.not_a_title(input, l)),
-            Err(e @ LookupError::Unknown { .. }) => e,
-            Err(e) => return Err(e),
-        };
-        if let Some(r) = self.resolve_key(&key) {
+        if let Some(mut r) = resolve_key(data, tail) {
+            r.reading = Some(format!(
+                "“{input}”未收录，按“{}”处理（“{prefix}”视为单位）",
+                r.name
+            ));
+            r.prefix = Some(prefix.to_string());
             return Ok(r);
         }
-        // A unit before a title: the longest title at the end wins.
-        let n = key.chars().count();
-        for len in (2..n.min(MAX_TITLE_CHARS + 1)).rev() {
-            let (prefix, tail) = split_tail(&key, len);
-            if !strippable(prefix) {
-                continue;
-            }
-            if let Some(mut r) = self.resolve_key(tail) {
-                r.reading = Some(format!(
-                    "“{input}”未收录，按“{}”处理（“{prefix}”视为单位）",
-                    r.name
-                ));
-                r.prefix = Some(prefix.to_string());
-                return Ok(r);
-            }
-        }
-        Err(unknown)
     }
+    Err(unknown)
+}
 
-    fn not_a_title(&self, input: &str, level: &Level) -> LookupError {
-        let row = self.row(level);
-        LookupError::NotATitle {
-            input: input.to_string(),
-            level: level.name.to_string(),
-            suggestions: row
-                .titles
-                .iter()
-                .chain(&row.general)
-                .chain(&row.legacy)
-                .take(8)
-                .map(|s| s.to_string())
-                .collect(),
-        }
+fn not_a_title(data: &Dataset, input: &str, level: &Level) -> LookupError {
+    let row = data.row(level);
+    LookupError::NotATitle {
+        input: input.to_string(),
+        level: level.name.to_string(),
+        suggestions: row
+            .titles
+            .iter()
+            .chain(&row.general)
+            .chain(&row.legacy)
+            .take(8)
+            .map(|s| s.to_string())
+            .collect(),
     }
+}
 
+impl Dataset {
     /// The Hanyu Pinyin of a surname, for English forms: from the table,
     /// character by character for an unlisted compound surname, as given when
     /// already in Latin letters.
@@ -499,29 +505,29 @@ impl Dataset {
     /// assert!(data.address("正处级", &Default::default()).is_err());
     /// ```
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
-        let resolved = self.resolve_title(title)?;
-        Ok(self.address_of(title, &resolved, person))
+        let resolved = resolve_title(self, title)?;
+        Ok(address_of(self, title, &resolved, person))
     }
+}
 
-    /// Address a title already read.
-    pub(crate) fn address_of<'a>(
-        &'a self,
-        input: &str,
-        r: &Resolved<'a>,
-        person: &Person,
-    ) -> Address<'a> {
-        let mut d = Draft::new(self, r, person);
-        match r.found {
-            Found::Rank(rank) => d.rank(rank),
-            _ => d.post(),
-        }
-        d.pitfalls();
-        d.same_surname();
-        d.formal();
-        d.english();
-        d.forbidden();
-        d.finish(input)
+/// Address a title already read.
+pub(crate) fn address_of<'a>(
+    data: &'a Dataset,
+    input: &str,
+    r: &Resolved<'a>,
+    person: &Person,
+) -> Address<'a> {
+    let mut d = Draft::new(data, r, person);
+    match r.found {
+        Found::Rank(rank) => d.rank(rank),
+        _ => d.post(),
     }
+    d.pitfalls();
+    d.same_surname();
+    d.formal();
+    d.english();
+    d.forbidden();
+    d.finish(input)
 }
 
 /// One candidate form; `rest` is what follows the surname, when the form is
@@ -682,7 +688,7 @@ impl<'a, 'r> Draft<'a, 'r> {
 
     /// Look up a rule and cite its sources.
     fn rule(&mut self, id: &str) -> &'a Rule {
-        let rule = self.data.address_rule(id);
+        let rule = address_rule(self.data, id);
         self.cite(&rule.sources);
         rule
     }
@@ -703,6 +709,7 @@ impl<'a, 'r> Draft<'a, 'r> {
                 form,
                 why: why.to_string(),
                 strength,
+                general: false,
             });
         }
     }
@@ -749,7 +756,11 @@ impl<'a, 'r> Draft<'a, 'r> {
         let rule = self.rule(rule_id);
         self.oral = Form {
             text: fill(&rule.template, &self.vars(&spoken, &full, "")),
-            rest: Some(if military { full.clone() } else { spoken.clone() }),
+            rest: Some(if military {
+                full.clone()
+            } else {
+                spoken.clone()
+            }),
             basis: basis(&*rule.id, rule.strength),
             note: String::new(),
         };
@@ -779,10 +790,14 @@ impl<'a, 'r> Draft<'a, 'r> {
                     basis: basis(&*rule.id, rule.strength.max(sf.strength)),
                     note: String::new(),
                 });
-                self.note("oral.outsider_progression");
             }
         }
-        if let Some(n) = data.address.no_short_forms.iter().find(|n| n.title == spoken) {
+        if let Some(n) = data
+            .address
+            .no_short_forms
+            .iter()
+            .find(|n| n.title == spoken)
+        {
             self.cite(&n.sources);
             self.notes.push(Note {
                 text: format!("{spoken}：{}", n.note),
@@ -820,10 +835,9 @@ impl<'a, 'r> Draft<'a, 'r> {
                     self.note("oral.ministerial_rank_head");
                     self.note("oral.ministerial_rank_outsider");
                 }
-                let county_low = t
-                    .cases
-                    .iter()
-                    .any(|c| c.at == "县" && c.level.as_deref().is_some_and(|l| l.starts_with("乡科级")));
+                let county_low = t.cases.iter().any(|c| {
+                    c.at == "县" && c.level.as_deref().is_some_and(|l| l.starts_with("乡科级"))
+                });
                 if county_low || t.name == "股长" {
                     self.note("oral.call_high_county");
                 }
@@ -882,7 +896,7 @@ impl<'a, 'r> Draft<'a, 'r> {
         let short = self.oral.rest.as_deref().and_then(|rest| {
             let sf = data.address.short_form(rest)?;
             let text = format!("{surname}{}", sf.short);
-            forms.contains(&text).then(|| (text, sf))
+            forms.contains(&text).then_some((text, sf))
         });
         if let Some((text, sf)) = short {
             self.cite(&sf.sources);
@@ -954,6 +968,7 @@ impl<'a, 'r> Draft<'a, 'r> {
                 };
                 let formal = fill(&entry.written, &formal);
                 self.introduce = self.introduction(&formal);
+                self.introduce.1.strength = self.introduce.1.strength.max(strength);
             }
             None => {
                 let full = self.r.name.clone();
@@ -1033,7 +1048,8 @@ impl<'a, 'r> Draft<'a, 'r> {
                         self.add_avoid(self.oral.text.clone(), &p.why, p.strength);
                         self.oral.text = format!("{surname}{}", p.title);
                         self.oral.rest = Some(p.title.to_string());
-                        self.oral.basis = basis(id.clone(), p.strength.max(self.oral.basis.strength));
+                        self.oral.basis =
+                            basis(id.clone(), p.strength.max(self.oral.basis.strength));
                         hit = true;
                     }
                     if let Some(s) = self.short.take_if(|s| bad(s)) {
@@ -1098,11 +1114,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             note: String::new(),
         };
         if let Some(s) = self.short.take() {
-            self.add_avoid(
-                s.text,
-                "与正职同姓：简称分不清正副职",
-                rule.strength,
-            );
+            self.add_avoid(s.text, "与正职同姓：简称分不清正副职", rule.strength);
         }
         let oral = self.oral.text.clone();
         self.alternatives.retain(|f| f.text != oral);
@@ -1129,10 +1141,8 @@ impl<'a, 'r> Draft<'a, 'r> {
                         names.push(x.to_string());
                     }
                 };
+                // Only the rank's own names: 一级高级主管 is not a 调研员 in English.
                 push(&rank.name);
-                if let Some(g) = data.general_rank(rank) {
-                    push(&g.name);
-                }
             }
             _ if r.deputy() => {
                 via_head = true;
@@ -1147,9 +1157,8 @@ impl<'a, 'r> Draft<'a, 'r> {
         let pinyin = match &self.surname {
             None => NO_SURNAME.to_string(),
             Some(s) => data.surname_pinyin(s).unwrap_or_else(|| {
-                self.warnings.push(format!(
-                    "未收录姓“{s}”的拼音：英文中请换成其汉语拼音"
-                ));
+                self.warnings
+                    .push(format!("未收录姓“{s}”的拼音：英文中请换成其汉语拼音"));
                 s.clone()
             }),
         };
@@ -1180,7 +1189,10 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
             None => {
                 let rule = self.rule("english");
-                self.english = (fill("Mr./Ms. {Surname}", &v), basis(&*rule.id, rule.strength));
+                self.english = (
+                    fill("Mr./Ms. {Surname}", &v),
+                    basis(&*rule.id, rule.strength),
+                );
                 self.english_title = own.map(str::to_string);
                 self.notes.push(Note {
                     text: "英文头衔没有记录的口头称呼：用 Mr./Ms. + 姓".to_string(),
@@ -1193,11 +1205,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             self.note("english.keep_deputy_written");
         }
         let rule = self.rule("english.no_comrade");
-        self.add_avoid(
-            fill("Comrade {Surname}", &v),
-            &rule.text,
-            rule.strength,
-        );
+        self.add_avoid(fill("Comrade {Surname}", &v), &rule.text, rule.strength);
     }
 
     /// Words an outsider should never use.
@@ -1210,11 +1218,21 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
             self.cite(&f.sources);
             let form = fill(&f.word, &self.vars("", "", ""));
-            self.add_avoid(form, &f.why, f.strength);
+            if !self.avoid.iter().any(|a| a.form == form) {
+                self.avoid.push(Avoid {
+                    form,
+                    why: f.why.to_string(),
+                    strength: f.strength,
+                    general: true,
+                });
+            }
         }
     }
 
-    fn finish(self, input: &str) -> Address<'a> {
+    fn finish(mut self, input: &str) -> Address<'a> {
+        if self.short.is_some() && self.rank_entry.is_none() {
+            self.note("oral.outsider_progression");
+        }
         let oral_alternatives = self
             .alternatives
             .into_iter()
@@ -1294,32 +1312,38 @@ mod tests {
     #[test]
     fn spoken_titles_drop_the_unit() {
         let data = crate::builtin();
-        assert_eq!(data.spoken_title("国务院总理"), "总理");
-        assert_eq!(data.spoken_title("中央纪委书记"), "书记");
-        assert_eq!(data.spoken_title("中共中央总书记"), "总书记");
-        assert_eq!(data.spoken_title("常务副省长"), "常务副省长");
-        assert_eq!(data.spoken_title("全国人大常委会副委员长"), "副委员长");
-        assert_eq!(data.spoken_title("总工程师"), "总工程师");
+        assert_eq!(spoken_title(data, "国务院总理"), "总理");
+        assert_eq!(spoken_title(data, "中央纪委书记"), "书记");
+        assert_eq!(spoken_title(data, "中共中央总书记"), "总书记");
+        assert_eq!(spoken_title(data, "常务副省长"), "常务副省长");
+        assert_eq!(spoken_title(data, "全国人大常委会副委员长"), "副委员长");
+        assert_eq!(spoken_title(data, "总工程师"), "总工程师");
     }
 
     #[test]
     fn reading_titles() {
         let data = crate::builtin();
-        let r = data.resolve_title("县委书记").unwrap();
-        assert_eq!((r.name.as_str(), r.prefix.as_deref()), ("书记", Some("县委")));
-        let r = data.resolve_title("市公安局副局长").unwrap();
+        let r = resolve_title(data, "县委书记").unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.prefix.as_deref()),
+            ("书记", Some("县委"))
+        );
+        let r = resolve_title(data, "市公安局副局长").unwrap();
         assert_eq!(r.name, "副局长");
-        let r = data.resolve_title("副检察长").unwrap();
+        let r = resolve_title(data, "副检察长").unwrap();
         assert!(r.derived_deputy && r.deputy());
-        let r = data.resolve_title("常务副县长").unwrap();
-        assert_eq!((r.name.as_str(), r.canonical.as_str()), ("常务副县长", "副县长"));
-        let r = data.resolve_title("镇长").unwrap();
+        let r = resolve_title(data, "常务副县长").unwrap();
+        assert_eq!(
+            (r.name.as_str(), r.canonical.as_str()),
+            ("常务副县长", "副县长")
+        );
+        let r = resolve_title(data, "镇长").unwrap();
         assert_eq!(r.name, "镇长");
-        let r = data.resolve_title("Governor").unwrap();
+        let r = resolve_title(data, "Governor").unwrap();
         assert_eq!(r.name, "省长");
-        assert!(data.resolve_title("副副局长").is_err());
-        assert!(data.resolve_title("副调研员").is_ok());
-        assert!(data.resolve_title("副一级调研员").is_err());
+        assert!(resolve_title(data, "副副局长").is_err());
+        assert!(resolve_title(data, "副调研员").is_ok());
+        assert!(resolve_title(data, "副一级调研员").is_err());
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! instead of picking one. The data is a snapshot: see [`Dataset::version`].
 
 pub mod address;
+pub mod brief;
 pub mod compare;
 pub mod data;
 pub mod equiv;
