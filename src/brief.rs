@@ -40,6 +40,8 @@ pub struct Link<'a> {
     pub level: Option<&'a str>,
     /// Its short name (`正处级`).
     pub level_short: Option<&'a str>,
+    /// The level is a floor: this level or higher (a leader above).
+    pub or_higher: bool,
 }
 
 /// The typical reporting line in one kind of organisation (or the only one,
@@ -223,6 +225,7 @@ fn link<'a>(data: &'a Dataset, who: impl Into<String>, level: Option<&'a str>) -
         who: who.into(),
         level_short: level.and_then(|l| data.level(l)).map(|l| &*l.short),
         level,
+        or_higher: false,
     }
 }
 
@@ -314,6 +317,20 @@ fn reporting<'a>(
     }
 }
 
+/// The heads of the units under a unit headed at `head`: a full level below
+/// (正处 → 正科), or plain staff below the ladder. Only for a 正职 level: the
+/// divisions of a 副厅级 bureau may be 正处 or 副处, so the ladder does not
+/// say.
+fn units<'a>(data: &'a Dataset, who: &str, head: &'a Level) -> Link<'a> {
+    if !head.name.ends_with("正职") {
+        return link(data, who, None);
+    }
+    match rung(data, head, 2) {
+        Some(l) if l.is_leadership() => link(data, who, Some(&l.name)),
+        _ => link(data, "一般工作人员", None),
+    }
+}
+
 /// Fill in the typical links of one row from the ladder.
 fn links<'a>(data: &'a Dataset, row: &mut Reporting<'a>, name: &str, role: Role, level: &'a Level) {
     let name_of = |l: Option<&'a Level>| l.map(|l| &*l.name);
@@ -326,7 +343,9 @@ fn links<'a>(data: &'a Dataset, row: &mut Reporting<'a>, name: &str, role: Role,
                 } else {
                     "上级分管领导"
                 };
-                row.reports_to.push(link(data, who, Some(&up.name)));
+                let mut up = link(data, who, Some(&up.name));
+                up.or_higher = true;
+                row.reports_to.push(up);
             }
             if LOCAL_GOVERNMENT_HEADS.contains(&name) {
                 // Usually the same level, and the 一把手 (oral.yibashou).
@@ -337,21 +356,14 @@ fn links<'a>(data: &'a Dataset, row: &mut Reporting<'a>, name: &str, role: Role,
             let deputy_level =
                 title_level_at(data, &deputy, row.at).or(name_of(rung(data, level, 1)));
             row.oversees.push(link(data, deputy, deputy_level));
-            match rung(data, level, 2) {
-                Some(l) if l.is_leadership() => {
-                    row.oversees
-                        .push(link(data, "下属机构负责人", Some(&l.name)))
-                }
-                _ => row.oversees.push(link(data, "一般工作人员", None)),
-            }
+            row.oversees.push(units(data, "下属机构负责人", level));
         }
         Role::Deputy => {
             let head = crate::address::without_fu(name);
             let head_level = title_level_at(data, head, row.at).or(name_of(rung(data, level, -1)));
             row.reports_to.push(link(data, head, head_level));
-            if let Some(l) = rung(data, level, 1).filter(|l| l.is_leadership()) {
-                row.oversees
-                    .push(link(data, "分管的下属机构负责人", Some(&l.name)));
+            if let Some(h) = head_level.and_then(|l| data.level(l)) {
+                row.oversees.push(units(data, "分管的下属机构负责人", h));
             }
         }
         Role::Member | Role::Other => row.reports_to.push(link(data, "班子主要负责人", None)),

@@ -96,10 +96,16 @@ impl Dataset {
                 message,
             }
         };
-        crate::validate::ranks(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem(ranks_file)).collect::<Vec<_>>())?;
-        let index = crate::validate::index(&ranks)
-            .map_err(|errs| errs.into_iter().map(problem(ranks_file)).collect::<Vec<_>>())?;
+        crate::validate::ranks(&ranks).map_err(|errs| {
+            errs.into_iter()
+                .map(problem(ranks_file))
+                .collect::<Vec<_>>()
+        })?;
+        let index = crate::validate::index(&ranks).map_err(|errs| {
+            errs.into_iter()
+                .map(problem(ranks_file))
+                .collect::<Vec<_>>()
+        })?;
         crate::validate::address(&address, &ranks).map_err(|errs| {
             errs.into_iter()
                 .map(problem(address_file))

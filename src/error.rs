@@ -21,7 +21,10 @@ pub enum LookupError {
     /// A level (正处级) where a post or rank was needed, as in
     /// [`Dataset::address`](crate::Dataset::address): nobody is addressed by
     /// a level. `suggestions` holds titles and ranks at that level.
-    #[error("“{input}”是层次（{level}），不是职务或职级，无法据此称呼{}", did_you_mean(suggestions))]
+    #[error(
+        "“{input}”是层次（{level}），不是职务或职级，无法据此称呼{}",
+        did_you_mean(suggestions)
+    )]
     NotATitle {
         input: String,
         level: String,

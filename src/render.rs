@@ -456,9 +456,10 @@ pub fn address(a: &Address<'_>, style: Style) -> String {
 
 /// "局长（正处级）"; the level alone when nobody is named.
 fn link_text(l: &Link<'_>) -> String {
-    match l.level_short {
-        Some(level) => format!("{}（{level}）", l.who),
-        None => l.who.clone(),
+    match (l.level_short, l.or_higher) {
+        (Some(level), true) => format!("{}（{level}及以上）", l.who),
+        (Some(level), false) => format!("{}（{level}）", l.who),
+        (None, _) => l.who.clone(),
     }
 }
 

@@ -373,8 +373,7 @@ pub fn address(
         }
     }
     for r in ranks.ranks.iter() {
-        if matches!(r.sequence, Sequence::General | Sequence::Legacy)
-            && !covered.contains(&*r.name)
+        if matches!(r.sequence, Sequence::General | Sequence::Legacy) && !covered.contains(&*r.name)
         {
             errs.push(format!("rank {}: no [[rank_address]] covers it", r.name));
         }
@@ -401,10 +400,19 @@ pub fn address(
     }
     let mut hanzi = BTreeSet::new();
     for s in data.romanisation.surnames.iter() {
-        let ok = s.pinyin.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-            && s.pinyin.chars().all(|c| c.is_ascii_alphabetic() || c == 'ü');
+        let ok = s
+            .pinyin
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+            && s.pinyin
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == 'ü');
         if !ok {
-            errs.push(format!("romanisation {}: bad pinyin `{}`", s.hanzi, s.pinyin));
+            errs.push(format!(
+                "romanisation {}: bad pinyin `{}`",
+                s.hanzi, s.pinyin
+            ));
         }
         if s.hanzi.is_empty() || !hanzi.insert(&*s.hanzi) {
             errs.push(format!("romanisation `{}`: empty or listed twice", s.hanzi));

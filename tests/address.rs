@@ -700,6 +700,19 @@ fn brief_for_a_head_and_a_county_party_secretary() {
     assert_eq!(r.oversees[0].level, Some("县处级副职"));
     assert_eq!(r.oversees[1].level, Some("乡科级正职"));
     assert!(b.notes.iter().any(|n| n.text.contains("一把手")));
+    // Upward links are floors; unit heads a full level below only under a
+    // 正职-level head (a 副厅级 bureau's divisions are not reliably 副处).
+    assert!(r.reports_to[0].or_higher);
+    let b = data.brief("局长", &Person::surnamed("王")).unwrap();
+    let at = |ctx: &str| b.reporting.iter().find(|r| r.at == Some(ctx)).unwrap();
+    assert_eq!(at("地级市").oversees[1].level, Some("乡科级正职"));
+    assert_eq!(at("副省级市").oversees[1].level, None);
+    assert_eq!(
+        at("副省级市").oversees[0].level,
+        Some("县处级正职"),
+        "副局长 from the data"
+    );
+    assert_eq!(at("县").oversees[1].who, "一般工作人员");
     // 县委书记: only the 县 case.
     let b = data.brief("县委书记", &Person::surnamed("王")).unwrap();
     let s = b.summary.as_ref().unwrap();
