@@ -4,7 +4,7 @@
 //! caller's decision (`Style`): the CLI turns it on only on a terminal and
 //! never with `NO_COLOR`.
 
-use crate::address::{Address, TitleKind};
+use crate::address::{Address, Note, TitleKind};
 use crate::brief::{Brief, Link};
 use crate::compare::{Comparison, Relation};
 use crate::equiv::{Equivalents, Row};
@@ -382,6 +382,21 @@ fn register_rows(a: &Address<'_>, style: Style) -> Vec<Vec<String>> {
     rows
 }
 
+/// One warning a line, in the warning colour.
+fn warnings_text(a: &Address<'_>, style: Style) -> String {
+    let lines: Vec<String> = a.warnings.iter().map(|w| style.warn(w)).collect();
+    lines.join("\n")
+}
+
+/// One note a line, with its strength.
+fn notes_text(notes: &[Note], style: Style) -> String {
+    let lines: Vec<String> = notes
+        .iter()
+        .map(|n| format!("{}（{}）", n.text, strength_text(style, n.strength)))
+        .collect();
+    lines.join("\n")
+}
+
 /// Indent every line of a block by two spaces.
 fn indent(block: &str) -> String {
     block.lines().map(|l| format!("  {l}\n")).collect()
@@ -399,22 +414,8 @@ pub fn address(a: &Address<'_>, style: Style) -> String {
     if let Some(t) = &a.english_title {
         items.push(("英文头衔", t.clone()));
     }
-    items.push((
-        "注意",
-        a.warnings
-            .iter()
-            .map(|w| style.warn(w))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
-    items.push((
-        "说明",
-        a.notes
-            .iter()
-            .map(|n| format!("{}（{}）", n.text, strength_text(style, n.strength)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
+    items.push(("注意", warnings_text(a, style)));
+    items.push(("说明", notes_text(&a.notes, style)));
     items.push(("来源", style.dim(&a.sources.join(", "))));
     out.push('\n');
     fields(&mut out, style, &items);
@@ -499,26 +500,13 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
         &["场合", "称呼", "依据"],
         &register_rows(a, style),
     )));
-    let mut items: Vec<(&str, String)> = Vec::new();
-    items.push((
-        "注意",
-        a.warnings
-            .iter()
-            .map(|w| style.warn(w))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
     let forms: Vec<&str> = a.avoid.iter().map(|x| x.form.as_str()).collect();
-    items.push(("不要说", forms.join("、")));
-    items.push((
-        "提示",
-        b.notes
-            .iter()
-            .chain(&a.notes)
-            .map(|n| format!("{}（{}）", n.text, strength_text(style, n.strength)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
+    let notes: Vec<Note> = b.notes.iter().chain(&a.notes).cloned().collect();
+    let items = [
+        ("注意", warnings_text(a, style)),
+        ("不要说", forms.join("、")),
+        ("提示", notes_text(&notes, style)),
+    ];
     out.push('\n');
     fields(&mut out, style, &items);
     let rows: Vec<Vec<String>> = b

@@ -2,11 +2,13 @@
 //! from forms_of_address.md independently of data/address.toml), one test per
 //! rule, and the real binary.
 
+use common::{json, run, stdout};
 use rankinfo::address::{Address, Person, TitleKind};
 use rankinfo::builtin;
 use rankinfo::schema::Strength;
 use serde::Deserialize;
-use std::process::{Command, Output};
+
+mod common;
 
 // ───────────────────────── the oracle table ─────────────────────────
 
@@ -742,30 +744,6 @@ fn brief_for_ranks_and_titles_outside_the_level_data() {
 }
 
 // ───────────────────────── the binary ─────────────────────────
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rankinfo"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run rankinfo")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let o = run(&all);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap()
-}
 
 #[test]
 fn cli_deputy_director_wang() {
