@@ -105,27 +105,37 @@ pub struct Basis {
 /// The basis of each register of an [`Address`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Bases {
+    /// Of [`Address::oral`].
     pub oral: Basis,
-    /// `None` when there is no short form.
+    /// Of [`Address::oral_short`]; `None` when there is no short form.
     pub oral_short: Option<Basis>,
+    /// Of [`Address::written`].
     pub written: Basis,
+    /// Of [`Address::introduce`].
     pub introduce: Basis,
+    /// Of [`Address::english`].
     pub english: Basis,
 }
 
 /// Another acceptable form, and when to use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alternative {
+    /// The form (晓明局长, 王调).
     pub form: String,
+    /// When it fits, in the words of the convention.
     pub note: String,
+    /// How strong the evidence for it is.
     pub strength: Strength,
 }
 
 /// A form not to use, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Avoid {
+    /// The form or word (傅局, 王调研员, 老板).
     pub form: String,
+    /// Why, in the words of the source.
     pub why: String,
+    /// How strong the evidence is.
     pub strength: Strength,
     /// `true` for words never to use with officials (老板, 首长 …), `false`
     /// for forms wrong for this title or this person.
@@ -135,7 +145,9 @@ pub struct Avoid {
 /// Advice that goes with the forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
+    /// The advice, in Chinese.
     pub text: String,
+    /// How strong the evidence is.
     pub strength: Strength,
 }
 
@@ -150,6 +162,7 @@ pub struct Address<'a> {
     pub input: String,
     /// The title as understood: canonical name (副局长; 书记 for 县委书记).
     pub title: String,
+    /// Post, rank, military …
     pub kind: TitleKind,
     /// A 副职 (or a 副 rank such as 副调研员).
     pub deputy: bool,

@@ -67,8 +67,11 @@ pub struct Reporting<'a> {
 /// A source cited by the brief, with the reference's grade for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef<'a> {
+    /// `address:S1`, `titles:W3` …
     pub id: &'a str,
+    /// The document, and what it supports.
     pub title: &'a str,
+    /// The reference's grade (press, weak, official, secondary …).
     pub grade: &'a str,
 }
 
@@ -83,6 +86,7 @@ pub struct Brief<'a> {
     pub input: String,
     /// The title as understood.
     pub title: String,
+    /// Post, rank, military …
     pub kind: TitleKind,
     /// Level, 级别 band and cases, as `rankinfo show` gives them; `None` for a
     /// title outside the level data (总经理, 副检察长).

@@ -26,8 +26,11 @@ pub enum LookupError {
         did_you_mean(suggestions)
     )]
     NotATitle {
+        /// What was asked.
         input: String,
+        /// The canonical level it names (`县处级正职`).
         level: String,
+        /// Titles and ranks at that level.
         suggestions: Vec<String>,
     },
 }

@@ -97,9 +97,11 @@ pub struct RankAddress {
     pub applies_to: List<Text>,
     /// Oral forms, best first.
     pub oral: List<Text>,
+    /// When each oral form fits.
     pub oral_note: Text,
     /// Forms not to use to the person's face.
     pub avoid: List<Text>,
+    /// Why those forms are wrong.
     pub avoid_why: Text,
     /// The name in writing (wrapped in the salutation of `written.salutation`).
     pub written: Text,
@@ -162,7 +164,9 @@ pub struct OtherTitle {
     #[serde(default)]
     pub aliases: List<Text>,
     pub kind: OtherKind,
+    /// As in data/ranks.toml: a deputy is 副 + a head title here.
     pub role: Role,
+    /// What it is, shown with the answer.
     pub note: Text,
 }
 
@@ -178,6 +182,7 @@ pub struct SurnamePinyin {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Romanisation {
+    /// How the surname is written in English, shown to users.
     pub note: Text,
     pub surnames: List<SurnamePinyin>,
 }
