@@ -120,7 +120,8 @@ bake_struct! { in "crate::schema::address::"
     Rule { id, channel, text, template, example, strength, sources }
     ShortForm { title, short, strength, sources }
     NoShortForm { title, strength, sources, note }
-    SurnamePitfall { surname, sounds_like, applies_to, title, why, instead, strength, sources }
+    SurnamePitfall { surname, sounds_like, applies_to, title, why, instead, strength, sources,
+                     without_given_name }
     RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, strength, sources, post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
     English { title, english, spoken, spoken_alt, strength, sources }

@@ -1018,6 +1018,14 @@ impl<'a, 'r> Draft<'a, 'r> {
                     }
                     self.cite(&p.sources);
                     let rule = self.rule("oral.surname_blacklist");
+                    // Without the given name: the pitfall's own fallback
+                    // (贾: the bare title), or ask for the name.
+                    let fallback = p
+                        .without_given_name
+                        .as_deref()
+                        .filter(|_| self.given.is_none())
+                        .map(|id| self.rule(id));
+                    let rule = fallback.unwrap_or(rule);
                     if hit(&self.oral) {
                         let rest = self.oral.rest.clone().unwrap_or_default();
                         let title = self.full_title_of(&rest);
@@ -1041,7 +1049,7 @@ impl<'a, 'r> Draft<'a, 'r> {
                     if self.given.is_none() {
                         self.need_given_name = true;
                     }
-                    let ask = if self.given.is_none() {
+                    let ask = if self.given.is_none() && fallback.is_none() {
                         "（需要先问清对方的名）"
                     } else {
                         ""

@@ -514,8 +514,10 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
         .iter()
         .filter(|r| !r.reports_to.is_empty() || !r.oversees.is_empty())
         .map(|r| {
-            let join =
-                |links: &[Link<'_>]| links.iter().map(link_text).collect::<Vec<_>>().join("、");
+            let join = |links: &[Link<'_>]| match links {
+                [] => "—".to_string(),
+                _ => links.iter().map(link_text).collect::<Vec<_>>().join("、"),
+            };
             vec![
                 r.at.unwrap_or("—").to_string(),
                 r.level_short.unwrap_or("—").to_string(),

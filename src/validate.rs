@@ -200,6 +200,7 @@ pub const ADDRESS_RULES: &[&str] = &[
     "oral.changwu",
     "oral.military_keep_fu",
     "oral.surname_blacklist",
+    "oral.title_only",
     "oral.outsider_progression",
     "oral.call_high_county",
     "oral.ministerial_rank_head",
@@ -345,6 +346,14 @@ pub fn address(
         }
         if !p.title.is_empty() {
             known(&what, &p.title, &mut errs);
+        }
+        if let Some(id) = &p.without_given_name {
+            let rule = data.rules.iter().find(|r| r.id == *id);
+            if rule.is_none_or(|r| r.template.is_empty() || r.template.contains("{名}")) {
+                errs.push(format!(
+                    "{what}: without_given_name `{id}` is not a rule with a template that needs no given name"
+                ));
+            }
         }
         if p.applies_to == PitfallKind::ShortForm && !short.contains(&*p.title) {
             errs.push(format!(

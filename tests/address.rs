@@ -276,6 +276,10 @@ fn jia_avoids_surname_and_title_and_dai_only_warns() {
     assert!(avoids(&a, "贾局长") && avoids(&a, "贾局"));
     assert_eq!(a.oral, "建国局长");
     assert!(warns(&a, "假"));
+    // Without the given name, 贾 may use the bare title (傅 may not).
+    let a = addr("书记", &Person::surnamed("贾"));
+    assert_eq!(a.oral, "书记");
+    assert!(avoids(&a, "贾书记") && !warns(&a, "问清"));
     // 戴: listed by S1 but the reading is unconfirmed — warn, change nothing.
     let a = addr("局长", &Person::surnamed("戴").with_given_name("建国"));
     assert_eq!(a.oral, "戴局长");

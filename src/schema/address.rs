@@ -87,6 +87,10 @@ pub struct SurnamePitfall {
     pub instead: Text,
     pub strength: Strength,
     pub sources: List<Text>,
+    /// For `surname_title`: the rule whose form to use when the given name
+    /// is unknown (贾: `oral.title_only`, the bare title). Without it the
+    /// answer asks for the given name.
+    pub without_given_name: Option<Text>,
 }
 
 /// How to address the holder of a 职级 without a leadership post.
