@@ -653,6 +653,11 @@ fn bad_address_data_is_reported() {
             "applies_to = [\"科员\", \"办事员\"]",
             "applies_to = [\"科员\"]",
             1,
+        )
+        .replacen(
+            "without_given_name = \"oral.title_only\"",
+            "without_given_name = \"oral.given_name\"",
+            1,
         );
     let messages: Vec<String> = load(&bad).into_iter().map(|e| e.message).collect();
     let all = messages.join("\n");
@@ -662,6 +667,7 @@ fn bad_address_data_is_reported() {
         "rule oral.default: missing",
         "{职称}",
         "rank 办事员: no [[rank_address]]",
+        "without_given_name `oral.given_name`",
     ] {
         assert!(all.contains(want), "{want} not in:\n{all}");
     }
