@@ -11,6 +11,7 @@ mod schema;
 #[path = "src/validate.rs"]
 mod validate;
 
+use schema::address::*;
 use schema::organisations::*;
 use schema::places::*;
 use schema::*;
@@ -65,25 +66,29 @@ macro_rules! bake_plain {
 bake_plain!(u8, u16, u32, bool);
 
 /// Enums with unit variants and newtype variants over integers print as Rust.
+/// `in "crate::schema::address::"` names the module of the types that follow.
 macro_rules! bake_enum {
-    ($($ty:ident),*) => {$(
+    (in $module:literal $($ty:ident),*) => {$(
         impl Bake for $ty {
             fn bake(&self, out: &mut String) {
-                write!(out, concat!("crate::schema::", stringify!($ty), "::{:?}"), self).unwrap();
+                write!(out, concat!($module, stringify!($ty), "::{:?}"), self).unwrap();
             }
         }
     )*};
+    ($($ty:ident),*) => { bake_enum!(in "crate::schema::" $($ty),*); };
 }
 bake_enum!(
     Confidence, Strength, Sequence, Role, Target, Body, PlaceKind
 );
+bake_enum!(in "crate::schema::address::" Channel, PitfallKind, OtherKind);
 
 /// Structs: every field must be listed, or the generated code fails to compile.
+/// `in "crate::schema::address::"` names the module of the types that follow.
 macro_rules! bake_struct {
-    ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
+    (in $module:literal $($ty:ident { $($field:ident),* $(,)? })*) => {$(
         impl Bake for $ty {
             fn bake(&self, out: &mut String) {
-                out.push_str(concat!("crate::schema::", stringify!($ty), " {"));
+                out.push_str(concat!($module, stringify!($ty), " {"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
                     self.$field.bake(out);
@@ -93,6 +98,9 @@ macro_rules! bake_struct {
             }
         }
     )*};
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {
+        bake_struct!(in "crate::schema::" $($ty { $($field),* })*);
+    };
 }
 bake_struct! {
     Source { id, title, url, grade }
@@ -120,6 +128,21 @@ bake_struct! {
     UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
     OrganisationsFile { sources, organs, unit_levels, unit_overrides }
+}
+bake_struct! { in "crate::schema::address::"
+    AddressFile { sources, rules, short_forms, no_short_forms, surname_pitfalls, rank_addresses,
+                  forbidden, english, other_titles, romanisation }
+    Rule { id, channel, text, template, example, strength, sources }
+    ShortForm { title, short, strength, sources }
+    NoShortForm { title, strength, sources, note }
+    SurnamePitfall { surname, sounds_like, applies_to, title, why, instead, strength, sources,
+                     without_given_name }
+    RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, strength, sources, post2019_note }
+    Forbidden { word, why, strength, sources, post_holders_only }
+    English { title, english, spoken, spoken_alt, strength, sources }
+    OtherTitle { name, aliases, kind, role, note }
+    Romanisation { note, surnames }
+    SurnamePinyin { hanzi, pinyin }
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
@@ -154,6 +177,10 @@ fn main() {
         fail("data/", errs);
     }
     let index = validate::index(&ranks).unwrap_or_else(|e| fail("data/ranks.toml", e));
+    let address: AddressFile = read("data/address.toml");
+    if let Err(errs) = validate::address(&address, &ranks) {
+        fail("data/address.toml", errs);
+    }
     write("ranks.rs", &ranks);
     write("suffix_index.rs", &validate::suffix_index(&index));
     write("index.rs", &Cow::<'static, [IndexEntry]>::Owned(index));
@@ -167,4 +194,5 @@ fn main() {
         &Cow::<'static, [u16]>::Owned(validate::place_parents(&places)),
     );
     write("place_index.rs", &validate::place_index(&places));
+    write("address.rs", &address);
 }

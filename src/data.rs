@@ -2,6 +2,7 @@
 
 use crate::error::{DataError, LookupError};
 use crate::normalize;
+use crate::schema::address::AddressFile;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::PlacesFile;
 use crate::schema::{IndexEntry, Level, List, NameTable, Rank, RanksFile, Target, Title};
@@ -18,6 +19,8 @@ pub struct Dataset {
     pub organisations: OrganisationsFile,
     /// Administrative divisions (`data/places.toml`).
     pub places: PlacesFile,
+    /// Forms of address and their sources (`data/address.toml`).
+    pub address: AddressFile,
     pub(crate) index: List<IndexEntry>,
     /// `index` with reversed keys: finds the title ending a string.
     pub(crate) suffix_index: NameTable,
@@ -29,6 +32,7 @@ pub struct Dataset {
 
 static BUILTIN: Dataset = Dataset {
     ranks: include!(concat!(env!("OUT_DIR"), "/ranks.rs")),
+    address: include!(concat!(env!("OUT_DIR"), "/address.rs")),
     index: include!(concat!(env!("OUT_DIR"), "/index.rs")),
     suffix_index: include!(concat!(env!("OUT_DIR"), "/suffix_index.rs")),
     organisations: include!(concat!(env!("OUT_DIR"), "/organisations.rs")),
@@ -66,20 +70,21 @@ impl<'a> Entry<'a> {
 }
 
 impl Dataset {
-    /// Read a dataset at run time from the texts of files in the format of
-    /// `data/ranks.toml`, `data/organisations.toml` and `data/places.toml`
-    /// (each given as `(file name, text)`), checked as strictly as the
-    /// built-in data. Errors name the file, and the line and column where the
-    /// TOML itself is at fault.
+    /// Read a dataset at run time from the texts of files in the formats of
+    /// `data/ranks.toml`, `data/organisations.toml`, `data/places.toml` and
+    /// `data/address.toml` (each given as `(file name, text)`), checked as
+    /// strictly as the built-in data. Errors name the file, and the line and
+    /// column where the TOML itself is at fault.
     pub fn from_toml(
         ranks: (&str, &str),
         organisations: (&str, &str),
         places: (&str, &str),
+        address: (&str, &str),
     ) -> Result<Dataset, Vec<DataError>> {
         fn parse<T: serde::de::DeserializeOwned>(
             (file, text): (&str, &str),
-        ) -> Result<T, Vec<DataError>> {
-            toml::from_str(text).map_err(|e| vec![DataError::from_toml(file, text, &e)])
+        ) -> Result<T, DataError> {
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))
         }
         fn check(file: &str, result: Result<(), Vec<String>>) -> Result<(), Vec<DataError>> {
             result.map_err(|errs| {
@@ -92,10 +97,24 @@ impl Dataset {
                 errs.into_iter().map(at).collect()
             })
         }
-        let (r, o, p): (RanksFile, OrganisationsFile, PlacesFile) =
-            (parse(ranks)?, parse(organisations)?, parse(places)?);
+        let parsed = (
+            parse(ranks),
+            parse(organisations),
+            parse(places),
+            parse(address),
+        );
+        let (r, o, p, a): (RanksFile, OrganisationsFile, PlacesFile, AddressFile) = match parsed {
+            (Ok(r), Ok(o), Ok(p), Ok(a)) => (r, o, p, a),
+            (r, o, p, a) => {
+                return Err([r.err(), o.err(), p.err(), a.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect());
+            }
+        };
         let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
         check(&files, crate::validate::all(&r, &o, &p))?;
+        check(address.0, crate::validate::address(&a, &r))?;
         let index = crate::validate::index(&r).unwrap_or_default();
         Ok(Dataset {
             suffix_index: crate::validate::suffix_index(&index),
@@ -106,6 +125,7 @@ impl Dataset {
             ranks: r,
             organisations: o,
             places: p,
+            address: a,
         })
     }
 

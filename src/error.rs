@@ -18,14 +18,31 @@ pub enum LookupError {
         input: String,
         candidates: Vec<String>,
     },
+    /// A level (正处级) where a post or rank was needed, as in
+    /// [`Dataset::address`](crate::Dataset::address): nobody is addressed by
+    /// a level. `suggestions` holds titles and ranks at that level.
+    #[error(
+        "“{input}”是层次（{level}），不是职务或职级，无法据此称呼{}",
+        did_you_mean(suggestions)
+    )]
+    NotATitle {
+        /// What was asked.
+        input: String,
+        /// The canonical level it names (`县处级正职`).
+        level: String,
+        /// Titles and ranks at that level.
+        suggestions: Vec<String>,
+    },
 }
 
 impl LookupError {
-    /// The closest known names (empty when ambiguous: see the candidates).
+    /// The closest known names; for an ambiguous name the candidates, for a
+    /// level the titles and ranks at it.
     pub fn suggestions(&self) -> &[String] {
         match self {
             LookupError::Unknown { suggestions, .. } => suggestions,
             LookupError::Ambiguous { candidates, .. } => candidates,
+            LookupError::NotATitle { suggestions, .. } => suggestions,
         }
     }
 }

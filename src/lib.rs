@@ -18,6 +18,8 @@
 //! depends on its organisation (局长, 主任, 书记 …) the answer lists the cases
 //! instead of picking one. The data is a snapshot: see [`Dataset::version`].
 
+pub mod address;
+pub mod brief;
 pub mod compare;
 pub mod data;
 pub mod equiv;

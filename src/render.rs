@@ -4,10 +4,12 @@
 //! caller's decision (`Style`): the CLI turns it on only on a terminal and
 //! never with `NO_COLOR`.
 
+use crate::address::{Address, Note, TitleKind};
+use crate::brief::{Brief, Link};
 use crate::compare::{Comparison, Relation};
 use crate::equiv::{Equivalents, Row};
 use crate::levels::band;
-use crate::schema::{Confidence, Text};
+use crate::schema::{Confidence, Strength, Text};
 use crate::show::{Kind, Summary};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -358,5 +360,240 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
             .map_or_else(|| style.warn("不明"), |l| l.name.to_string());
         let _ = writeln!(out, "  · {}：{}", p.input, level);
     }
+    out
+}
+fn strength_text(style: Style, s: Strength) -> String {
+    let label = s.label();
+    if s == Strength::Unconfirmed {
+        style.warn(label)
+    } else {
+        style.dim(label)
+    }
+}
+
+fn kind_text(a: &Address<'_>) -> &'static str {
+    match (a.kind, a.deputy) {
+        (TitleKind::Post, true) => "领导职务（副职）",
+        (TitleKind::Post, false) => "领导职务",
+        (TitleKind::Rank, _) => "职级（非领导职务）",
+        (TitleKind::LegacyRank, _) => "2019年前非领导职务",
+        (TitleKind::Military, _) => "军队职务",
+        (TitleKind::Enterprise, _) => "企业职务",
+        (TitleKind::Professional, _) => "专业技术职称",
+    }
+}
+
+/// The registers as table rows: where, the form, its strength.
+fn register_rows(a: &Address<'_>, style: Style) -> Vec<Vec<String>> {
+    let b = &a.basis;
+    let mut rows = vec![vec![
+        "当面".to_string(),
+        style.strong(&a.oral),
+        strength_text(style, b.oral.strength),
+    ]];
+    if let (Some(short), Some(basis)) = (&a.oral_short, &b.oral_short) {
+        rows.push(vec![
+            "熟悉后".to_string(),
+            short.clone(),
+            strength_text(style, basis.strength),
+        ]);
+    }
+    for alt in &a.oral_alternatives {
+        rows.push(vec![
+            "也可".to_string(),
+            alt.form.clone(),
+            strength_text(style, alt.strength),
+        ]);
+    }
+    rows.extend([
+        vec![
+            "书面".to_string(),
+            a.written.clone(),
+            strength_text(style, b.written.strength),
+        ],
+        vec![
+            "介绍".to_string(),
+            a.introduce.clone(),
+            strength_text(style, b.introduce.strength),
+        ],
+        vec![
+            "英文".to_string(),
+            a.english.clone(),
+            strength_text(style, b.english.strength),
+        ],
+    ]);
+    rows
+}
+
+/// One warning a line, in the warning colour.
+fn warnings_text(a: &Address<'_>, style: Style) -> String {
+    let lines: Vec<String> = a.warnings.iter().map(|w| style.warn(w)).collect();
+    lines.join("\n")
+}
+
+/// One note a line, with its strength.
+fn notes_text(notes: &[Note], style: Style) -> String {
+    let lines: Vec<String> = notes
+        .iter()
+        .map(|n| format!("{}（{}）", n.text, strength_text(style, n.strength)))
+        .collect();
+    lines.join("\n")
+}
+
+/// Indent every line of a block by two spaces.
+fn indent(block: &str) -> String {
+    block.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+/// `rankinfo address`.
+pub fn address(a: &Address<'_>, style: Style) -> String {
+    let mut out = format!("{}  {}\n", style.strong(&a.title), style.dim(kind_text(a)));
+    out.push_str(&indent(&table(
+        style,
+        &["场合", "称呼", "依据"],
+        &register_rows(a, style),
+    )));
+    let mut items: Vec<(&str, String)> = Vec::new();
+    if let Some(t) = &a.english_title {
+        items.push(("英文头衔", t.clone()));
+    }
+    items.push(("注意", warnings_text(a, style)));
+    items.push(("说明", notes_text(&a.notes, style)));
+    items.push(("来源", style.dim(&a.sources.join(", "))));
+    out.push('\n');
+    fields(&mut out, style, &items);
+    let rows: Vec<Vec<String>> = a
+        .avoid
+        .iter()
+        .filter(|x| !x.general)
+        .map(|x| {
+            vec![
+                x.form.clone(),
+                x.why.clone(),
+                strength_text(style, x.strength),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push('\n');
+        out.push_str(&indent(&table(style, &["不要说", "原因", "依据"], &rows)));
+    }
+    let general: Vec<&str> = a
+        .avoid
+        .iter()
+        .filter(|x| x.general)
+        .map(|x| x.form.as_str())
+        .collect();
+    if !general.is_empty() {
+        out.push('\n');
+        fields(
+            &mut out,
+            style,
+            &[(
+                "也不要用",
+                format!("{}（理由见 --json）", general.join("、")),
+            )],
+        );
+    }
+    out
+}
+
+/// "局长（正处级）"; the level alone when nobody is named.
+fn link_text(l: &Link<'_>) -> String {
+    match (l.level_short, l.or_higher) {
+        (Some(level), true) => format!("{}（{level}及以上）", l.who),
+        (Some(level), false) => format!("{}（{level}）", l.who),
+        (None, _) => l.who.clone(),
+    }
+}
+
+/// `rankinfo brief`.
+pub fn brief(b: &Brief<'_>, style: Style) -> String {
+    let a = &b.address;
+    let mut out = format!(
+        "{}  {}  {}\n",
+        style.strong(&a.oral),
+        b.title,
+        style.dim(kind_text(a))
+    );
+    let mut items: Vec<(&str, String)> = Vec::new();
+    match &b.summary {
+        Some(s) => match (s.level, s.level_short, s.grade) {
+            (Some(l), Some(short), g) => {
+                let band = g.map(|g| format!("  级别{}", band(g))).unwrap_or_default();
+                items.push(("层次", format!("{}{band}", level_with_short(l, short))));
+            }
+            _ if !s.cases.is_empty() => items.push(("层次", style.warn("取决于所在机构，见下表"))),
+            _ => items.push(("层次", style.warn("无法定层次"))),
+        },
+        None => items.push(("层次", style.dim("不在层次数据中"))),
+    }
+    items.push((
+        "领导职责",
+        match b.line_authority {
+            Some(true) => "有：领导职务".to_string(),
+            Some(false) => "无：职级不是领导职务，不带领导职责；先确认对方是否另有实职".to_string(),
+            None => style.dim("不适用（不是公务员职务）"),
+        },
+    ));
+    fields(&mut out, style, &items);
+    out.push('\n');
+    out.push_str(&indent(&table(
+        style,
+        &["场合", "称呼", "依据"],
+        &register_rows(a, style),
+    )));
+    let forms: Vec<&str> = a.avoid.iter().map(|x| x.form.as_str()).collect();
+    let notes: Vec<Note> = b.notes.iter().chain(&a.notes).cloned().collect();
+    let items = [
+        ("注意", warnings_text(a, style)),
+        ("不要说", forms.join("、")),
+        ("提示", notes_text(&notes, style)),
+    ];
+    out.push('\n');
+    fields(&mut out, style, &items);
+    let rows: Vec<Vec<String>> = b
+        .reporting
+        .iter()
+        .filter(|r| !r.reports_to.is_empty() || !r.oversees.is_empty())
+        .map(|r| {
+            let join = |links: &[Link<'_>]| match links {
+                [] => "—".to_string(),
+                _ => links.iter().map(link_text).collect::<Vec<_>>().join("、"),
+            };
+            vec![
+                r.at.unwrap_or("—").to_string(),
+                r.level_short.unwrap_or("—").to_string(),
+                r.grade.map(band).unwrap_or_default(),
+                join(&r.reports_to),
+                join(&r.oversees),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push('\n');
+        out.push_str(&style.dim("通常的上下级（按层次推断，不是具体单位的事实）"));
+        out.push('\n');
+        out.push_str(&indent(&table(
+            style,
+            &["机构", "层次", "级别", "向谁汇报", "管理谁"],
+            &rows,
+        )));
+    }
+    out.push('\n');
+    let sources: Vec<String> = b
+        .sources
+        .iter()
+        .map(|s| format!("{} {}", s.id, s.grade))
+        .collect();
+    let lines: Vec<String> = sources.chunks(5).map(|c| c.join(" · ")).collect();
+    fields(
+        &mut out,
+        style,
+        &[
+            ("最弱依据", strength_text(style, b.weakest)),
+            ("来源", style.dim(&lines.join("\n"))),
+        ],
+    );
     out
 }

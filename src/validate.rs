@@ -380,3 +380,245 @@ pub fn place_parents(file: &PlacesFile) -> Vec<u16> {
         })
         .collect()
 }
+/// The rules of `data/address.toml` that `src/address.rs` reads by id: the
+/// data must define them.
+pub const ADDRESS_RULES: &[&str] = &[
+    "oral.default",
+    "oral.short",
+    "oral.given_name",
+    "oral.deputy_drop_fu",
+    "oral.deputy_surname_fu",
+    "oral.deputy_same_surname",
+    "oral.deputy_head_present",
+    "oral.changwu",
+    "oral.military_keep_fu",
+    "oral.surname_blacklist",
+    "oral.title_only",
+    "oral.outsider_progression",
+    "oral.call_high_county",
+    "oral.ministerial_rank_head",
+    "oral.ministerial_rank_outsider",
+    "oral.yibashou",
+    "oral.post_over_zhiji",
+    "oral.zhiji_map",
+    "written.salutation",
+    "written.keep_fu_formal",
+    "intro.formal",
+    "english",
+    "english.drop_deputy",
+    "english.keep_deputy_written",
+    "english.no_comrade",
+];
+
+/// The placeholders templates may use.
+const PLACEHOLDERS: &[&str] = &[
+    "{姓}",
+    "{名}",
+    "{姓名}",
+    "{单位}",
+    "{职务}",
+    "{职务全称含副}",
+    "{简称}",
+    "{职级}",
+    "{Surname}",
+];
+
+/// Check `data/address.toml` on its own and against `data/ranks.toml`: every
+/// source id exists, every title and rank it names exists (in ranks.toml or
+/// as an `[[other_title]]`), every 综合管理类 and pre-2019 rank has an
+/// address entry, templates use known placeholders, and the rules the code
+/// reads are defined. Sources may be listed without being cited (S18, on
+/// seating, keeps the reference's numbering).
+pub fn address(
+    data: &crate::schema::address::AddressFile,
+    ranks: &RanksFile,
+) -> Result<(), Vec<String>> {
+    use crate::schema::{Sequence, Strength, Text};
+    let mut errs = Vec::new();
+    let mut sources = BTreeSet::new();
+    for s in data.sources.iter() {
+        if !sources.insert(&*s.id) {
+            errs.push(format!("source {}: listed twice", s.id));
+        }
+    }
+    let check = |what: &str, ids: &[Text], strength: Strength, errs: &mut Vec<String>| {
+        for id in ids {
+            if !sources.contains(&**id) {
+                errs.push(format!("{what}: unknown source id `{id}`"));
+            }
+        }
+        if ids.is_empty() && matches!(strength, Strength::Official | Strength::Press) {
+            errs.push(format!(
+                "{what}: strength `{strength:?}` needs at least one source"
+            ));
+        }
+    };
+    let template = |what: &str, t: &str, errs: &mut Vec<String>| {
+        let mut rest = t;
+        while let Some(open) = rest.find('{') {
+            let Some(len) = rest[open..].find('}') else {
+                errs.push(format!("{what}: unclosed `{{` in `{t}`"));
+                break;
+            };
+            let p = &rest[open..open + len + 1];
+            if !PLACEHOLDERS.contains(&p) {
+                errs.push(format!("{what}: unknown placeholder `{p}` in `{t}`"));
+            }
+            rest = &rest[open + len + 1..];
+        }
+    };
+
+    // Names in ranks.toml, and the other titles.
+    let mut names = BTreeSet::new();
+    for t in ranks.titles.iter() {
+        names.insert(normalize::key(&t.name));
+        names.extend(t.aliases.iter().map(|a| normalize::key(a)));
+    }
+    for r in ranks.ranks.iter() {
+        names.insert(normalize::key(&r.name));
+        names.extend(r.aliases.iter().map(|a| normalize::key(a)));
+    }
+    for o in data.other_titles.iter() {
+        for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
+            if !names.insert(normalize::key(n)) {
+                errs.push(format!(
+                    "other_title {}: `{n}` is already a name in data/ranks.toml or listed twice",
+                    o.name
+                ));
+            }
+        }
+    }
+    let known = |what: &str, title: &str, errs: &mut Vec<String>| {
+        if !names.contains(&normalize::key(title)) {
+            errs.push(format!(
+                "{what}: `{title}` is neither in data/ranks.toml nor an [[other_title]]"
+            ));
+        }
+    };
+
+    let mut rule_ids = BTreeSet::new();
+    for r in data.rules.iter() {
+        let what = format!("rule {}", r.id);
+        if !rule_ids.insert(&*r.id) {
+            errs.push(format!("{what}: id used twice"));
+        }
+        check(&what, &r.sources, r.strength, &mut errs);
+        template(&what, &r.template, &mut errs);
+    }
+    for id in ADDRESS_RULES {
+        if !rule_ids.contains(id) {
+            errs.push(format!("rule {id}: missing (the code reads it)"));
+        }
+    }
+    let mut short = BTreeSet::new();
+    for s in data.short_forms.iter() {
+        let what = format!("short_form {}", s.title);
+        check(&what, &s.sources, s.strength, &mut errs);
+        known(&what, &s.title, &mut errs);
+        if !short.insert(&*s.title) {
+            errs.push(format!("{what}: listed twice"));
+        }
+        if s.short.is_empty() {
+            errs.push(format!("{what}: empty short form"));
+        }
+    }
+    for s in data.no_short_forms.iter() {
+        let what = format!("no_short_form {}", s.title);
+        check(&what, &s.sources, s.strength, &mut errs);
+        known(&what, &s.title, &mut errs);
+        if short.contains(&*s.title) {
+            errs.push(format!("{what}: also has a [[short_form]]"));
+        }
+    }
+    for p in data.surname_pitfalls.iter() {
+        use crate::schema::address::PitfallKind;
+        let what = format!("surname_pitfall {} {:?}", p.surname, p.applies_to);
+        check(&what, &p.sources, p.strength, &mut errs);
+        if p.surname.is_empty() {
+            errs.push(format!("{what}: empty surname"));
+        }
+        if !p.title.is_empty() {
+            known(&what, &p.title, &mut errs);
+        }
+        if let Some(id) = &p.without_given_name {
+            let rule = data.rules.iter().find(|r| r.id == *id);
+            if rule.is_none_or(|r| r.template.is_empty() || r.template.contains("{名}")) {
+                errs.push(format!(
+                    "{what}: without_given_name `{id}` is not a rule with a template that needs no given name"
+                ));
+            }
+        }
+        if p.applies_to == PitfallKind::ShortForm && !short.contains(&*p.title) {
+            errs.push(format!(
+                "{what}: a short-form pitfall needs a title with a [[short_form]]"
+            ));
+        }
+    }
+    let rank_names: BTreeSet<&str> = ranks.ranks.iter().map(|r| &*r.name).collect();
+    let mut covered = BTreeSet::new();
+    for a in data.rank_addresses.iter() {
+        let what = format!("rank_address {}", a.applies_to.join("/"));
+        check(&what, &a.sources, a.strength, &mut errs);
+        if a.oral.is_empty() {
+            errs.push(format!("{what}: no oral form"));
+        }
+        for t in a.oral.iter().chain(a.avoid.iter()).chain([&a.written]) {
+            template(&what, t, &mut errs);
+        }
+        for n in a.applies_to.iter() {
+            if !rank_names.contains(&**n) {
+                errs.push(format!("{what}: unknown rank `{n}`"));
+            }
+            if !covered.insert(&**n) {
+                errs.push(format!("{what}: rank `{n}` is covered twice"));
+            }
+        }
+    }
+    for r in ranks.ranks.iter() {
+        if matches!(r.sequence, Sequence::General | Sequence::Legacy) && !covered.contains(&*r.name)
+        {
+            errs.push(format!("rank {}: no [[rank_address]] covers it", r.name));
+        }
+    }
+    for f in data.forbidden.iter() {
+        let what = format!("forbidden {}", f.word);
+        check(&what, &f.sources, f.strength, &mut errs);
+        template(&what, &f.word, &mut errs);
+    }
+    let mut english = BTreeSet::new();
+    for e in data.english.iter() {
+        let what = format!("english {}", e.title);
+        check(&what, &e.sources, e.strength, &mut errs);
+        known(&what, &e.title, &mut errs);
+        if !english.insert(&*e.title) {
+            errs.push(format!("{what}: listed twice"));
+        }
+        for s in std::iter::once(&e.spoken).chain(e.spoken_alt.iter()) {
+            template(&what, s, &mut errs);
+            if !s.contains("{Surname}") {
+                errs.push(format!("{what}: spoken form `{s}` lacks {{Surname}}"));
+            }
+        }
+    }
+    let mut hanzi = BTreeSet::new();
+    for s in data.romanisation.surnames.iter() {
+        let ok = s
+            .pinyin
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase())
+            && s.pinyin
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == 'ü');
+        if !ok {
+            errs.push(format!(
+                "romanisation {}: bad pinyin `{}`",
+                s.hanzi, s.pinyin
+            ));
+        }
+        if s.hanzi.is_empty() || !hanzi.insert(&*s.hanzi) {
+            errs.push(format!("romanisation `{}`: empty or listed twice", s.hanzi));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}

@@ -1,30 +1,9 @@
 //! The real binary, run as a user would.
 
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rankinfo"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run rankinfo")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let o = run(&all);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap()
-}
+use common::{json, run, stdout};
+use std::process::Command;
 
 #[test]
 fn compare_diaoyanyuan_with_chuzhang_is_same_level() {

@@ -298,15 +298,17 @@ fn runtime_loading_reads_the_same_data_as_the_baked_copy() {
     let read = |f: &str| {
         std::fs::read_to_string(format!("{}/data/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     };
-    let (r, o, p) = (
+    let (r, o, p, a) = (
         read("ranks.toml"),
         read("organisations.toml"),
         read("places.toml"),
+        read("address.toml"),
     );
     let loaded = rankinfo::Dataset::from_toml(
         ("ranks.toml", &r),
         ("organisations.toml", &o),
         ("places.toml", &p),
+        ("address.toml", &a),
     )
     .unwrap();
     assert_eq!(loaded.ranks, builtin().ranks);
@@ -317,8 +319,13 @@ fn runtime_loading_reads_the_same_data_as_the_baked_copy() {
 #[test]
 fn bad_data_is_reported_with_line_and_column() {
     let text = "[meta]\nversion = \"x\"\nbasis = 3\n";
-    let errs = rankinfo::Dataset::from_toml(("extra.toml", text), ("o.toml", ""), ("p.toml", ""))
-        .unwrap_err();
+    let errs = rankinfo::Dataset::from_toml(
+        ("extra.toml", text),
+        ("o.toml", ""),
+        ("p.toml", ""),
+        ("a.toml", ""),
+    )
+    .unwrap_err();
     assert_eq!(
         (errs[0].file.as_str(), errs[0].line, errs[0].column),
         ("extra.toml", 3, 9)

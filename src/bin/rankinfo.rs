@@ -1,6 +1,7 @@
 //! The `rankinfo` command: parse arguments, ask the library, print.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rankinfo::address::Person;
 use rankinfo::render::{self, Style};
 use rankinfo::{Dataset, LookupError};
 use std::io::{IsTerminal, Write};
@@ -41,6 +42,44 @@ enum Command {
         /// 职务全称；多个职务可用、，;分隔
         text: Option<String>,
     },
+    /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
+    Address {
+        /// 职务或职级，如 副局长、调研员、县委书记
+        title: String,
+        #[command(flatten)]
+        person: PersonArgs,
+    },
+    /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
+    Brief {
+        /// 职务或职级，如 副局长、二级巡视员
+        title: String,
+        #[command(flatten)]
+        person: PersonArgs,
+    },
+}
+
+/// Who is being addressed.
+#[derive(Args)]
+struct PersonArgs {
+    /// 姓，如 王（不填则用 × 代替）
+    #[arg(long)]
+    surname: Option<String>,
+    /// 名，如 晓明
+    #[arg(long)]
+    given_name: Option<String>,
+    /// 单位正职与其同姓（副职改称 名 + 职务）
+    #[arg(long)]
+    same_surname_as_head: bool,
+}
+
+impl PersonArgs {
+    fn person(&self) -> Person {
+        Person {
+            surname: self.surname.clone(),
+            given_name: self.given_name.clone(),
+            same_surname_as_head: self.same_surname_as_head,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,6 +164,22 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 json(&rows)
             } else {
                 render::ladder(&rows, style)
+            }
+        }
+        Command::Address { title, person } => {
+            let a = data.address(title, &person.person())?;
+            if cli.json {
+                json(&a)
+            } else {
+                render::address(&a, style)
+            }
+        }
+        Command::Brief { title, person } => {
+            let b = data.brief(title, &person.person())?;
+            if cli.json {
+                json(&b)
+            } else {
+                render::brief(&b, style)
             }
         }
     })

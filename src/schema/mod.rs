@@ -14,6 +14,7 @@ pub mod places;
 
 pub use organisations::{Organ, OrganisationsFile, UnitLevel, UnitOverride};
 pub use places::{Place, PlaceKind, Places, PlacesFile};
+pub mod address;
 
 /// A string that is either baked into the binary or read at run time.
 pub type Text = Cow<'static, str>;

@@ -1,0 +1,392 @@
+//! The pre-visit brief: one screen to read in the car before meeting an
+//! official — level and 级别 band, whether the title carries line authority,
+//! the typical reporting line, how to address them and what to avoid, and how
+//! strong the evidence is.
+//!
+//! The reporting line is *typical*: derived from the level ladder (a head
+//! answers to leaders above their level and manages deputies half a level and
+//! unit heads a full level below) and from the title's own cases. It is not a
+//! fact about any particular unit.
+
+use crate::address::{
+    Address, Found, Note, Person, Resolved, TitleKind, address_of, address_rule, resolve_title,
+};
+use crate::data::{Dataset, Entry};
+use crate::error::LookupError;
+use crate::schema::{Grade, Level, Role, Strength, TitleCase};
+use crate::show::Summary;
+use serde::Serialize;
+
+/// Heads of a local government: the locality's 一把手 is the Party
+/// secretary, not them (`oral.yibashou`).
+const LOCAL_GOVERNMENT_HEADS: &[&str] = &[
+    "省长",
+    "自治区主席",
+    "市长",
+    "区长",
+    "县长",
+    "州长",
+    "盟长",
+    "乡长",
+    "行署专员",
+];
+
+/// Someone above or below, typically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link<'a> {
+    /// Who, in words: `局长` (the head of a deputy), `上级分管领导`.
+    pub who: String,
+    /// Their level, where the ladder gives one (`县处级正职`).
+    pub level: Option<&'a str>,
+    /// Its short name (`正处级`).
+    pub level_short: Option<&'a str>,
+    /// The level is a floor: this level or higher (a leader above).
+    pub or_higher: bool,
+}
+
+/// The typical reporting line in one kind of organisation (or the only one,
+/// for a title whose level does not depend on it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reporting<'a> {
+    /// The kind of organisation, for a context-dependent title.
+    pub at: Option<&'a str>,
+    /// The post there (`地级市市直局局长`).
+    pub post: Option<&'a str>,
+    /// The title's level there.
+    pub level: Option<&'a str>,
+    /// Its short name (`正处级`).
+    pub level_short: Option<&'a str>,
+    /// Its 级别 band.
+    pub grade: Option<Grade>,
+    /// Whom they typically answer to.
+    pub reports_to: Vec<Link<'a>>,
+    /// Who typically answers to them.
+    pub oversees: Vec<Link<'a>>,
+}
+
+/// A source cited by the brief, with the reference's grade for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef<'a> {
+    /// `address:S1`, `titles:W3` …
+    pub id: &'a str,
+    /// The document, and what it supports.
+    pub title: &'a str,
+    /// The reference's grade (press, weak, official, secondary …).
+    pub grade: &'a str,
+}
+
+/// Everything to know before the visit.
+///
+/// JSON contract: `title`, `kind`, `summary`, `line_authority`, `reporting`,
+/// `address`, `weakest` and `sources` are stable; fields may be added, never
+/// renamed or removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief<'a> {
+    /// The title as asked.
+    pub input: String,
+    /// The title as understood.
+    pub title: String,
+    /// Post, rank, military …
+    pub kind: TitleKind,
+    /// Level, 级别 band and cases, as `rankinfo show` gives them; `None` for a
+    /// title outside the level data (总经理, 副检察长).
+    pub summary: Option<Summary<'a>>,
+    /// `true` for a leadership post, `false` for a 职级 (no line authority),
+    /// `None` when the data does not say (military, enterprise …).
+    pub line_authority: Option<bool>,
+    /// The typical reporting line, per kind of organisation.
+    pub reporting: Vec<Reporting<'a>>,
+    /// How to address them, in every register.
+    pub address: Address<'a>,
+    /// Points worth knowing beyond the address (who the 一把手 is …).
+    pub notes: Vec<Note>,
+    /// The weakest strength among the recommended forms (oral, written,
+    /// introduction, English).
+    pub weakest: Strength,
+    /// Every source behind the brief, address and level facts alike.
+    pub sources: Vec<SourceRef<'a>>,
+}
+
+impl Dataset {
+    /// A one-screen brief before meeting the holder of `title`.
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    ///
+    /// let b = data.brief("副处长", &Person::surnamed("李")).unwrap();
+    /// assert_eq!(b.summary.as_ref().unwrap().level, Some("县处级副职"));
+    /// assert_eq!(b.line_authority, Some(true));
+    /// assert_eq!(b.address.oral, "李处长");
+    /// assert_eq!(b.reporting[0].reports_to[0].who, "处长");
+    /// assert_eq!(b.reporting[0].reports_to[0].level_short, Some("正处级"));
+    ///
+    /// let b = data.brief("二级巡视员", &Person::surnamed("王")).unwrap();
+    /// assert_eq!(b.line_authority, Some(false)); // a rank, no line authority
+    /// assert_eq!(b.address.oral, "王局");
+    /// assert!(b.reporting[0].oversees.is_empty());
+    /// ```
+    pub fn brief(&self, title: &str, person: &Person) -> Result<Brief<'_>, LookupError> {
+        let r = resolve_title(self, title)?;
+        let address = address_of(self, title, &r, person);
+        let mut summary = match (r.found, r.derived_deputy) {
+            (Found::Title(t), false) => Some(self.summary(Entry::Title(t))),
+            (Found::Rank(rank), _) => Some(self.summary(Entry::Rank(rank))),
+            _ => None,
+        };
+        let mut notes = Vec::new();
+        // 县委书记: only the 县 cases apply.
+        if let (Some(s), Some(ctx)) = (summary.as_mut(), prefix_context(self, &r)) {
+            if s.cases.iter().any(|c| c.at == ctx) {
+                s.cases.retain(|c| c.at == ctx);
+                notes.push(Note {
+                    text: format!(
+                        "按“{}”中的“{ctx}”一类机构作答",
+                        r.prefix.as_deref().unwrap_or("")
+                    ),
+                    strength: Strength::CommonPractice,
+                });
+            }
+        }
+        let line_authority = match address.kind {
+            TitleKind::Post => Some(true),
+            TitleKind::Rank | TitleKind::LegacyRank => Some(false),
+            _ => None,
+        };
+        let reporting = reporting(self, &r, summary.as_ref());
+        if r.role() == Role::Head
+            && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()))
+        {
+            let rule = address_rule(self, "oral.yibashou");
+            notes.push(Note {
+                text: rule.text.to_string(),
+                strength: rule.strength,
+            });
+        }
+        let b = &address.basis;
+        let weakest = [&b.oral, &b.written, &b.introduce, &b.english]
+            .iter()
+            .map(|b| b.strength)
+            .max()
+            .unwrap_or(Strength::Unconfirmed);
+        let mut ids: Vec<&str> = address.sources.clone();
+        if let Some(s) = &summary {
+            ids.extend(s.sources.iter().map(|x| &**x));
+            for c in &s.cases {
+                ids.extend(c.sources.iter().map(|x| &**x));
+            }
+        }
+        if notes.iter().any(|n| n.text.contains("一把手")) {
+            ids.extend(
+                address_rule(self, "oral.yibashou")
+                    .sources
+                    .iter()
+                    .map(|x| &**x),
+            );
+        }
+        let mut sources: Vec<SourceRef<'_>> = Vec::new();
+        for id in ids {
+            if sources.iter().any(|s| s.id == id) {
+                continue;
+            }
+            let found = self
+                .address
+                .sources
+                .iter()
+                .chain(self.ranks.sources.iter())
+                .find(|s| s.id == id);
+            if let Some(s) = found {
+                sources.push(SourceRef {
+                    id: &s.id,
+                    title: &s.title,
+                    grade: &s.grade,
+                });
+            }
+        }
+        Ok(Brief {
+            input: title.to_string(),
+            title: address.title.clone(),
+            kind: address.kind,
+            summary,
+            line_authority,
+            reporting,
+            address,
+            notes,
+            weakest,
+            sources,
+        })
+    }
+}
+
+/// The level `steps` rungs away on the ladder (negative = higher).
+fn rung<'a>(data: &'a Dataset, level: &Level, steps: i16) -> Option<&'a Level> {
+    let order = level.order as i16 + steps;
+    data.levels().find(|l| l.order as i16 == order)
+}
+
+fn link<'a>(data: &'a Dataset, who: impl Into<String>, level: Option<&'a str>) -> Link<'a> {
+    Link {
+        who: who.into(),
+        level_short: level.and_then(|l| data.level(l)).map(|l| &*l.short),
+        level,
+        or_higher: false,
+    }
+}
+
+fn reporting_row<'a>(
+    data: &'a Dataset,
+    at: Option<&'a str>,
+    post: Option<&'a str>,
+    level: Option<&'a str>,
+) -> Reporting<'a> {
+    let l = level.and_then(|l| data.level(l));
+    Reporting {
+        at,
+        post,
+        level,
+        level_short: l.map(|l| &*l.short),
+        grade: l.map(|l| l.grade),
+        reports_to: Vec::new(),
+        oversees: Vec::new(),
+    }
+}
+
+/// The kind of organisation a unit prefix names (县委 → 县).
+fn prefix_context<'a>(data: &'a Dataset, r: &Resolved<'_>) -> Option<&'a str> {
+    let prefix = r.prefix.as_deref()?;
+    ["人民政府", "政府", "党委", "委"]
+        .iter()
+        .find_map(|s| prefix.strip_suffix(s))
+        .into_iter()
+        .chain([prefix])
+        .find_map(|p| data.context(p))
+        .map(|c| &*c.name)
+}
+
+/// The typical reporting line of a title, per case.
+fn reporting<'a>(
+    data: &'a Dataset,
+    r: &Resolved<'a>,
+    summary: Option<&Summary<'a>>,
+) -> Vec<Reporting<'a>> {
+    let role = r.role();
+    match r.found {
+        Found::Rank(_) => {
+            let mut row = reporting_row(data, None, None, summary.and_then(|s| s.level));
+            row.reports_to.push(link(data, "所在部门负责人", None));
+            vec![row]
+        }
+        Found::Title(head) if r.derived_deputy => {
+            // 副检察长: the head's cases say whom they answer to; their
+            // own level is not in the data.
+            let row = |at: Option<&'a str>, level: Option<&'a str>| {
+                let mut row = reporting_row(data, at, None, None);
+                row.reports_to.push(link(data, &*head.name, level));
+                row
+            };
+            if head.cases.is_empty() {
+                vec![row(None, head.level.as_deref())]
+            } else {
+                head.cases
+                    .iter()
+                    .map(|c| row(Some(&c.at), c.level.as_deref()))
+                    .collect()
+            }
+        }
+        Found::Title(t) => {
+            let rows: Vec<(Option<&'a TitleCase>, Option<&'a str>)> = if t.cases.is_empty() {
+                vec![(None, t.level.as_deref())]
+            } else {
+                t.cases
+                    .iter()
+                    .map(|c| (Some(c), c.level.as_deref()))
+                    .collect()
+            };
+            let kept: Vec<&str> = summary
+                .map(|s| s.cases.iter().map(|c| c.post).collect())
+                .unwrap_or_default();
+            rows.into_iter()
+                .filter(|(c, _)| c.is_none_or(|c| kept.contains(&&*c.post)))
+                .map(|(case, level)| {
+                    let mut row =
+                        reporting_row(data, case.map(|c| &*c.at), case.map(|c| &*c.post), level);
+                    if let Some(l) = level.and_then(|l| data.level(l)) {
+                        links(data, &mut row, &r.name, role, l);
+                    }
+                    row
+                })
+                .collect()
+        }
+        Found::Other(_) => Vec::new(),
+    }
+}
+
+/// The heads of the units under a unit headed at `head`: a full level below
+/// (正处 → 正科), or plain staff below the ladder. Only for a 正职 level: the
+/// divisions of a 副厅级 bureau may be 正处 or 副处, so the ladder does not
+/// say.
+fn units<'a>(data: &'a Dataset, who: &str, head: &'a Level) -> Link<'a> {
+    if !head.name.ends_with("正职") {
+        return link(data, who, None);
+    }
+    match rung(data, head, 2) {
+        Some(l) if l.is_leadership() => link(data, who, Some(&l.name)),
+        _ => link(data, "一般工作人员", None),
+    }
+}
+
+/// Fill in the typical links of one row from the ladder.
+fn links<'a>(data: &'a Dataset, row: &mut Reporting<'a>, name: &str, role: Role, level: &'a Level) {
+    let name_of = |l: Option<&'a Level>| l.map(|l| &*l.name);
+    match role {
+        Role::Head => {
+            if let Some(up) = rung(data, level, -1) {
+                // A Party secretary answers to the Party committee above.
+                let who = if name.ends_with("书记") {
+                    "上级党委"
+                } else {
+                    "上级分管领导"
+                };
+                let mut up = link(data, who, Some(&up.name));
+                up.or_higher = true;
+                row.reports_to.push(up);
+            }
+            if LOCAL_GOVERNMENT_HEADS.contains(&name) {
+                // Usually the same level, and the 一把手 (oral.yibashou).
+                row.reports_to
+                    .push(link(data, "一把手：本地党委书记", Some(&level.name)));
+            }
+            let deputy = format!("副{name}");
+            let deputy_level =
+                title_level_at(data, &deputy, row.at).or(name_of(rung(data, level, 1)));
+            row.oversees.push(link(data, deputy, deputy_level));
+            row.oversees.push(units(data, "下属机构负责人", level));
+        }
+        Role::Deputy => {
+            let head = crate::address::without_fu(name);
+            let head_level = title_level_at(data, head, row.at).or(name_of(rung(data, level, -1)));
+            row.reports_to.push(link(data, head, head_level));
+            if let Some(h) = head_level.and_then(|l| data.level(l)) {
+                row.oversees.push(units(data, "分管的下属机构负责人", h));
+            }
+        }
+        Role::Member | Role::Other => row.reports_to.push(link(data, "班子主要负责人", None)),
+    }
+}
+
+/// The level of a title in one kind of organisation, when it has exactly
+/// one case there (or a fixed level).
+fn title_level_at<'a>(data: &'a Dataset, title: &str, at: Option<&str>) -> Option<&'a str> {
+    let t = match data.exact_entry(&crate::normalize::key(title))? {
+        Entry::Title(t) => t,
+        _ => return None,
+    };
+    if let Some(l) = &t.level {
+        return Some(l);
+    }
+    let mut cases = t.cases.iter().filter(|c| Some(&*c.at) == at);
+    match (cases.next(), cases.next()) {
+        (Some(c), None) => c.level.as_deref(),
+        _ => None,
+    }
+}

@@ -1,0 +1,248 @@
+//! The data model of `data/address.toml`: forms of address (称呼).
+//!
+//! Every convention carries a [`Strength`] (the label of
+//! `forms_of_address.md`) and the ids of its sources, so that an answer can
+//! show how sure it is. Templates use the placeholders listed in the file's
+//! header: `{姓}`, `{名}`, `{姓名}`, `{单位}`, `{职务}`, `{职务全称含副}`,
+//! `{简称}`, `{职级}` and `{Surname}`.
+
+use super::{List, Role, Source, Strength, Text};
+use serde::{Deserialize, Serialize};
+
+/// Where a convention applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Face to face.
+    Oral,
+    /// Letters, e-mail, printed matter.
+    Written,
+    /// Introductions, name cards, roll-calls.
+    Intro,
+    /// English, for foreign visitors.
+    English,
+}
+
+/// One convention, with the template it produces (`""` when it is advice).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// `oral.default`, `written.salutation` …: code refers to rules by id.
+    pub id: Text,
+    pub channel: Channel,
+    /// The convention, in Chinese, as shown to users.
+    pub text: Text,
+    /// The form it produces, or `""`.
+    pub template: Text,
+    pub example: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+}
+
+/// A title whose familiar short form is 姓 + one character (局长 → 王局).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortForm {
+    pub title: Text,
+    /// What follows the surname: `局`.
+    pub short: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+}
+
+/// A title with no short form in use (书记 → always ×书记).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoShortForm {
+    pub title: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+    pub note: Text,
+}
+
+/// Which form a surname pitfall spoils.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PitfallKind {
+    /// 姓 + 职务 and its short forms (傅局长, 傅局).
+    SurnameTitle,
+    /// Only the short form of one title (范局, 史科).
+    ShortForm,
+    /// 姓 + 副 for a deputy (祖副, 岳副).
+    SurnameFu,
+}
+
+/// A surname that sounds wrong in some form of address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurnamePitfall {
+    pub surname: Text,
+    /// What it sounds like (`副`), or `""` where the reference does not say.
+    pub sounds_like: Text,
+    pub applies_to: PitfallKind,
+    /// The title concerned (for `short_form`), or `""` for any title.
+    pub title: Text,
+    pub why: Text,
+    /// What to say instead.
+    pub instead: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+    /// For `surname_title`: the rule whose form to use when the given name
+    /// is unknown (贾: `oral.title_only`, the bare title). Without it the
+    /// answer asks for the given name.
+    pub without_given_name: Option<Text>,
+}
+
+/// How to address the holder of a 职级 without a leadership post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankAddress {
+    /// Rank names (data/ranks.toml) this entry covers.
+    pub applies_to: List<Text>,
+    /// Oral forms, best first.
+    pub oral: List<Text>,
+    /// When each oral form fits.
+    pub oral_note: Text,
+    /// Forms not to use to the person's face.
+    pub avoid: List<Text>,
+    /// Why those forms are wrong.
+    pub avoid_why: Text,
+    /// The name in writing (wrapped in the salutation of `written.salutation`).
+    pub written: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+    /// For post-2019 names: why this is an extrapolation.
+    pub post2019_note: Option<Text>,
+}
+
+/// A word an outsider should not use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forbidden {
+    /// The word, possibly a template (`小{姓}`).
+    pub word: Text,
+    pub why: Text,
+    pub strength: Strength,
+    pub sources: List<Text>,
+    /// Only wrong for someone who holds a post (老师 is right for a 科员).
+    #[serde(default)]
+    pub post_holders_only: bool,
+}
+
+/// An English rendering of a title and how it is said to the person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct English {
+    pub title: Text,
+    /// The title in writing and on name cards.
+    pub english: Text,
+    /// Spoken address: `Director {Surname}`.
+    pub spoken: Text,
+    /// Other spoken forms the reference gives.
+    #[serde(default)]
+    pub spoken_alt: List<Text>,
+    pub strength: Strength,
+    pub sources: List<Text>,
+}
+
+/// What a title outside `data/ranks.toml` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherKind {
+    /// A civil-service post the level data does not cover (部长助理).
+    CivilService,
+    /// PLA and armed police: 副 is kept in speech.
+    Military,
+    /// State-owned enterprises (总经理).
+    Enterprise,
+    /// Professional titles (工程师).
+    Professional,
+}
+
+/// A title that conventions of address mention but `data/ranks.toml` does
+/// not hold: it can be addressed, but has no level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherTitle {
+    pub name: Text,
+    #[serde(default)]
+    pub aliases: List<Text>,
+    pub kind: OtherKind,
+    /// As in data/ranks.toml: a deputy is 副 + a head title here.
+    pub role: Role,
+    /// What it is, shown with the answer.
+    pub note: Text,
+}
+
+/// The Hanyu Pinyin of a surname, for English forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurnamePinyin {
+    pub hanzi: Text,
+    pub pinyin: Text,
+}
+
+/// Surname romanisation (not a convention of address: plain Hanyu Pinyin).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Romanisation {
+    /// How the surname is written in English, shown to users.
+    pub note: Text,
+    pub surnames: List<SurnamePinyin>,
+}
+
+/// The contents of `data/address.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddressFile {
+    #[serde(default, rename = "source")]
+    pub sources: List<Source>,
+    #[serde(default, rename = "rule")]
+    pub rules: List<Rule>,
+    #[serde(default, rename = "short_form")]
+    pub short_forms: List<ShortForm>,
+    #[serde(default, rename = "no_short_form")]
+    pub no_short_forms: List<NoShortForm>,
+    #[serde(default, rename = "surname_pitfall")]
+    pub surname_pitfalls: List<SurnamePitfall>,
+    #[serde(default, rename = "rank_address")]
+    pub rank_addresses: List<RankAddress>,
+    #[serde(default)]
+    pub forbidden: List<Forbidden>,
+    #[serde(default)]
+    pub english: List<English>,
+    #[serde(default, rename = "other_title")]
+    pub other_titles: List<OtherTitle>,
+    pub romanisation: Romanisation,
+}
+
+impl AddressFile {
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The short-form entry of a title.
+    pub fn short_form(&self, title: &str) -> Option<&ShortForm> {
+        self.short_forms.iter().find(|s| s.title == title)
+    }
+
+    /// The entry covering a rank name.
+    pub fn rank_address(&self, rank: &str) -> Option<&RankAddress> {
+        self.rank_addresses
+            .iter()
+            .find(|r| r.applies_to.iter().any(|n| n == rank))
+    }
+
+    /// The English entry of a title.
+    pub fn english_of(&self, title: &str) -> Option<&English> {
+        self.english.iter().find(|e| e.title == title)
+    }
+
+    /// The pitfalls of a surname.
+    pub fn pitfalls(&self, surname: &str) -> impl Iterator<Item = &SurnamePitfall> {
+        self.surname_pitfalls
+            .iter()
+            .filter(move |p| p.surname == surname)
+    }
+}
