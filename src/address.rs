@@ -193,6 +193,10 @@ pub struct Address<'a> {
     pub notes: Vec<Note>,
     /// Ids of every source of the conventions used (`address:S1` …).
     pub sources: Vec<&'a str>,
+    /// The kind of organisation asked about (`--at`), if any.
+    pub at: Option<&'a str>,
+    /// The post's level there, when known.
+    pub level: Option<&'a str>,
 }
 
 /// What a title was read as.
@@ -520,6 +524,31 @@ impl Dataset {
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
         let resolved = resolve_title(self, title)?;
         Ok(address_of(self, title, &resolved, person))
+    }
+
+    /// [`address`](Self::address) for the holder of a post in one kind of
+    /// organisation (a context name, [`Dataset::context`]): the forms are the
+    /// same; the answer also carries the post's level there.
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let a = data.address_at("局长", &Person::surnamed("王"), "县").unwrap();
+    /// assert_eq!((a.oral.as_str(), a.level), ("王局长", Some("乡科级正职")));
+    /// ```
+    pub fn address_at<'a>(
+        &'a self,
+        title: &str,
+        person: &Person,
+        at: &'a str,
+    ) -> Result<Address<'a>, LookupError> {
+        let mut a = self.address(title, person)?;
+        a.at = Some(at);
+        a.level = self
+            .lookup(title)
+            .ok()
+            .and_then(|e| self.summary_at(e, at).level);
+        Ok(a)
     }
 }
 
@@ -1287,6 +1316,8 @@ impl<'a, 'r> Draft<'a, 'r> {
             warnings: self.warnings,
             notes: self.notes,
             sources: self.sources,
+            at: None,
+            level: None,
         }
     }
 }

@@ -126,6 +126,33 @@ impl Dataset {
     /// assert_eq!(b.address.oral, "王局");
     /// assert!(b.reporting[0].oversees.is_empty());
     /// ```
+    /// [`brief`](Self::brief) for the holder of a post in one kind of
+    /// organisation (a context name, [`Dataset::context`]): the level and the
+    /// reporting line there only.
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let b = data.brief_at("局长", &Person::surnamed("王"), "副省级市").unwrap();
+    /// assert_eq!(b.summary.as_ref().unwrap().level, Some("厅局级副职"));
+    /// assert!(b.reporting.iter().all(|r| r.at == Some("副省级市")));
+    /// ```
+    pub fn brief_at<'a>(
+        &'a self,
+        title: &str,
+        person: &Person,
+        at: &'a str,
+    ) -> Result<Brief<'a>, LookupError> {
+        let mut b = self.brief(title, person)?;
+        if let Ok(entry) = self.lookup(title) {
+            b.summary = Some(self.summary_at(entry, at));
+        }
+        if b.reporting.iter().any(|r| r.at == Some(at)) {
+            b.reporting.retain(|r| r.at == Some(at));
+        }
+        Ok(b)
+    }
+
     pub fn brief(&self, title: &str, person: &Person) -> Result<Brief<'_>, LookupError> {
         let r = resolve_title(self, title)?;
         let address = address_of(self, title, &r, person);
@@ -259,7 +286,7 @@ fn prefix_context<'a>(data: &'a Dataset, r: &Resolved<'_>) -> Option<&'a str> {
         .find_map(|s| prefix.strip_suffix(s))
         .into_iter()
         .chain([prefix])
-        .find_map(|p| data.context(p))
+        .find_map(|p| data.context(p).ok())
         .map(|c| &*c.name)
 }
 

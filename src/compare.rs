@@ -66,10 +66,41 @@ pub struct Comparison<'a> {
 /// assert_eq!(compare(data, "局长", "处长").unwrap().relation, Relation::Ambiguous);
 /// ```
 pub fn compare<'a>(data: &'a Dataset, a: &str, b: &str) -> Result<Comparison<'a>, LookupError> {
+    compare_at(data, a, b, None)
+}
+
+/// [`compare`], with titles placed in one kind of organisation (a context
+/// name, [`Dataset::context`]): `局长` and `处长` at `地级市` are the same level.
+///
+/// ```
+/// use rankinfo::compare::{compare_at, Relation};
+/// let data = rankinfo::builtin();
+/// assert_eq!(compare_at(data, "局长", "处长", Some("地级市")).unwrap().relation, Relation::Same);
+/// assert_eq!(compare_at(data, "局长", "处长", Some("副省级市")).unwrap().relation, Relation::Higher);
+/// ```
+pub fn compare_at<'a>(
+    data: &'a Dataset,
+    a: &str,
+    b: &str,
+    at: Option<&'a str>,
+) -> Result<Comparison<'a>, LookupError> {
     let (ea, eb) = (data.lookup(a)?, data.lookup(b)?);
-    let (relation, basis) = relate(data, ea, eb);
+    let summarise = |e| match at {
+        Some(ctx) => data.summary_at(e, ctx),
+        None => data.summary(e),
+    };
+    let (sa, sb) = (summarise(ea), summarise(eb));
+    let placed = |s: &Summary<'a>| s.level.and_then(|l| data.level(l));
+    let (relation, basis) = match (at, placed(&sa), placed(&sb)) {
+        (Some(ctx), Some(la), Some(lb))
+            if sa.at_explanation.is_some() || sb.at_explanation.is_some() =>
+        {
+            let rel = Relation::from_order(la.order, lb.order);
+            (rel, format!("在{ctx}：{}对{}", la.name, lb.name))
+        }
+        _ => relate(data, ea, eb),
+    };
     let mut explanation = String::new();
-    let (sa, sb) = (data.summary(ea), data.summary(eb));
     match relation {
         Relation::Ambiguous => {
             explanation.push_str(&basis);
@@ -78,10 +109,10 @@ pub fn compare<'a>(data: &'a Dataset, a: &str, b: &str) -> Result<Comparison<'a>
             explanation.push_str(&format!(
                 "{}（{}）{}{}（{}）：{}。",
                 sa.name,
-                describe(data, ea),
+                describe(data, &sa, ea),
                 relation.label(),
                 sb.name,
-                describe(data, eb),
+                describe(data, &sb, eb),
                 basis
             ));
         }
@@ -178,9 +209,10 @@ fn cases_text(data: &Dataset, open: Entry<'_>, other: Entry<'_>, open_is_a: bool
 }
 
 /// "领导职务，县处级正职，级别12–18" and the like.
-fn describe(data: &Dataset, e: Entry<'_>) -> String {
-    let band = data
-        .grade_of(e)
+fn describe(data: &Dataset, s: &Summary<'_>, e: Entry<'_>) -> String {
+    let band = s
+        .grade
+        .or_else(|| data.grade_of(e))
         .map(grade_text)
         .unwrap_or_else(|| "级别未见来源".into());
     match e {
@@ -193,8 +225,11 @@ fn describe(data: &Dataset, e: Entry<'_>) -> String {
             format!("{}，相当于{}，{}", kind_of_rank(r), level, band)
         }
         Entry::Title(t) => {
-            let level = t.level.as_deref().unwrap_or("层次不明");
-            format!("领导职务，{}，{}", level, band)
+            let level = s.level.or(t.level.as_deref()).unwrap_or("层次不明");
+            match s.at {
+                Some(ctx) => format!("领导职务，在{ctx}为{level}，{band}"),
+                None => format!("领导职务，{level}，{band}"),
+            }
         }
     }
 }

@@ -18,6 +18,13 @@ pub enum LookupError {
         input: String,
         candidates: Vec<String>,
     },
+    /// An unknown kind of organisation (`--at`); `suggestions` holds the
+    /// closest known ones.
+    #[error("未知的机构类别：“{input}”{}", did_you_mean(suggestions))]
+    UnknownContext {
+        input: String,
+        suggestions: Vec<String>,
+    },
     /// A level (正处级) where a post or rank was needed, as in
     /// [`Dataset::address`](crate::Dataset::address): nobody is addressed by
     /// a level. `suggestions` holds titles and ranks at that level.
@@ -41,6 +48,7 @@ impl LookupError {
     pub fn suggestions(&self) -> &[String] {
         match self {
             LookupError::Unknown { suggestions, .. } => suggestions,
+            LookupError::UnknownContext { suggestions, .. } => suggestions,
             LookupError::Ambiguous { candidates, .. } => candidates,
             LookupError::NotATitle { suggestions, .. } => suggestions,
         }

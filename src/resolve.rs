@@ -506,6 +506,32 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// The level of a title in one kind of organisation (`--at 地级市`): its
+    /// case there, else the derivation rule, else its fixed level. `context`
+    /// is a context name ([`Dataset::context`]).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let rankinfo::Entry::Title(t) = data.lookup("局长").unwrap() else { unreachable!() };
+    /// assert_eq!(data.title_at(t, "地级市").level.unwrap().name, "县处级正职");
+    /// assert_eq!(data.title_at(t, "副省级市").nominal, Some("正局级"));
+    /// ```
+    pub fn title_at<'a>(&'a self, title: &'a Title, context: &'a str) -> Resolution<'a> {
+        let mut r = Resolution::empty(Cow::Borrowed(&title.name));
+        r.title = Some(&title.name);
+        self.place_title(
+            &mut r,
+            title,
+            Org {
+                context: Some(context),
+                ..Org::default()
+            },
+        );
+        r
+    }
+}
+
 /// What the text before the title says about the organisation.
 #[derive(Debug, Default)]
 struct Org<'a> {
@@ -835,6 +861,19 @@ impl Dataset {
                 .find(|c| c.body.is_some() && c.body == body)
                 .or_else(|| all().find(|c| c.body.is_none()))
         });
+        if case.is_none() && case_context.is_some_and(|c| title.cases_at(c).nth(1).is_some()) {
+            // Several posts of this title in this context, and the text does
+            // not say which: list them rather than derive one.
+            let ctx = case_context.unwrap_or_default();
+            let notes = title.cases_at(ctx).map(|c| Note::Case {
+                post: &c.post,
+                level: c.level.as_deref(),
+            });
+            return Placement {
+                notes: notes.collect(),
+                ..Placement::default()
+            };
+        }
         if let Some(case) = case {
             let mut notes = vec![Note::Case {
                 post: &case.post,

@@ -59,9 +59,13 @@ pub struct Summary<'a> {
     pub in_force_until: Option<&'a str>,
     /// What a context-dependent title depends on.
     pub depends_on: Option<&'a str>,
-    /// The level in each kind of organisation.
+    /// The level in each kind of organisation (with `--at`, only there).
     pub cases: Vec<CaseSummary<'a>>,
     pub notes: &'a [Text],
+    /// The kind of organisation asked about (`--at`), if any.
+    pub at: Option<&'a str>,
+    /// How the level was placed in that kind of organisation.
+    pub at_explanation: Option<String>,
 }
 
 /// A context-dependent title in one kind of organisation.
@@ -80,6 +84,37 @@ pub struct CaseSummary<'a> {
 }
 
 impl Dataset {
+    /// Summarise an entry as it stands in one kind of organisation (a context
+    /// name, [`Dataset::context`]): a title whose level depends on its
+    /// organisation gets the level there.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let s = data.summary_at(data.lookup("局长").unwrap(), "地级市");
+    /// assert_eq!((s.level, s.cases.len()), (Some("县处级正职"), 1));
+    /// ```
+    pub fn summary_at<'a>(&'a self, entry: Entry<'a>, context: &'a str) -> Summary<'a> {
+        let mut s = self.summary(entry);
+        s.at = Some(context);
+        let Entry::Title(t) = entry else { return s };
+        if !t.depends_on_context() && t.body.is_none() {
+            return s;
+        }
+        let r = self.title_at(t, context);
+        s.level = r.level.map(|l| &*l.name);
+        s.level_short = r.level.map(|l| &*l.short);
+        s.grade = r.level.map(|l| l.grade);
+        s.level_confidence = Some(match r.confidence {
+            crate::resolve::Certainty::High => Confidence::Secondary,
+            crate::resolve::Certainty::Medium => Confidence::CommonKnowledge,
+            crate::resolve::Certainty::Low => Confidence::Unconfirmed,
+        })
+        .filter(|c| *c > s.confidence);
+        s.cases.retain(|c| c.at == context);
+        s.at_explanation = Some(r.explanation());
+        s
+    }
+
     /// Summarise an entry.
     ///
     /// ```
@@ -113,6 +148,8 @@ impl Dataset {
             depends_on: None,
             cases: Vec::new(),
             notes: &[],
+            at: None,
+            at_explanation: None,
         };
         match entry {
             Entry::Level(l) => {

@@ -111,3 +111,149 @@ fn never_panics_on_strange_input() {
         let _ = data.resolve(s).explanation();
     }
 }
+
+mod common;
+
+use common::{json, run, stdout};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+#[test]
+fn resolve_json_contract_through_the_binary() {
+    let v = json(&["resolve", "广东省深圳市南山区发展和改革局副局长"]);
+    assert_eq!(v["input"], "广东省深圳市南山区发展和改革局副局长");
+    assert_eq!(v["level"], "县处级副职");
+    assert_eq!(v["title"], "副局长");
+    assert_eq!(v["confidence"], "high");
+    let chain: Vec<(&str, &str, Option<&str>)> = v["organisation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["name"].as_str().unwrap(),
+                u["kind"].as_str().unwrap(),
+                u["level"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            ("广东省", "省", Some("省部级正职")),
+            ("深圳市", "副省级市", Some("省部级副职")),
+            ("南山区", "市辖区", Some("厅局级副职")),
+            ("发展和改革局", "工作部门", None),
+        ]
+    );
+    assert!(v["parts"].as_array().unwrap().is_empty());
+    assert!(
+        v["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("副省级市区直局副局长")
+    );
+}
+
+#[test]
+fn resolve_bio_reports_each_part_and_the_rank() {
+    let v = json(&["resolve", "县委副书记、县长、一级调研员"]);
+    assert_eq!(
+        (v["title"].as_str(), v["level"].as_str()),
+        (Some("县长"), Some("县处级正职"))
+    );
+    assert_eq!(v["rank"], "一级调研员");
+    let parts: Vec<&str> = v["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(parts, ["县处级副职", "县处级正职", "县处级正职"]);
+}
+
+#[test]
+fn resolve_unresolvable_is_null_and_low_never_a_guess() {
+    for text in ["某某科技有限公司总经理", "局长", "qwerty"] {
+        let v = json(&["resolve", text]);
+        assert!(v["level"].is_null(), "{text}");
+        assert_eq!(v["confidence"], "low", "{text}");
+        assert!(!v["explanation"].as_str().unwrap().is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn resolve_reads_one_title_per_line_from_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rankinfo"))
+        .args(["resolve", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "国家统计局局长\n\n北京市海淀区区长\n\u{0}\u{7}\n昆山市市长\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        5,
+        "one output line per input line, empty ones too"
+    );
+    let levels: Vec<Option<&str>> = lines.iter().map(|v| v["level"].as_str()).collect();
+    assert_eq!(
+        levels,
+        [
+            Some("省部级副职"),
+            None,
+            Some("厅局级正职"),
+            None,
+            Some("县处级正职")
+        ]
+    );
+}
+
+#[test]
+fn at_places_a_title_in_a_kind_of_organisation() {
+    let v = json(&["show", "局长", "--at", "地级市"]);
+    assert_eq!(
+        (v["level"].as_str(), v["at"].as_str()),
+        (Some("县处级正职"), Some("地级市"))
+    );
+    assert_eq!(v["cases"].as_array().unwrap().len(), 1);
+    let v = json(&["show", "局长", "--at", "副省级城市"]);
+    assert_eq!(v["level"], "厅局级副职");
+    assert_eq!(
+        json(&["compare", "局长", "处长", "--at", "地级市"])["relation"],
+        "same"
+    );
+    assert_eq!(
+        json(&["compare", "局长", "处长", "--at", "县"])["relation"],
+        "lower"
+    );
+    assert_eq!(
+        json(&["address", "局长", "--surname", "王", "--at", "县"])["level"],
+        "乡科级正职"
+    );
+    assert_eq!(
+        json(&["brief", "局长", "--surname", "王", "--at", "副省级市"])["summary"]["level"],
+        "厅局级副职"
+    );
+    // Two posts called 主任 in a province: no single answer.
+    assert!(json(&["show", "主任", "--at", "省"])["level"].is_null());
+}
+
+#[test]
+fn unknown_at_exits_1_with_suggestions() {
+    let o = run(&["show", "局长", "--at", "地级是"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("地级市"));
+}

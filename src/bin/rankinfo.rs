@@ -8,8 +8,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Exit codes: 0 answered (an ambiguous comparison is an answer), 1 unknown
-/// name, 2 usage error (clap's own).
+/// name, 2 usage error (clap's own), 3 input or output failed.
 const EXIT_UNKNOWN: u8 = 1;
+const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
 #[command(name = "rankinfo", version, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
@@ -30,9 +31,16 @@ enum Command {
     Show {
         /// 名称，如 处长、二级巡视员、正处级、Division Director
         name: String,
+        #[command(flatten)]
+        at: AtArg,
     },
     /// 比较两个职务或职级的高低，并说明理由
-    Compare { a: String, b: String },
+    Compare {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        at: AtArg,
+    },
     /// 跨序列的对应关系：领导职务层次、各类职级、2019年前职务
     Equiv { name: String },
     /// 整个领导职务与职级对照表
@@ -48,6 +56,8 @@ enum Command {
         title: String,
         #[command(flatten)]
         person: PersonArgs,
+        #[command(flatten)]
+        at: AtArg,
     },
     /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
     Brief {
@@ -55,7 +65,27 @@ enum Command {
         title: String,
         #[command(flatten)]
         person: PersonArgs,
+        #[command(flatten)]
+        at: AtArg,
     },
+}
+
+/// The kind of organisation, when the full name is not known.
+#[derive(Args)]
+struct AtArg {
+    /// 所在机构类别，如 地级市、副省级市、县、部委内设机构（知道机构类别而不知全称时用）
+    #[arg(long, value_name = "机构类别")]
+    at: Option<String>,
+}
+
+impl AtArg {
+    /// The context name, checked against the data.
+    fn context<'a>(&self, data: &'a Dataset) -> Result<Option<&'a str>, LookupError> {
+        self.at
+            .as_deref()
+            .map(|a| data.context(a).map(|c| &*c.name))
+            .transpose()
+    }
 }
 
 /// Who is being addressed.
@@ -117,16 +147,20 @@ fn main() -> ExitCode {
 
 fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
     Ok(match &cli.command {
-        Command::Show { name } => {
-            let s = data.summary(data.lookup(name)?);
+        Command::Show { name, at } => {
+            let entry = data.lookup(name)?;
+            let s = match at.context(data)? {
+                Some(ctx) => data.summary_at(entry, ctx),
+                None => data.summary(entry),
+            };
             if cli.json {
                 json(&s)
             } else {
                 render::summary(&s, style)
             }
         }
-        Command::Compare { a, b } => {
-            let c = rankinfo::compare::compare(data, a, b)?;
+        Command::Compare { a, b, at } => {
+            let c = rankinfo::compare::compare_at(data, a, b, at.context(data)?)?;
             if cli.json {
                 json(&c)
             } else {
@@ -157,7 +191,17 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 render::resolution(&r, style)
             }
         }
-        Command::Resolve { text: None } => return Ok(resolve_lines(data, cli.json, style)),
+        Command::Resolve { text: None } => {
+            return match resolve_lines(data, cli.json, style) {
+                Ok(()) => Ok(String::new()),
+                // `rankinfo resolve < list | head`: the reader left; not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(String::new()),
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "rankinfo: {e}");
+                    std::process::exit(EXIT_IO)
+                }
+            };
+        }
         Command::Ladder => {
             let rows = data.ladder();
             if cli.json {
@@ -166,16 +210,22 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 render::ladder(&rows, style)
             }
         }
-        Command::Address { title, person } => {
-            let a = data.address(title, &person.person())?;
+        Command::Address { title, person, at } => {
+            let a = match at.context(data)? {
+                Some(ctx) => data.address_at(title, &person.person(), ctx)?,
+                None => data.address(title, &person.person())?,
+            };
             if cli.json {
                 json(&a)
             } else {
                 render::address(&a, style)
             }
         }
-        Command::Brief { title, person } => {
-            let b = data.brief(title, &person.person())?;
+        Command::Brief { title, person, at } => {
+            let b = match at.context(data)? {
+                Some(ctx) => data.brief_at(title, &person.person(), ctx)?,
+                None => data.brief(title, &person.person())?,
+            };
             if cli.json {
                 json(&b)
             } else {
@@ -200,20 +250,25 @@ fn emit(text: &str) -> ExitCode {
     }
 }
 
-/// `rankinfo resolve` over standard input, one title per line. JSON output is
-/// one object per line (JSON Lines); every input line gets one output line.
-fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> String {
+/// `rankinfo resolve` over standard input, one title per line, streamed:
+/// every input line gets one output block (JSON Lines with `--json`), an
+/// unreadable line an unresolved answer, so no row is lost.
+fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result<()> {
     use std::io::BufRead;
-    let mut out = String::new();
-    for line in std::io::stdin().lock().lines() {
-        let line = line.unwrap_or_default();
-        let r = data.resolve(&line);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut buf = Vec::new();
+    let mut input = std::io::stdin().lock();
+    while input.read_until(b'\n', &mut buf)? > 0 {
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim_end_matches(['\n', '\r']);
+        let r = data.resolve(line);
         if as_json {
-            out.push_str(&serde_json::to_string(&r).unwrap_or_default());
-            out.push('\n');
+            serde_json::to_writer(&mut out, &r)?;
+            out.write_all(b"\n")?;
         } else {
-            out.push_str(&render::resolution(&r, style));
+            out.write_all(render::resolution(&r, style).as_bytes())?;
         }
+        buf.clear();
     }
-    out
+    out.flush()
 }
