@@ -138,9 +138,24 @@ pub fn place_short_names(name: &str) -> Vec<String> {
 }
 
 /// String equality for the short names of the data, on the hot path of
-/// resolution: checking the length and the last byte first settles most
-/// comparisons without a call to `memcmp` (Chinese text shares lead bytes).
+/// resolution. Chinese names of one length share most bytes (级正职 / 级副职),
+/// so the first and last four bytes are compared inline before any call to
+/// `memcmp`.
 #[inline]
 pub fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(ha), Some(hb), Some(ta), Some(tb)) = (
+        a.first_chunk::<4>(),
+        b.first_chunk::<4>(),
+        a.last_chunk::<4>(),
+        b.last_chunk::<4>(),
+    ) {
+        if ha != hb || ta != tb {
+            return false;
+        }
+    }
+    a == b
 }

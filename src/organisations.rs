@@ -140,10 +140,9 @@ impl<'t> Iterator for Units<'t> {
         if start >= text.len() {
             return None;
         }
-        let mut i = start;
-        while let Some(c) = text[i..].chars().next() {
+        for (offset, c) in text[start..].char_indices() {
             // Every ending starts with one of these: test the endings only there.
-            let ending = matches!(
+            if !matches!(
                 c,
                 '委' | '办'
                     | '管'
@@ -159,17 +158,18 @@ impl<'t> Iterator for Units<'t> {
                     | '处'
                     | '科'
                     | '股'
-            )
-            .then(|| UNIT_ENDINGS.iter().find(|w| text[i..].starts_with(*w)))
-            .flatten();
-            match ending {
-                // A name has two characters before a one-character ending
-                // (公安部, 预算司; not 干部, 一局) or is a longer word of its own (办公室).
-                Some(w) if w.len() > c.len_utf8() || text[start..i].chars().nth(1).is_some() => {
-                    self.start = i + w.len();
-                    return Some(&text[start..self.start]);
-                }
-                _ => i += c.len_utf8(),
+            ) {
+                continue;
+            }
+            let i = start + offset;
+            let Some(w) = UNIT_ENDINGS.iter().find(|w| text[i..].starts_with(*w)) else {
+                continue;
+            };
+            // A name has two characters before a one-character ending
+            // (公安部, 预算司; not 干部, 一局) or is a longer word of its own (办公室).
+            if w.len() > c.len_utf8() || text[start..i].chars().nth(1).is_some() {
+                self.start = i + w.len();
+                return Some(&text[start..self.start]);
             }
         }
         self.start = text.len();

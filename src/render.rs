@@ -346,8 +346,9 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
         certainty.to_string()
     };
     items.push(("把握", certainty));
-    if !r.notes.is_empty() {
-        let notes: Vec<String> = r.notes.iter().map(|n| n.to_string()).collect();
+    let notes = r.notes();
+    if !notes.is_empty() {
+        let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
         items.push(("依据", notes.join("\n")));
     }
     if !r.sources.is_empty() {

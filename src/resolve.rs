@@ -208,10 +208,15 @@ pub struct Resolution<'a> {
     /// A level holders often have personally (高配): not the answer.
     pub often: Option<&'a str>,
     pub sources: &'a [Text],
-    /// The reasoning, in order.
-    pub notes: Vec<Note<'a>>,
     /// Each post of a multi-title string.
     pub parts: Vec<Resolution<'a>>,
+    /// Reasons found while reading the text (rare: kept apart so that the
+    /// common case allocates nothing); see [`Resolution::notes`].
+    found: Vec<Note<'a>>,
+    /// The rule that gave the level: a case or a derivation.
+    basis: Option<Note<'a>>,
+    /// The data's notes on that rule.
+    data_notes: &'a [Text],
 }
 
 impl Serialize for Resolution<'_> {
@@ -269,9 +274,22 @@ impl<'a> Resolution<'a> {
             nominal: None,
             often: None,
             sources: &[],
-            notes: Vec::new(),
             parts: Vec::new(),
+            found: Vec::new(),
+            basis: None,
+            data_notes: &[],
         }
+    }
+
+    /// The reasoning, in order: what reading the text found, the rule used
+    /// and the data's notes on it, then 高配 and nominal levels.
+    pub fn notes(&self) -> Vec<Note<'a>> {
+        let mut out = self.found.clone();
+        out.extend(self.basis.clone());
+        out.extend(self.data_notes.iter().map(|n| Note::Data(n)));
+        out.extend(self.often.map(Note::Often));
+        out.extend(self.nominal.map(Note::Nominal));
+        out
     }
 
     /// The reasoning in Chinese: the chain of units, the rule, the caveats.
@@ -294,7 +312,7 @@ impl<'a> Resolution<'a> {
             (Some(t), None) => out.push_str(&format!("{t}：层次无法确定。")),
             _ => {}
         }
-        for n in &self.notes {
+        for n in self.notes() {
             let n = n.to_string();
             out.push_str(&n);
             if !n.ends_with('。') {
@@ -328,17 +346,9 @@ impl<'a> Resolution<'a> {
         self.nominal = p.nominal;
         self.often = p.often;
         self.sources = p.sources;
-        if self.notes.is_empty() {
-            self.notes = p.notes;
-        } else {
-            self.notes.extend(p.notes);
-        }
-        if let Some(o) = p.often {
-            self.notes.push(Note::Often(o));
-        }
-        if let Some(n) = p.nominal {
-            self.notes.push(Note::Nominal(n));
-        }
+        self.basis = p.basis;
+        self.data_notes = p.data_notes;
+        self.found.extend(p.cases);
     }
 }
 
@@ -458,7 +468,7 @@ impl Dataset {
     ) -> Resolution<'a> {
         let mut r = Resolution::empty(input);
         let Some((start, entry)) = self.title_suffix(text) else {
-            r.notes.push(Note::NoTitle);
+            r.found.push(Note::NoTitle);
             return r;
         };
         // 常务副市长 is still a 副市长.
@@ -496,12 +506,12 @@ impl Dataset {
             Some((level, conf)) => {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
-                r.notes.push(Note::Rank {
+                r.found.push(Note::Rank {
                     rank: &rank.name,
                     level: &level.name,
                 });
             }
-            None => r.notes.push(Note::RankWithoutLevel(&rank.name)),
+            None => r.found.push(Note::RankWithoutLevel(&rank.name)),
         }
     }
 }
@@ -560,7 +570,10 @@ struct Placement<'a> {
     nominal: Option<&'a str>,
     often: Option<&'a str>,
     sources: &'a [Text],
-    notes: Vec<Note<'a>>,
+    basis: Option<Note<'a>>,
+    data_notes: &'a [Text],
+    /// Several cases in one context, none chosen: listed.
+    cases: Vec<Note<'a>>,
 }
 
 impl Dataset {
@@ -678,9 +691,19 @@ impl Dataset {
             }
         }
         if !rest.is_empty() {
-            let names = split_units(rest);
-            if names.clone().all(is_unit_name) {
-                for (i, name) in names.enumerate() {
+            // Departments then internal units; more than four is not a name.
+            let mut names = [""; 4];
+            let mut count = 0;
+            for name in split_units(rest) {
+                if count == names.len() || !is_unit_name(name) {
+                    count = usize::MAX;
+                    break;
+                }
+                names[count] = name;
+                count += 1;
+            }
+            if count != usize::MAX {
+                for (i, &name) in names[..count].iter().enumerate() {
                     let kind = if i == 0 && org.organ.is_none() {
                         "工作部门"
                     } else {
@@ -713,7 +736,13 @@ impl Dataset {
             let Some((first_id, first)) = candidates.next() else {
                 break;
             };
-            let others: Vec<&'a Place> = candidates.map(|(_, p)| p).collect();
+            // Namesakes are rare: collect them only when there are some.
+            let others: Vec<&'a Place> = match candidates.next() {
+                Some((_, second)) => std::iter::once(second)
+                    .chain(candidates.map(|(_, p)| p))
+                    .collect(),
+                None => Vec::new(),
+            };
             // A name without its suffix (公安 of 公安县) is taken for a place
             // only where nothing else is likely meant.
             let full = first.name.len() == len || others.iter().any(|p| p.name.len() == len);
@@ -732,7 +761,13 @@ impl Dataset {
                 org.ambiguous = std::iter::once(first).chain(others).collect();
             }
             let ctx = self.place_context_at(first_id);
-            let over = self.unit_override(&first.name);
+            // Named exceptions are county-level units (省直管市).
+            let county = !first.kind.is_provincial() && !first.kind.is_prefectural();
+            let over = if county {
+                self.unit_override(&first.name)
+            } else {
+                None
+            };
             org.units.push(Unit {
                 name: Cow::Borrowed(&first.name),
                 kind: first.kind.label(),
@@ -752,7 +787,7 @@ impl Dataset {
     fn place_title<'a>(&'a self, r: &mut Resolution<'a>, title: &'a Title, mut org: Org<'a>) {
         r.context = org.context;
         if let Some(left) = org.leftover.take() {
-            r.notes.push(Note::Leftover(left));
+            r.found.push(Note::Leftover(left));
         }
         let mut placed = self.place_in(title, &org, org.context, org.place_override);
         if let [first, ..] = org.ambiguous.as_slice() {
@@ -771,7 +806,7 @@ impl Dataset {
                 .iter()
                 .map(|p| (self.parent_of(p).map_or("", |q| &*q.name), &*p.name))
                 .collect();
-            r.notes.push(Note::SharedName {
+            r.found.push(Note::SharedName {
                 name: &first.name,
                 places,
                 agree,
@@ -791,7 +826,7 @@ impl Dataset {
         }
         if placed.rule == Rule::None {
             if let Some(on) = &title.depends_on {
-                r.notes.push(Note::DependsOn {
+                r.found.push(Note::DependsOn {
                     title: &title.name,
                     on,
                 });
@@ -831,7 +866,7 @@ impl Dataset {
                     rule: Rule::Derived,
                     confidence: Certainty::of(o.confidence),
                     sources: &o.sources,
-                    notes: o.notes.iter().map(|n| Note::Data(n)).collect(),
+                    data_notes: &o.notes,
                     ..Placement::default()
                 };
             }
@@ -865,21 +900,20 @@ impl Dataset {
             // Several posts of this title in this context, and the text does
             // not say which: list them rather than derive one.
             let ctx = case_context.unwrap_or_default();
-            let notes = title.cases_at(ctx).map(|c| Note::Case {
+            let cases = title.cases_at(ctx).map(|c| Note::Case {
                 post: &c.post,
                 level: c.level.as_deref(),
             });
             return Placement {
-                notes: notes.collect(),
+                cases: cases.collect(),
                 ..Placement::default()
             };
         }
         if let Some(case) = case {
-            let mut notes = vec![Note::Case {
+            let basis = Some(Note::Case {
                 post: &case.post,
                 level: case.level.as_deref(),
-            }];
-            notes.extend(case.notes.iter().map(|n| Note::Data(n)));
+            });
             return Placement {
                 level: case.level.as_deref().and_then(|l| self.level(l)),
                 rule: Rule::TitleCase,
@@ -887,7 +921,9 @@ impl Dataset {
                 nominal: case.nominal.as_deref(),
                 often: case.often.as_deref(),
                 sources: &case.sources,
-                notes,
+                basis,
+                data_notes: &case.notes,
+                cases: Vec::new(),
             };
         }
         let fixed = title.level.as_deref().and_then(|l| self.level(l));
@@ -896,7 +932,7 @@ impl Dataset {
             rule: Rule::FixedTitle,
             confidence: Certainty::of(title.confidence),
             sources: &title.sources,
-            notes: title.notes.iter().map(|n| Note::Data(n)).collect(),
+            data_notes: &title.notes,
             ..Placement::default()
         };
         if fixed.is_some() && title.body.is_none() {
@@ -928,13 +964,12 @@ impl Dataset {
                     .or_else(|| self.level_of(self.exact_entry(b)?).map(|(l, _)| l))
             });
             let steps = usize::from(deputy) + if internal { 2 } else { 0 };
-            let mut notes = vec![Note::Derived {
+            let basis = Some(Note::Derived {
                 base,
                 department: org.departments > 0,
                 internal,
                 deputy,
-            }];
-            notes.extend(unit.notes.iter().map(|n| Note::Data(n)));
+            });
             return Placement {
                 level: base_level.and_then(|l| self.level_below(l, steps)),
                 rule: Rule::Derived,
@@ -944,7 +979,8 @@ impl Dataset {
                     .as_deref()
                     .filter(|_| org.departments == 1 && title.role == Role::Head),
                 sources: &unit.sources,
-                notes,
+                basis,
+                data_notes: &unit.notes,
                 ..Placement::default()
             };
         }
