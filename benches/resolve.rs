@@ -5,21 +5,15 @@ fn main() {
     divan::main();
 }
 
-/// Typical strings from CRM exports and name cards.
-pub const TYPICAL: &[&str] = &[
-    "广东省深圳市南山区发展和改革局副局长",
-    "国家统计局局长",
-    "县委副书记、县长、一级调研员",
-    "北京市海淀区区长",
-    "江苏省苏州市昆山市市长",
-    "浙江省杭州市西湖区教育局局长",
-    "湖南省岳阳市委常委",
-    "财政部预算司司长",
-    "四川省成都市武侯区人民政府副区长",
-    "河北省石家庄市正定县人民政府县长",
-];
+/// Typical strings from CRM exports and name cards, one per line (shared with
+/// `examples/profile_resolve.rs`).
+const TYPICAL_TEXT: &str = include_str!("typical_titles.txt");
 
-#[divan::bench(args = TYPICAL)]
+fn typical() -> impl Iterator<Item = &'static str> {
+    TYPICAL_TEXT.lines()
+}
+
+#[divan::bench(args = typical())]
 fn resolve_one(text: &str) {
     let data = rankinfo::builtin();
     divan::black_box(data.resolve(divan::black_box(text)).level);
@@ -29,7 +23,7 @@ fn resolve_one(text: &str) {
 #[divan::bench(sample_count = 200, sample_size = 50)]
 fn resolve_typical_mix() {
     let data = rankinfo::builtin();
-    for text in TYPICAL {
+    for text in typical() {
         divan::black_box(data.resolve(divan::black_box(text)).level);
     }
 }
