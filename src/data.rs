@@ -239,11 +239,17 @@ impl Dataset {
 /// How alike a query and a key are, 0 to 1. Containment counts for a lot:
 /// "深圳局长" should suggest 局长.
 fn similarity(query: &str, key: &str) -> f64 {
-    let edit = strsim::normalized_levenshtein(query, key);
     let (q, k) = (query.chars().count(), key.chars().count());
     if k >= 2 && q >= 2 && (query.contains(key) || key.contains(query)) {
         let ratio = q.min(k) as f64 / q.max(k) as f64;
-        return edit.max(0.6 + 0.4 * ratio);
+        return strsim::normalized_levenshtein(query, key).max(0.6 + 0.4 * ratio);
     }
-    edit
+    // The edit distance is at least the difference in length, and a key
+    // sharing no character with the query is no suggestion: most keys are
+    // ruled out before the (allocating) edit distance is computed.
+    let longest = q.max(k).max(1) as f64;
+    if 1.0 - q.abs_diff(k) as f64 / longest < 0.4 || !key.chars().any(|c| query.contains(c)) {
+        return 0.0;
+    }
+    strsim::normalized_levenshtein(query, key)
 }
