@@ -257,3 +257,10 @@ fn unknown_at_exits_1_with_suggestions() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("地级市"));
 }
+
+#[test]
+fn show_of_a_full_title_points_to_resolve() {
+    let o = run(&["show", "深圳市发改委主任"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rankinfo resolve"));
+}

@@ -140,6 +140,15 @@ fn main() -> ExitCode {
                 emit(&json(&err));
             }
             let _ = writeln!(std::io::stderr(), "rankinfo: {err}");
+            // A full title with its organisation is for `resolve`.
+            if let LookupError::Unknown { input, .. } = &err {
+                if data.resolve(input).level.is_some() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "提示：这像是带机构的职务全称，可用 rankinfo resolve \"{input}\" 解读"
+                    );
+                }
+            }
             ExitCode::from(EXIT_UNKNOWN)
         }
     }
