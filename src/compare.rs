@@ -3,7 +3,6 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::levels::grade_text;
-use crate::schema::{Rank, Sequence};
 use crate::show::Summary;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -222,7 +221,7 @@ fn describe(data: &Dataset, s: &Summary<'_>, e: Entry<'_>) -> String {
                 .rank_level(r)
                 .map(|(l, _)| &*l.name)
                 .unwrap_or("层次不明");
-            format!("{}，相当于{}，{}", kind_of_rank(r), level, band)
+            format!("{}，相当于{}，{}", r.sequence.label(), level, band)
         }
         Entry::Title(t) => {
             let level = s.level.or(t.level.as_deref()).unwrap_or("层次不明");
@@ -239,13 +238,6 @@ fn band_of(leadership: bool, band: &str) -> String {
         band.to_string()
     } else {
         format!("非领导职务层次，{band}")
-    }
-}
-
-fn kind_of_rank(r: &Rank) -> &'static str {
-    match r.sequence {
-        Sequence::Legacy => "2019年前非领导职务",
-        s => s.label(),
     }
 }
 

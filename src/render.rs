@@ -598,3 +598,30 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_characters_are_two_columns_and_escapes_none() {
+        assert_eq!(visible_width("处长"), 4);
+        assert_eq!(visible_width("A处"), 3);
+        assert_eq!(visible_width(&Style { color: true }.strong("处长")), 4);
+        assert_eq!(pad("处长", 6), "处长  ");
+    }
+
+    #[test]
+    fn table_columns_line_up_in_display_width() {
+        let rows = vec![
+            vec!["县处级正职".to_string(), "x".to_string()],
+            vec!["A".to_string(), "y".to_string()],
+        ];
+        let out = table(Style::default(), &["层次", "值"], &rows);
+        let starts: Vec<usize> = out
+            .lines()
+            .map(|l| visible_width(&l[..l.rfind(char::is_alphabetic).unwrap_or(0)]))
+            .collect();
+        assert!(starts.iter().all(|&s| s == starts[0]), "{out}");
+    }
+}

@@ -3,17 +3,12 @@
 use crate::data::Dataset;
 use crate::error::LookupError;
 use crate::normalize;
-use crate::schema::{Context, Role, Title, TitleCase};
+use crate::schema::{Context, Title, TitleCase};
 
 impl Title {
     /// Whether the level depends on the organisation (局长, 主任, 书记 …).
     pub fn depends_on_context(&self) -> bool {
         !self.cases.is_empty()
-    }
-
-    /// Whether the title is a leadership post's (正职 or 副职 or member).
-    pub fn is_deputy(&self) -> bool {
-        self.role == Role::Deputy
     }
 
     /// The cases that apply in one context.
