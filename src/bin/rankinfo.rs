@@ -155,6 +155,7 @@ fn main() -> ExitCode {
 }
 
 fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
+    let json_out = cli.json;
     Ok(match &cli.command {
         Command::Show { name, at } => {
             let entry = data.lookup(name)?;
@@ -162,43 +163,26 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 Some(ctx) => data.summary_at(entry, ctx),
                 None => data.summary(entry),
             };
-            if cli.json {
-                json(&s)
-            } else {
-                render::summary(&s, style)
-            }
+            answer(json_out, &s, |x| render::summary(x, style))
         }
         Command::Compare { a, b, at } => {
             let c = rankinfo::compare::compare_at(data, a, b, at.context(data)?)?;
-            if cli.json {
-                json(&c)
-            } else {
-                render::comparison(&c, style)
-            }
+            answer(json_out, &c, |x| render::comparison(x, style))
         }
         Command::Equiv { name } => {
             let entry = data.lookup(name)?;
             match data.equivalents(entry) {
-                Some(e) if cli.json => json(&e),
-                Some(e) => render::equivalents(&e, style),
+                Some(e) => answer(json_out, &e, |x| render::equivalents(x, style)),
                 // A context-dependent title has no single rung: show its cases.
                 None => {
                     let s = data.summary(entry);
-                    if cli.json {
-                        json(&s)
-                    } else {
-                        render::summary(&s, style)
-                    }
+                    answer(json_out, &s, |x| render::summary(x, style))
                 }
             }
         }
         Command::Resolve { text: Some(text) } => {
             let r = data.resolve(text);
-            if cli.json {
-                json(&r)
-            } else {
-                render::resolution(&r, style)
-            }
+            answer(json_out, &r, |x| render::resolution(x, style))
         }
         Command::Resolve { text: None } => {
             return match resolve_lines(data, cli.json, style) {
@@ -213,33 +197,21 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
         }
         Command::Ladder => {
             let rows = data.ladder();
-            if cli.json {
-                json(&rows)
-            } else {
-                render::ladder(&rows, style)
-            }
+            answer(json_out, &rows, |x| render::ladder(x, style))
         }
         Command::Address { title, person, at } => {
             let a = match at.context(data)? {
                 Some(ctx) => data.address_at(title, &person.person(), ctx)?,
                 None => data.address(title, &person.person())?,
             };
-            if cli.json {
-                json(&a)
-            } else {
-                render::address(&a, style)
-            }
+            answer(json_out, &a, |x| render::address(x, style))
         }
         Command::Brief { title, person, at } => {
             let b = match at.context(data)? {
                 Some(ctx) => data.brief_at(title, &person.person(), ctx)?,
                 None => data.brief(title, &person.person())?,
             };
-            if cli.json {
-                json(&b)
-            } else {
-                render::brief(&b, style)
-            }
+            answer(json_out, &b, |x| render::brief(x, style))
         }
     })
 }
@@ -247,6 +219,15 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
 fn json(value: &impl serde::Serialize) -> String {
     // Serialising these plain structs cannot fail.
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// An answer as JSON, or through its Chinese renderer (not run for JSON).
+fn answer<T: serde::Serialize>(
+    json_out: bool,
+    value: &T,
+    human: impl FnOnce(&T) -> String,
+) -> String {
+    if json_out { json(value) } else { human(value) }
 }
 
 /// Print to stdout; a closed pipe (`rankinfo ladder | head`) is not an error.
