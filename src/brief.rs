@@ -126,6 +126,10 @@ impl Dataset {
     /// assert_eq!(b.address.oral, "王局");
     /// assert!(b.reporting[0].oversees.is_empty());
     /// ```
+    pub fn brief(&self, title: &str, person: &Person) -> Result<Brief<'_>, LookupError> {
+        self.brief_in(title, person, None)
+    }
+
     /// [`brief`](Self::brief) for the holder of a post in one kind of
     /// organisation (a context name, [`Dataset::context`]): the level and the
     /// reporting line there only.
@@ -143,24 +147,27 @@ impl Dataset {
         person: &Person,
         at: &'a str,
     ) -> Result<Brief<'a>, LookupError> {
-        let mut b = self.brief(title, person)?;
-        if let Ok(entry) = self.lookup(title) {
-            b.summary = Some(self.summary_at(entry, at));
-        }
-        if b.reporting.iter().any(|r| r.at == Some(at)) {
-            b.reporting.retain(|r| r.at == Some(at));
-        }
-        Ok(b)
+        self.brief_in(title, person, Some(at))
     }
 
-    pub fn brief(&self, title: &str, person: &Person) -> Result<Brief<'_>, LookupError> {
+    fn brief_in<'a>(
+        &'a self,
+        title: &str,
+        person: &Person,
+        at: Option<&'a str>,
+    ) -> Result<Brief<'a>, LookupError> {
         let r = resolve_title(self, title)?;
         let address = address_of(self, title, &r, person);
-        let mut summary = match (r.found, r.derived_deputy) {
-            (Found::Title(t), false) => Some(self.summary(Entry::Title(t))),
-            (Found::Rank(rank), _) => Some(self.summary(Entry::Rank(rank))),
+        let entry = match (r.found, r.derived_deputy) {
+            (Found::Title(t), false) => Some(Entry::Title(t)),
+            (Found::Rank(rank), _) => Some(Entry::Rank(rank)),
             _ => None,
         };
+        // With `at`, the level and cases in that kind of organisation only.
+        let mut summary = entry.map(|e| match at {
+            Some(ctx) => self.summary_at(e, ctx),
+            None => self.summary(e),
+        });
         let mut notes = Vec::new();
         // 县委书记: only the 县 cases apply.
         if let (Some(s), Some(ctx)) = (summary.as_mut(), prefix_context(self, &r)) {
