@@ -127,7 +127,8 @@ bake_struct! {
     Organ { name, aliases, category, level, confidence, sources, managed_by, plaque_of, notes }
     UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
-    OrganisationsFile { sources, organs, unit_levels, unit_overrides }
+    DepartmentOverride { context, names, head, confidence, sources, notes }
+    OrganisationsFile { sources, organs, unit_levels, unit_overrides, department_overrides }
 }
 bake_struct! { in "crate::schema::address::"
     AddressFile { sources, rules, short_forms, no_short_forms, surname_pitfalls, rank_addresses,

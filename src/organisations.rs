@@ -3,7 +3,7 @@
 
 use crate::data::Dataset;
 use crate::places::longest_prefix;
-use crate::schema::{Body, Organ, UnitLevel, UnitOverride};
+use crate::schema::{Body, DepartmentOverride, Organ, UnitLevel, UnitOverride};
 
 impl Dataset {
     /// A named organ by name or alias (`国家统计局`, `发改委`).
@@ -25,6 +25,19 @@ impl Dataset {
             .unit_levels
             .iter()
             .find(|u| crate::normalize::same(&u.context, context))
+    }
+
+    /// A department whose head is below the usual level by name, in one
+    /// context (a province's 监狱管理局).
+    pub fn department_override(
+        &self,
+        context: &str,
+        department: &str,
+    ) -> Option<&DepartmentOverride> {
+        self.organisations
+            .department_overrides
+            .iter()
+            .find(|d| d.context == context && d.names.iter().any(|n| department.ends_with(&**n)))
     }
 
     /// A place whose head has a level of its own (湖北's 省直管市).

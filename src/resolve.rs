@@ -871,6 +871,23 @@ impl Dataset {
                 };
             }
         }
+        // A department that is below the usual level by name (省监狱管理局).
+        let department = org.units.iter().find(|u| u.kind == "工作部门");
+        if let (Some(ctx), Some(dept), 1) = (context, department, org.departments) {
+            if let Some(d) = self.department_override(ctx, &dept.name) {
+                let level = self
+                    .level(&d.head)
+                    .and_then(|l| self.level_below(l, usize::from(deputy)));
+                return Placement {
+                    level,
+                    rule: Rule::Derived,
+                    confidence: Certainty::of(d.confidence),
+                    sources: &d.sources,
+                    data_notes: &d.notes,
+                    ..Placement::default()
+                };
+            }
+        }
         // An organ's own 司/局 is a 部委内设机构; a unit below it is derived.
         let case_context = match (org.organ, org.departments) {
             (Some(_), 1) => Some("部委内设机构"),

@@ -273,6 +273,13 @@ fn organisations(
             errs.push(format!("{what}: unknown context"));
         }
     }
+    for d in orgs.department_overrides.iter() {
+        let what = format!("department_override {}", d.context);
+        check(&what, &d.sources, &[Some(&d.head)], &mut errs);
+        if !contexts.contains(&*d.context) {
+            errs.push(format!("{what}: unknown context"));
+        }
+    }
     for u in orgs.unit_overrides.iter() {
         check("unit_override", &u.sources, &[Some(&u.head)], &mut errs);
     }

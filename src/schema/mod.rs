@@ -12,7 +12,7 @@ use std::borrow::Cow;
 pub mod organisations;
 pub mod places;
 
-pub use organisations::{Organ, OrganisationsFile, UnitLevel, UnitOverride};
+pub use organisations::{DepartmentOverride, Organ, OrganisationsFile, UnitLevel, UnitOverride};
 pub use places::{Place, PlaceKind, Places, PlacesFile};
 pub mod address;
 

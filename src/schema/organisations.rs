@@ -60,6 +60,22 @@ pub struct UnitOverride {
     pub notes: List<Text>,
 }
 
+/// Working departments whose head is below the usual department level by
+/// name (a province's 部门管理机构 such as 监狱管理局: 副厅, not 正厅).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentOverride {
+    /// A context name (`省`).
+    pub context: Text,
+    /// Department names, as they end (`监狱管理局`).
+    pub names: List<Text>,
+    pub head: Text,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+    #[serde(default)]
+    pub notes: List<Text>,
+}
+
 /// The contents of `data/organisations.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,4 +88,6 @@ pub struct OrganisationsFile {
     pub unit_levels: List<UnitLevel>,
     #[serde(default, rename = "unit_override")]
     pub unit_overrides: List<UnitOverride>,
+    #[serde(default, rename = "department_override")]
+    pub department_overrides: List<DepartmentOverride>,
 }
