@@ -86,7 +86,7 @@ impl Dataset {
         ) -> Result<T, DataError> {
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))
         }
-        fn check(file: &str, result: Result<(), Vec<String>>) -> Result<(), Vec<DataError>> {
+        fn check<T>(file: &str, result: Result<T, Vec<String>>) -> Result<T, Vec<DataError>> {
             result.map_err(|errs| {
                 let at = |message| DataError {
                     file: file.to_string(),
@@ -115,7 +115,7 @@ impl Dataset {
         let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
         check(&files, crate::validate::all(&r, &o, &p))?;
         check(address.0, crate::validate::address(&a, &r))?;
-        let index = crate::validate::index(&r).unwrap_or_default();
+        let index = check(ranks.0, crate::validate::index(&r))?;
         Ok(Dataset {
             suffix_index: crate::validate::suffix_index(&index),
             index: index.into(),

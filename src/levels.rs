@@ -14,9 +14,9 @@ impl Level {
 impl Dataset {
     /// The level an entry stands at, when that does not depend on the
     /// organisation, with the confidence of that placement.
-    pub fn level_of(&self, entry: Entry<'_>) -> Option<(&Level, Confidence)> {
+    pub fn level_of<'a>(&'a self, entry: Entry<'a>) -> Option<(&'a Level, Confidence)> {
         match entry {
-            Entry::Level(l) => self.level(&l.name).map(|l| (l, l.confidence)),
+            Entry::Level(l) => Some((l, l.confidence)),
             Entry::Rank(r) => self.rank_level(r),
             Entry::Title(t) => {
                 let l = self.level(t.level.as_deref()?)?;

@@ -127,9 +127,8 @@ fn join(items: &[Text], sep: &str) -> String {
 
 fn kind_label(s: &Summary<'_>) -> String {
     match (s.kind, s.sequence) {
-        (Kind::LeadershipLevel, _) if s.line_authority.is_none() && s.name.ends_with("职") => {
-            "领导职务层次".into()
-        }
+        // The ten leadership levels end in 正职/副职; 科员级 and 办事员级 do not.
+        (Kind::LeadershipLevel, _) if s.name.ends_with("职") => "领导职务层次".into(),
         (Kind::LeadershipLevel, _) => "层次".into(),
         (Kind::Rank | Kind::LegacyRank, Some(seq)) => seq.label().into(),
         (Kind::Title, _) => "领导职务".into(),

@@ -184,11 +184,7 @@ impl Dataset {
                 s.english = t.english.as_deref();
                 s.sources = &t.sources;
                 s.confidence = t.confidence;
-                s.line_authority = t
-                    .level
-                    .is_some()
-                    .then_some(true)
-                    .or(t.depends_on_context().then_some(true));
+                s.line_authority = (t.level.is_some() || t.depends_on_context()).then_some(true);
                 s.depends_on = t.depends_on.as_deref();
                 s.notes = &t.notes;
                 s.cases = t
