@@ -136,6 +136,18 @@ fn kind_label(s: &Summary<'_>) -> String {
     }
 }
 
+/// Why a summary has no level: the organisation asked about does not settle
+/// it, it depends on the organisation, or the post has none.
+fn unplaced(s: &Summary<'_>, style: Style) -> String {
+    let text = match (s.at, s.cases.is_empty(), s.depends_on.is_some()) {
+        (Some(at), _, _) => format!("在{at}无法确定"),
+        (None, false, _) => "取决于所在机构，见下表".to_string(),
+        (None, true, true) => "取决于所在机构".to_string(),
+        (None, true, false) => "无法定层次".to_string(),
+    };
+    style.warn(&text)
+}
+
 /// `rankinfo show`.
 pub fn summary(s: &Summary<'_>, style: Style) -> String {
     let mut out = format!("{}  {}\n", style.strong(s.name), style.dim(&kind_label(s)));
@@ -156,8 +168,7 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
             }
             items.push(("层次", v));
         }
-        _ if !s.cases.is_empty() => items.push(("层次", style.warn("取决于所在机构，见下表"))),
-        _ => items.push(("层次", style.warn("无法定层次"))),
+        _ => items.push(("层次", unplaced(s, style))),
     }
     if let Some(g) = s.grade {
         let mut v = band(g);
@@ -194,6 +205,9 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     }
     if let Some(d) = s.depends_on {
         items.push(("取决于", d.to_string()));
+    }
+    if let Some(why) = &s.at_explanation {
+        items.push(("依据", why.clone()));
     }
     items.push((
         "英文",
@@ -523,8 +537,7 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
                 let band = g.map(|g| format!("  级别{}", band(g))).unwrap_or_default();
                 items.push(("层次", format!("{}{band}", level_with_short(l, short))));
             }
-            _ if !s.cases.is_empty() => items.push(("层次", style.warn("取决于所在机构，见下表"))),
-            _ => items.push(("层次", style.warn("无法定层次"))),
+            _ => items.push(("层次", unplaced(s, style))),
         },
         None => items.push(("层次", style.dim("不在层次数据中"))),
     }

@@ -203,6 +203,9 @@ pub struct Resolution<'a> {
     pub context: Option<&'a str>,
     pub rule: Rule,
     pub confidence: Certainty,
+    /// The confidence the data gives the fact the level rests on (the case,
+    /// the unit level of a derivation, the named exception, the title).
+    pub data_confidence: Option<Confidence>,
     /// Nominal level where it differs (副省级市局长: 正局级).
     pub nominal: Option<&'a str>,
     /// A level holders often have personally (高配): not the answer.
@@ -271,6 +274,7 @@ impl<'a> Resolution<'a> {
             context: None,
             rule: Rule::None,
             confidence: Certainty::Low,
+            data_confidence: None,
             nominal: None,
             often: None,
             sources: &[],
@@ -338,6 +342,7 @@ impl<'a> Resolution<'a> {
     fn place(&mut self, p: Placement<'a>) {
         self.level = p.level;
         self.rule = p.rule;
+        self.data_confidence = p.fact;
         self.confidence = if p.level.is_some() {
             p.confidence
         } else {
@@ -567,6 +572,7 @@ struct Placement<'a> {
     level: Option<&'a Level>,
     rule: Rule,
     confidence: Certainty,
+    fact: Option<Confidence>,
     nominal: Option<&'a str>,
     often: Option<&'a str>,
     sources: &'a [Text],
@@ -865,6 +871,7 @@ impl Dataset {
                     level: self.level(&o.head),
                     rule: Rule::Derived,
                     confidence: Certainty::of(o.confidence),
+                    fact: Some(o.confidence),
                     sources: &o.sources,
                     data_notes: &o.notes,
                     ..Placement::default()
@@ -882,6 +889,7 @@ impl Dataset {
                     level,
                     rule: Rule::Derived,
                     confidence: Certainty::of(d.confidence),
+                    fact: Some(d.confidence),
                     sources: &d.sources,
                     data_notes: &d.notes,
                     ..Placement::default()
@@ -935,6 +943,7 @@ impl Dataset {
                 level: case.level.as_deref().and_then(|l| self.level(l)),
                 rule: Rule::TitleCase,
                 confidence: Certainty::of(case.confidence),
+                fact: Some(case.confidence),
                 nominal: case.nominal.as_deref(),
                 often: case.often.as_deref(),
                 sources: &case.sources,
@@ -948,6 +957,7 @@ impl Dataset {
             level: fixed,
             rule: Rule::FixedTitle,
             confidence: Certainty::of(title.confidence),
+            fact: Some(title.confidence),
             sources: &title.sources,
             data_notes: &title.notes,
             ..Placement::default()
@@ -964,8 +974,13 @@ impl Dataset {
             .and_then(|c| self.unit_level(c))
             .filter(|_| derivable)
         {
-            let internal = org.departments > 1;
-            let base = match org.departments {
+            // A department's title (局长) heads a department even when the
+            // text names none (--at 县): never the place itself.
+            let departments = org
+                .departments
+                .max(usize::from(title.body == Some(Body::Department)));
+            let internal = departments > 1;
+            let base = match departments {
                 0 => Some(&*unit.head),
                 1 => unit.department.as_deref(),
                 // An internal unit is one full step below its department's
@@ -975,15 +990,23 @@ impl Dataset {
                     .as_deref()
                     .or(unit.department.as_deref()),
             };
-            let base_level = base.and_then(|b| {
+            // A unit without ranked departments (乡镇) derives nothing.
+            let Some(base) = base else {
+                return if fixed.is_some() {
+                    fixed_placement()
+                } else {
+                    Placement::default()
+                };
+            };
+            let base_level = Some(base).and_then(|b| {
                 // Canonical level names, or an alias such as 正局级.
                 self.level(b)
                     .or_else(|| self.level_of(self.exact_entry(b)?).map(|(l, _)| l))
             });
             let steps = usize::from(deputy) + if internal { 2 } else { 0 };
             let basis = Some(Note::Derived {
-                base,
-                department: org.departments > 0,
+                base: Some(base),
+                department: departments > 0,
                 internal,
                 deputy,
             });
@@ -991,10 +1014,11 @@ impl Dataset {
                 level: base_level.and_then(|l| self.level_below(l, steps)),
                 rule: Rule::Derived,
                 confidence: Certainty::of(unit.confidence).max(Certainty::Medium),
+                fact: Some(unit.confidence),
                 nominal: unit
                     .department_nominal
                     .as_deref()
-                    .filter(|_| org.departments == 1 && title.role == Role::Head),
+                    .filter(|_| departments == 1 && title.role == Role::Head),
                 sources: &unit.sources,
                 basis,
                 data_notes: &unit.notes,

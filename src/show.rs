@@ -104,12 +104,7 @@ impl Dataset {
         s.level = r.level.map(|l| &*l.name);
         s.level_short = r.level.map(|l| &*l.short);
         s.grade = r.level.map(|l| l.grade);
-        s.level_confidence = Some(match r.confidence {
-            crate::resolve::Certainty::High => Confidence::Secondary,
-            crate::resolve::Certainty::Medium => Confidence::CommonKnowledge,
-            crate::resolve::Certainty::Low => Confidence::Unconfirmed,
-        })
-        .filter(|c| *c > s.confidence);
+        s.level_confidence = r.data_confidence.filter(|c| *c > s.confidence);
         s.cases.retain(|c| c.at == context);
         s.at_explanation = Some(r.explanation());
         s
