@@ -128,7 +128,8 @@ bake_struct! {
     UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
     DepartmentOverride { context, names, head, confidence, sources, notes }
-    OrganisationsFile { sources, organs, unit_levels, unit_overrides, department_overrides }
+    BodyRule { body, titles, below, confidence, sources, notes }
+    OrganisationsFile { sources, organs, unit_levels, unit_overrides, department_overrides, body_rules }
 }
 bake_struct! { in "crate::schema::address::"
     AddressFile { sources, rules, short_forms, no_short_forms, surname_pitfalls, rank_addresses,

@@ -30,8 +30,10 @@ mod normalize;
 pub mod organisations;
 pub mod places;
 pub mod ranks;
+pub mod read;
 pub mod render;
-pub mod resolve;
+/// The reader's former name.
+pub use read as resolve;
 pub mod schema;
 pub mod show;
 pub mod titles;

@@ -17,19 +17,6 @@ pub fn key(input: &str) -> String {
     out
 }
 
-/// [`key`], borrowing the input when it is already normalised (most
-/// Chinese text is).
-pub fn key_cow(input: &str) -> std::borrow::Cow<'_, str> {
-    let clean = input
-        .chars()
-        .all(|c| half_width(c) == c && !dropped(c) && !c.is_ascii_uppercase());
-    if clean {
-        std::borrow::Cow::Borrowed(input)
-    } else {
-        std::borrow::Cow::Owned(key(input))
-    }
-}
-
 fn dropped(c: char) -> bool {
     c.is_whitespace() || matches!(c, '·' | '•' | '-' | '_' | '‧')
 }
@@ -63,7 +50,7 @@ const PLACE_SUFFIXES: &[&str] = &[
 ];
 
 /// Peoples named in autonomous divisions' names (延边朝鲜族自治州 → 延边).
-const PEOPLES: &[&str] = &[
+pub(crate) const PEOPLES: &[&str] = &[
     "维吾尔",
     "哈萨克",
     "柯尔克孜",
@@ -120,9 +107,10 @@ pub fn place_short_names(name: &str) -> Vec<String> {
     };
     let mut stem = &name[..name.len() - suffix.len()];
     if suffix.starts_with('自') {
+        // 内蒙古 keeps its 蒙古: a stem of one character is not a name.
         while let Some(p) = PEOPLES
             .iter()
-            .find(|p| stem.ends_with(*p) && stem.len() > p.len())
+            .find(|p| stem.ends_with(*p) && stem.chars().count() >= p.chars().count() + 2)
         {
             stem = &stem[..stem.len() - p.len()];
         }

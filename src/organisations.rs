@@ -58,6 +58,8 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("人民法院", Body::Court),
     ("法院", Body::Court),
     ("中院", Body::Court),
+    ("人民检察院分院", Body::Procuratorate),
+    ("检察分院", Body::Procuratorate),
     ("人民检察院", Body::Procuratorate),
     ("检察院", Body::Procuratorate),
     ("人大常委会", Body::Congress),
@@ -72,6 +74,18 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("行署", Body::Government),
     ("人民政府", Body::Government),
     ("政府", Body::Government),
+    ("总工会", Body::MassOrg),
+    ("工会", Body::MassOrg),
+    ("妇女联合会", Body::MassOrg),
+    ("妇联", Body::MassOrg),
+    ("科学技术协会", Body::MassOrg),
+    ("科协", Body::MassOrg),
+    ("侨联", Body::MassOrg),
+    ("文联", Body::MassOrg),
+    ("残联", Body::MassOrg),
+    ("工商联", Body::MassOrg),
+    ("青联", Body::MassOrg),
+    ("团委", Body::MassOrg),
     ("党工委", Body::Party),
     ("党委", Body::Party),
     ("委", Body::Party),
@@ -190,17 +204,31 @@ impl<'t> Iterator for Units<'t> {
     }
 }
 
-/// Whether a name ends as a working department or internal unit does.
+/// Whether a name ends as a working department or internal unit does. A
+/// place's committee (东胜市委) is not a department, whatever its ending.
 pub(crate) fn is_unit_name(name: &str) -> bool {
+    const COMMITTEES: &[&str] = &[
+        "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
+    ];
     UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+        && !(name.chars().count() > 2 && COMMITTEES.iter().any(|c| name.ends_with(c)))
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),
 /// when what follows is only a body word or nothing: `城乡建设局` is not one.
 pub(crate) fn township_at(text: &str) -> Option<usize> {
-    const ENDINGS: &[&str] = &["街道办事处", "街道办", "街道", "镇", "乡", "苏木"];
+    const ENDINGS: &[&str] = &[
+        "街道办事处",
+        "街道办",
+        "街道",
+        "人民公社",
+        "公社",
+        "镇",
+        "乡",
+        "苏木",
+    ];
     for (i, c) in text.char_indices().take(9).skip(1) {
-        if !matches!(c, '街' | '镇' | '乡' | '苏') {
+        if !matches!(c, '街' | '镇' | '乡' | '苏' | '人' | '公') {
             continue;
         }
         let rest = &text[i..];

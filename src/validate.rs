@@ -281,6 +281,13 @@ fn organisations(
     for u in orgs.unit_overrides.iter() {
         check("unit_override", &u.sources, &[Some(&u.head)], &mut errs);
     }
+    for b in orgs.body_rules.iter() {
+        let what = format!("body_rule {}", b.body.label());
+        check(&what, &b.sources, &[], &mut errs);
+        if b.below > 8 {
+            errs.push(format!("{what}: below = {} is past the ladder", b.below));
+        }
+    }
     let mut seen = BTreeMap::new();
     for e in organ_index(orgs).entries.iter() {
         if let Some(other) = seen.insert(e.key.clone(), e.id) {

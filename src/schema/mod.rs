@@ -12,7 +12,9 @@ use std::borrow::Cow;
 pub mod organisations;
 pub mod places;
 
-pub use organisations::{DepartmentOverride, Organ, OrganisationsFile, UnitLevel, UnitOverride};
+pub use organisations::{
+    BodyRule, DepartmentOverride, Organ, OrganisationsFile, UnitLevel, UnitOverride,
+};
 pub use places::{Place, PlaceKind, Places, PlacesFile};
 pub mod address;
 
@@ -269,6 +271,8 @@ pub enum Body {
     Court,
     /// 人民检察院.
     Procuratorate,
+    /// A 群团 organisation: 总工会, 共青团 (团委), 妇联, 科协, 侨联, 文联.
+    MassOrg,
 }
 
 impl Body {
@@ -283,6 +287,7 @@ impl Body {
             Body::Discipline => "纪委",
             Body::Court => "法院",
             Body::Procuratorate => "检察院",
+            Body::MassOrg => "群团组织",
         }
     }
 }

@@ -76,6 +76,23 @@ pub struct DepartmentOverride {
     pub notes: List<Text>,
 }
 
+/// Where a body of a place (法院, 纪委, 群团 …) stands: its head is `below`
+/// half-steps below the place's own head; its deputies a half-step lower
+/// still (titles_by_org.md §3.7). With `titles`, the rule is for those posts
+/// of the body only (政府秘书长), which then sit `below` the place's head.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyRule {
+    pub body: super::Body,
+    #[serde(default)]
+    pub titles: List<Text>,
+    pub below: u8,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+    #[serde(default)]
+    pub notes: List<Text>,
+}
+
 /// The contents of `data/organisations.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,4 +107,6 @@ pub struct OrganisationsFile {
     pub unit_overrides: List<UnitOverride>,
     #[serde(default, rename = "department_override")]
     pub department_overrides: List<DepartmentOverride>,
+    #[serde(default, rename = "body_rule")]
+    pub body_rules: List<BodyRule>,
 }

@@ -1,0 +1,393 @@
+//! Cleaning: what a string copied from a PDF, a CRM export or a biography
+//! needs before it can be read.
+//!
+//! Characters: Unicode NFKC (full-width forms, Kangxi radicals, CJK
+//! compatibility ideographs), a BOM, zero-width and other format
+//! characters, control characters, traditional characters of names in the
+//! data (處長 → 处长). Career-line noise: parenthesised asides (dates,
+//! （其间：…）, （主持工作）, （兼）, a level such as （正厅级）), ordinals (第十届),
+//! a trailing sentence after 。, and 试用期.
+//!
+//! Nothing is dropped silently: every aside and sentence removed becomes an
+//! [`Aside`] that the answer reports.
+
+use super::traditional;
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+
+/// What was taken out of the text, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Aside {
+    /// A parenthesised level (（正厅级）, （副处级待遇）): the person's level.
+    Level(String),
+    /// （主持工作）: in charge of the unit while holding the deputy post.
+    InCharge,
+    /// （兼）, （兼任）: held concurrently.
+    Concurrent,
+    /// （试用期一年）.
+    Probation,
+    /// （挂职）: a temporary posting.
+    Secondment,
+    /// Any other aside or trailing sentence, not read: (其间：…), dates.
+    Dropped(String),
+}
+
+/// Characters to remove outright: BOM, zero-width and bidi format
+/// characters, soft hyphen.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Whether `text` needs no character-level cleaning: only ASCII letters and
+/// digits, and Chinese characters of the basic block that have no
+/// traditional entry.
+fn plain(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !traditional::is_traditional(c))
+    })
+}
+
+/// Clean the characters of `text`: format and control characters out
+/// (a control character becomes a space, so that words stay apart), NFKC,
+/// traditional to simplified. Borrows when nothing changes.
+pub fn chars(text: &str) -> Cow<'_, str> {
+    if plain(text) {
+        return Cow::Borrowed(text);
+    }
+    let out: String = text
+        .chars()
+        .filter(|&c| !invisible(c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .nfkc()
+        .map(|c| traditional::simplified(c).unwrap_or(c))
+        .collect();
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Opening and closing brackets after NFKC (full-width （） become ()).
+const OPEN: &[char] = &['(', '[', '【', '〔', '〖'];
+const CLOSE: &[char] = &[')', ']', '】', '〕', '〗'];
+
+/// Whether [`asides`] has anything to do.
+pub fn needs_asides(text: &str) -> bool {
+    text.contains(OPEN)
+        || text.contains(CLOSE)
+        || text.contains('届')
+        || text.contains("试用期")
+        || text.contains('。')
+}
+
+/// The text up to the first 。: what follows is another topic (人大代表, a
+/// foundation's 理事长), reported as dropped.
+pub fn first_sentence<'t>(text: &'t str, out: &mut Vec<Aside>) -> &'t str {
+    match text.find('。') {
+        Some(i) => {
+            let rest = text[i + '。'.len_utf8()..].trim();
+            if !rest.is_empty() {
+                out.push(Aside::Dropped(rest.to_string()));
+            }
+            &text[..i]
+        }
+        None => text,
+    }
+}
+
+/// Split at `separators` outside brackets: a date range or a list inside
+/// （其间：…，…） stays with its aside.
+pub fn split_top<'t>(text: &'t str, separators: &[char]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && separators.contains(&c) {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Split at 兼任 and 兼 between two posts (副市长兼公安局局长); a leading one
+/// is left for the caller.
+pub fn split_concurrent(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find('兼').map(|i| from + i) {
+        let word = if text[i..].starts_with("兼任") {
+            "兼任".len()
+        } else {
+            '兼'.len_utf8()
+        };
+        if i > start && !text[i..].starts_with("兼职") {
+            out.push(&text[start..i]);
+            start = i + word;
+        }
+        from = i + word;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Take the asides out of one post's text.
+pub fn asides(text: &str, out: &mut Vec<Aside>) -> Option<String> {
+    if !needs_asides(text) {
+        return None;
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(OPEN) {
+        kept.push_str(&rest[..i]);
+        let open = rest[i..].chars().next().map_or(1, char::len_utf8);
+        let inner_start = i + open;
+        // Nested brackets are rare; the first close ends the aside.
+        match rest[inner_start..].find(CLOSE) {
+            Some(j) => {
+                out.push(classify(&rest[inner_start..inner_start + j]));
+                let close = rest[inner_start + j..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                rest = &rest[inner_start + j + close..];
+            }
+            None => {
+                // Unclosed: the aside runs to the end.
+                out.push(classify(&rest[inner_start..]));
+                rest = "";
+            }
+        }
+    }
+    kept.push_str(rest);
+    // A close without its open ("处长试用期一年）"): dropped; what runs up to
+    // it is an aside only when it is noise we know.
+    while let Some(i) = kept.find(CLOSE) {
+        let close = kept[i..].chars().next().map_or(1, char::len_utf8);
+        kept.replace_range(i..i + close, "");
+    }
+    if let Some(i) = kept.find("试用期") {
+        let tail = kept[i..].to_string();
+        kept.truncate(i);
+        out.push(classify(&tail));
+    }
+    Some(ordinals(&kept))
+}
+
+/// What a parenthesised aside is.
+fn classify(inner: &str) -> Aside {
+    let t = inner.trim();
+    let bare = t.trim_end_matches("待遇").trim_start_matches("享受");
+    if is_level_word(bare) {
+        return Aside::Level(bare.to_string());
+    }
+    // 1996.12确定为正处级, 2009.12明确副市级: a level set for the person.
+    if !t.starts_with(['其', '期']) {
+        if let Some(w) = level_word_in(t) {
+            return Aside::Level(w.to_string());
+        }
+    }
+    match t {
+        "主持工作" | "主持全面工作" => Aside::InCharge,
+        "兼" | "兼任" | "兼职" => Aside::Concurrent,
+        "挂职" | "挂职锻炼" => Aside::Secondment,
+        _ if t.starts_with("试用期") => Aside::Probation,
+        _ => Aside::Dropped(t.to_string()),
+    }
+}
+
+/// A level written as 正厅级, 副处, 正局级, 副县级, 副部长级 …: 正/副, a tier,
+/// and optionally 级. Whether it names a level is for the data to say; this
+/// only recognises the shape.
+pub fn is_level_word(s: &str) -> bool {
+    let s = s
+        .strip_suffix("长级")
+        .or_else(|| s.strip_suffix('级'))
+        .unwrap_or(s);
+    let mut cs = s.chars();
+    matches!(cs.next(), Some('正' | '副'))
+        && matches!(
+            cs.next(),
+            Some('国' | '部' | '省' | '厅' | '局' | '司' | '地' | '处' | '县' | '科' | '乡')
+        )
+        && cs.next().is_none()
+}
+
+/// A level word at the end of `prefix` (正处级 of 正处级调研员): the rest
+/// and the word.
+pub fn level_word_at_end(prefix: &str) -> Option<(&str, &str)> {
+    let ends: Vec<usize> = prefix
+        .char_indices()
+        .rev()
+        .take(4)
+        .map(|(i, _)| i)
+        .collect();
+    ends.into_iter()
+        .rev()
+        .find(|&i| is_level_word(&prefix[i..]))
+        .map(|i| (&prefix[..i], &prefix[i..]))
+}
+
+/// The first level word inside `text` (国务院办公厅副局级秘书 → 副局级).
+pub fn level_word_in(text: &str) -> Option<&str> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '正' | '副'))
+        .map(|(i, _)| i)
+        .collect();
+    starts.into_iter().find_map(|i| {
+        let word: String = text[i..].chars().take(3).collect();
+        let word = if word.ends_with('级') {
+            word
+        } else {
+            text[i..].chars().take(2).collect()
+        };
+        (word.ends_with('级') && is_level_word(&word)).then(|| &text[i..i + word.len()])
+    })
+}
+
+/// Remove ordinals of sessions: 第十届, 十四届 (任太原市第十届人大常委会主任).
+fn ordinals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('届') {
+        let before = &rest[..i];
+        let digits = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| "零一二三四五六七八九十百0123456789".contains(*c))
+            .last()
+            .map(|(j, _)| j);
+        match digits {
+            Some(j) => {
+                let j = if before[..j].ends_with('第') {
+                    j - '第'.len_utf8()
+                } else {
+                    j
+                };
+                out.push_str(&before[..j]);
+            }
+            None => out.push_str(&rest[..i + '届'.len_utf8()]),
+        }
+        rest = &rest[i + '届'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Words that begin a career entry without being part of the post, longest
+/// first. 原 (former) is kept as a note by the caller.
+pub const LEADING: &[&str] = &[
+    "先后任",
+    "后历任",
+    "后调任",
+    "被任命为",
+    "任命为",
+    "当选为",
+    "后任",
+    "曾任",
+    "现任",
+    "历任",
+    "起任",
+    "调任",
+    "升任",
+    "改任",
+    "转任",
+    "继任",
+    "再任",
+    "连任",
+    "提任",
+    "选任",
+    "兼任",
+    "当选",
+    "后",
+    "任",
+    "兼",
+    "原",
+];
+
+/// Words that end a career entry and say the post is not (yet) held.
+pub const NOT_HELD: &[&str] = &["提名人选", "候选人", "人选"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_from_pdfs_and_other_systems() {
+        assert_eq!(chars("\u{feff}处长"), "处长");
+        assert_eq!(chars("处\u{200b}长"), "处长");
+        // Kangxi radical ⼆ (U+2F06) copied from a PDF.
+        assert_eq!(chars("⼆级巡视员"), "二级巡视员");
+        assert_eq!(chars("處長"), "处长");
+        assert_eq!(chars("縣委書記"), "县委书记");
+        assert_eq!(chars("ＡＢ１"), "AB1");
+        assert_eq!(chars("处\u{7}长"), "处 长");
+        assert!(matches!(chars("县委书记"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn asides_are_taken_out_and_kept() {
+        let mut a = Vec::new();
+        let t = asides(&chars("丰宁县县长（主持工作）"), &mut a).unwrap();
+        assert_eq!(t, "丰宁县县长");
+        assert_eq!(a, [Aside::InCharge]);
+        a.clear();
+        let t = asides(&chars("海口市中级法院副院长（正处级）"), &mut a).unwrap();
+        assert_eq!(t, "海口市中级法院副院长");
+        assert_eq!(a, [Aside::Level("正处级".into())]);
+        a.clear();
+        let t = asides(
+            &chars("副处长（其间：1996.04-1999.01在北京大学学习"),
+            &mut a,
+        )
+        .unwrap();
+        assert_eq!(t, "副处长");
+        assert!(matches!(&a[..], [Aside::Dropped(_)]));
+        a.clear();
+        let t = first_sentence("任太原市第十届人大常委会主任。第十四届全国人大代表", &mut a);
+        assert_eq!(asides(t, &mut a).unwrap(), "任太原市人大常委会主任");
+        assert_eq!(a, [Aside::Dropped("第十四届全国人大代表".into())]);
+        a.clear();
+        let t = asides(&chars("金融事务处处长试用期一年）"), &mut a).unwrap();
+        assert_eq!(t, "金融事务处处长");
+        assert_eq!(a, [Aside::Probation]);
+    }
+
+    #[test]
+    fn splitting_keeps_asides_whole() {
+        assert_eq!(
+            split_top("副处长(其间:1994年,挂职),处长", &[',']),
+            ["副处长(其间:1994年,挂职)", "处长"]
+        );
+        assert_eq!(
+            split_concurrent("副市长兼公安局局长"),
+            ["副市长", "公安局局长"]
+        );
+        assert_eq!(split_concurrent("兼职"), ["兼职"]);
+        assert_eq!(
+            level_word_at_end("国务院办公厅副局级"),
+            Some(("国务院办公厅", "副局级"))
+        );
+        assert_eq!(level_word_in("国务院办公厅副局级秘书"), Some("副局级"));
+        assert_eq!(level_word_in("副处长"), None);
+    }
+
+    #[test]
+    fn level_words() {
+        for w in ["正厅级", "副处", "正局级", "副县级", "副部长级"] {
+            assert!(is_level_word(w), "{w}");
+        }
+        for w in ["副处长", "处长", "正", "副省长"] {
+            assert!(!is_level_word(w), "{w}");
+        }
+    }
+}

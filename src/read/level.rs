@@ -1,0 +1,398 @@
+//! The level of a title in its organisation: a named exception, the title's
+//! case for the kind of organisation, its own fixed level, or the derivation
+//! rule of titles_by_org.md §3.7.
+
+use super::org::Org;
+use super::{Certainty, Note, Resolution, Rule};
+use crate::data::Dataset;
+use crate::schema::{Body, Confidence, Level, Role, Text, Title, UnitOverride};
+use std::borrow::Cow;
+
+impl Dataset {
+    /// The level of a title in one kind of organisation (`--at 地级市`): its
+    /// case there, else the derivation rule, else its fixed level. `context`
+    /// is a context name ([`Dataset::context`]).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let rankinfo::Entry::Title(t) = data.lookup("局长").unwrap() else { unreachable!() };
+    /// assert_eq!(data.title_at(t, "地级市").level.unwrap().name, "县处级正职");
+    /// assert_eq!(data.title_at(t, "副省级市").nominal, Some("正局级"));
+    /// ```
+    pub fn title_at<'a>(&'a self, title: &'a Title, context: &'a str) -> Resolution<'a> {
+        let mut r = Resolution::empty(Cow::Borrowed(&title.name));
+        r.title = Some(&title.name);
+        self.place_title(
+            &mut r,
+            title,
+            Org {
+                context: Some(context),
+                ..Org::default()
+            },
+        );
+        r
+    }
+}
+
+/// A level with how it was reached.
+#[derive(Debug, Default)]
+pub(super) struct Placement<'a> {
+    pub level: Option<&'a Level>,
+    pub(super) rule: Rule,
+    pub(super) confidence: Certainty,
+    pub(super) fact: Option<Confidence>,
+    pub(super) nominal: Option<&'a str>,
+    pub(super) often: Option<&'a str>,
+    pub(super) sources: &'a [Text],
+    pub(super) basis: Option<Note<'a>>,
+    pub(super) data_notes: &'a [Text],
+    /// Several cases in one context, none chosen: listed.
+    pub(super) cases: Vec<Note<'a>>,
+}
+
+impl Dataset {
+    /// Decide the level of `title` in `org`.
+    pub(super) fn place_title<'a>(
+        &'a self,
+        r: &mut Resolution<'a>,
+        title: &'a Title,
+        mut org: Org<'a>,
+    ) {
+        r.context = org.context;
+        r.body = org.body;
+        r.organ = org.organ;
+        r.typed = org.typed;
+        if let Some(left) = org.leftover.take() {
+            // A part not understood between the places and the title: what it
+            // names is unknown, so no level (沧州市人民医院院长 is not a court's).
+            r.found.push(Note::Leftover(left));
+            r.organisation = org.units;
+            return;
+        }
+        let mut placed = self.place_in(title, &org, org.context, org.place_override);
+        if let [first, ..] = org.ambiguous.as_slice() {
+            // Several divisions share the name: an answer only if all agree.
+            let agree = org.ambiguous.iter().all(|p| {
+                let other = self.place_in(
+                    title,
+                    &org,
+                    self.place_context(p),
+                    self.unit_override(&p.name),
+                );
+                other.level.map(|l| &l.name) == placed.level.map(|l| &l.name)
+            });
+            let places = org
+                .ambiguous
+                .iter()
+                .map(|p| (self.parent_of(p).map_or("", |q| &*q.name), &*p.name))
+                .collect();
+            r.found.push(Note::SharedName {
+                name: &first.name,
+                places,
+                agree,
+            });
+            if agree {
+                placed.confidence = placed.confidence.max(Certainty::Medium);
+            } else {
+                placed = Placement::default();
+            }
+            // The chain's last place is only one of the candidates.
+            if let Some(u) = org.units.iter_mut().rfind(|u| *u.name == *first.name) {
+                u.level = None;
+            }
+        }
+        if org.bare {
+            placed.confidence = placed.confidence.max(Certainty::Medium);
+        }
+        if org.typed {
+            placed.confidence = placed.confidence.max(Certainty::Medium);
+            r.found.push(Note::TypedPlace);
+        }
+        if placed.rule == Rule::None {
+            if let Some(on) = &title.depends_on {
+                r.found.push(Note::DependsOn {
+                    title: &title.name,
+                    on,
+                });
+            }
+        }
+        r.place(placed);
+        r.organisation = org.units;
+        if let (Some(level), Some(last)) = (r.level, r.organisation.last_mut()) {
+            if last.level.is_none() && title.role == Role::Head {
+                last.level = Some(&level.name);
+            }
+        }
+    }
+
+    /// The level of `title` in one context: a named exception, else the
+    /// title's case for the context, else its fixed level if it names its own
+    /// kind of unit (处长), else the derivation rule.
+    fn place_in<'a>(
+        &'a self,
+        title: &'a Title,
+        org: &Org<'a>,
+        context: Option<&'a str>,
+        over: Option<&'a UnitOverride>,
+    ) -> Placement<'a> {
+        // The post heads the last body named: a department when one is (or
+        // the body's own internal unit), the organ itself when an organ is
+        // named.
+        let body = match (org.departments, org.organ, org.body) {
+            (0, Some(_), _) => None,
+            (0, None, b) => b.or(title.body),
+            (_, None, Some(b)) if has_own_rule(b) => Some(b),
+            _ => Some(Body::Department),
+        };
+        let deputy = matches!(title.role, Role::Deputy | Role::Member) || org.deputy;
+        if let Some(o) = over.filter(|_| title.role == Role::Head && org.departments == 0) {
+            if matches!(body, Some(Body::Party | Body::Government) | None) {
+                return Placement {
+                    level: self.level(&o.head),
+                    rule: Rule::Derived,
+                    confidence: Certainty::of(o.confidence),
+                    fact: Some(o.confidence),
+                    sources: &o.sources,
+                    data_notes: &o.notes,
+                    ..Placement::default()
+                };
+            }
+        }
+        // A department that is below the usual level by name (省监狱管理局).
+        let department = org.units.iter().find(|u| u.kind == "工作部门");
+        if let (Some(ctx), Some(dept), 1) = (context, department, org.departments) {
+            if let Some(d) = self.department_override(ctx, &dept.name) {
+                let level = self
+                    .level(&d.head)
+                    .and_then(|l| self.level_below(l, usize::from(deputy)));
+                return Placement {
+                    level,
+                    rule: Rule::Derived,
+                    confidence: Certainty::of(d.confidence),
+                    fact: Some(d.confidence),
+                    sources: &d.sources,
+                    data_notes: &d.notes,
+                    ..Placement::default()
+                };
+            }
+        }
+        // An organ's own 司/局 is a 部委内设机构; a unit below it is derived.
+        let case_context = match (org.organ, org.departments) {
+            (Some(_), 1) => Some("部委内设机构"),
+            (_, 0 | 1) if !org.deputy => context,
+            _ => None,
+        };
+        let case = case_context.and_then(|ctx| {
+            let all = || title.cases_at(ctx);
+            // The case for the body the text names; a case that names no
+            // body only where that body is the title's own: 主席 of a 政协,
+            // never of a 总工会.
+            if let Some(b) = body {
+                if let Some(c) = all().find(|c| c.body == Some(b)) {
+                    return Some(c);
+                }
+            }
+            let loose = match body {
+                None => true,
+                Some(b) => title.body == Some(b) || (title.body.is_none() && !has_own_rule(b)),
+            };
+            if !loose {
+                return None;
+            }
+            let mut bodiless = all().filter(|c| c.body.is_none());
+            match (bodiless.next(), bodiless.next()) {
+                (Some(one), None) => Some(one),
+                (None, None) if body.is_none() && all().nth(1).is_none() => all().next(),
+                _ => None,
+            }
+        });
+        // A national post's title (书记处书记) inside a named organ or place
+        // is that organ's post, not the national one.
+        let national = |l: &Level| l.name.starts_with("国家级");
+        let fixed = title
+            .level
+            .as_deref()
+            .and_then(|l| self.level(l))
+            .filter(|l| !national(l) || org.units.is_empty());
+        let fixed_placement = || Placement {
+            level: fixed,
+            rule: Rule::FixedTitle,
+            confidence: Certainty::of(title.confidence),
+            fact: Some(title.confidence),
+            sources: &title.sources,
+            data_notes: &title.notes,
+            ..Placement::default()
+        };
+        // A title that names its own kind of unit (处长, 科长) has its level
+        // wherever it stands.
+        if case.is_none() && fixed.is_some() && title.body.is_none() {
+            return fixed_placement();
+        }
+        // A body with a rule of its own (法院, 纪委, 群团; 政府秘书长).
+        if case.is_none() {
+            if let Some(p) = self.by_body_rule(title, org, context, body, deputy) {
+                return p;
+            }
+        }
+        if case.is_none()
+            && body.is_none()
+            && case_context.is_some_and(|c| title.cases_at(c).nth(1).is_some())
+        {
+            // Several posts of this title in this context, and the text does
+            // not say which: list them rather than derive one.
+            let ctx = case_context.unwrap_or_default();
+            let cases = title.cases_at(ctx).map(|c| Note::Case {
+                post: &c.post,
+                level: c.level.as_deref(),
+            });
+            return Placement {
+                cases: cases.collect(),
+                ..Placement::default()
+            };
+        }
+        if let Some(case) = case {
+            let basis = Some(Note::Case {
+                post: &case.post,
+                level: case.level.as_deref(),
+            });
+            return Placement {
+                level: case.level.as_deref().and_then(|l| self.level(l)),
+                rule: Rule::TitleCase,
+                confidence: Certainty::of(case.confidence),
+                fact: Some(case.confidence),
+                nominal: case.nominal.as_deref(),
+                often: case.often.as_deref(),
+                sources: &case.sources,
+                basis,
+                data_notes: &case.notes,
+                cases: Vec::new(),
+            };
+        }
+        // A member (常委, 委员) is a deputy's level only in a Party committee:
+        // a 人大常委会 member holds no post by it.
+        let derivable = title.role != Role::Other
+            && !body.is_some_and(has_own_rule)
+            && (title.role != Role::Member || matches!(body, None | Some(Body::Party)));
+        if let Some(unit) = context
+            .and_then(|c| self.unit_level(c))
+            .filter(|_| derivable)
+        {
+            // A department's title (局长) heads a department even when the
+            // text names none (--at 县): never the place itself.
+            let departments = org
+                .departments
+                .max(usize::from(title.body == Some(Body::Department)));
+            let internal = departments > 1;
+            let base = match departments {
+                0 => Some(&*unit.head),
+                1 => unit.department.as_deref(),
+                // An internal unit is one full step below its department's
+                // (nominal) level: 副省级市局 (名义正局) → 处 = 正处.
+                _ => unit
+                    .department_nominal
+                    .as_deref()
+                    .or(unit.department.as_deref()),
+            };
+            // A unit without ranked departments (乡镇) derives nothing.
+            let Some(base) = base else {
+                return if fixed.is_some() {
+                    fixed_placement()
+                } else {
+                    Placement::default()
+                };
+            };
+            let base_level = Some(base).and_then(|b| {
+                // Canonical level names, or an alias such as 正局级.
+                self.level(b)
+                    .or_else(|| self.level_of(self.exact_entry(b)?).map(|(l, _)| l))
+            });
+            let steps = usize::from(deputy) + if internal { 2 } else { 0 };
+            let basis = Some(Note::Derived {
+                base: Some(base),
+                department: departments > 0,
+                internal,
+                deputy,
+            });
+            return Placement {
+                level: base_level.and_then(|l| self.level_below(l, steps)),
+                rule: Rule::Derived,
+                confidence: Certainty::of(unit.confidence).max(Certainty::Medium),
+                fact: Some(unit.confidence),
+                nominal: unit
+                    .department_nominal
+                    .as_deref()
+                    .filter(|_| departments == 1 && title.role == Role::Head),
+                sources: &unit.sources,
+                basis,
+                data_notes: &unit.notes,
+                ..Placement::default()
+            };
+        }
+        if fixed.is_some() {
+            return fixed_placement();
+        }
+        Placement::default()
+    }
+
+    /// The level by the rule of the body the post belongs to (法院, 纪委, 群团)
+    /// or of the post in that body (政府秘书长): half-steps below the place's
+    /// head, one more for a deputy, two for each internal unit named after
+    /// the body (庭, 室).
+    fn by_body_rule<'a>(
+        &'a self,
+        title: &'a Title,
+        org: &Org<'a>,
+        context: Option<&'a str>,
+        body: Option<Body>,
+        deputy: bool,
+    ) -> Option<Placement<'a>> {
+        let b = body?;
+        let rules = &self.organisations.body_rules;
+        let rule = rules
+            .iter()
+            .find(|r| r.body == b && r.titles.iter().any(|t| **t == *title.name))
+            .or_else(|| {
+                // Members of a 纪委's standing committee and the like: no rule.
+                rules.iter().find(|r| {
+                    r.body == b
+                        && r.titles.is_empty()
+                        && matches!(title.role, Role::Head | Role::Deputy)
+                })
+            })?;
+        let unit = self.unit_level(context?)?;
+        let head = self.level(&unit.head)?;
+        let internal = if has_own_rule(b) { org.departments } else { 0 };
+        let steps = usize::from(rule.below) + 2 * internal + usize::from(deputy);
+        Some(Placement {
+            level: self.level_below(head, steps),
+            rule: Rule::Derived,
+            confidence: Certainty::of(rule.confidence).max(Certainty::Medium),
+            fact: Some(rule.confidence),
+            sources: &rule.sources,
+            basis: Some(Note::BodyRule {
+                body: b.label(),
+                place: &head.name,
+                steps,
+            }),
+            data_notes: &rule.notes,
+            ..Placement::default()
+        })
+    }
+
+    /// The level `steps` half-steps below `level` on the ladder (staying
+    /// within the ten leadership levels).
+    fn level_below<'a>(&'a self, level: &'a Level, steps: usize) -> Option<&'a Level> {
+        let order = level.order as usize + steps;
+        self.levels()
+            .find(|l| l.order as usize == order && l.is_leadership())
+    }
+}
+
+/// Bodies whose level comes from a rule of their own, not from the cases of
+/// the Party and government titles they share (书记 of a 纪委 or 团委).
+fn has_own_rule(b: Body) -> bool {
+    matches!(
+        b,
+        Body::Court | Body::Procuratorate | Body::Discipline | Body::MassOrg
+    )
+}

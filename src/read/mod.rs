@@ -1,0 +1,729 @@
+//! The reader: every command turns user text into a [`Resolution`] here.
+//!
+//! ```text
+//! text  = post (sep post)*              sep = 、 ， , ; ； / | 兼任 兼 (and spaces after a title)
+//! post  = lead? (organ | place*) body? township? department* deputy? (title | rank | level)
+//!         not-held?
+//! lead  = 任 后任 曾任 现任 原 起任 调任 … | 中共 中国共产党 政协 共青团 (before a place)
+//! place = a division, full or short name, or a name typed by its suffix (新华区)
+//! body  = 委 党委 政府 人大常委会 政协 纪委 监委 法院 检察院 总工会 妇联 团委 … (党组 after it)
+//! aside = （…）: a level （正厅级）, （主持工作）, （兼）, dates, （其间：…） — taken out, reported
+//! ```
+//!
+//! Cleaning comes first ([`clean`]: NFKC, invisible and control characters,
+//! traditional characters, asides, ordinals, a trailing sentence). Each post
+//! then takes the longest known title or 职级 at its end; before it, a named
+//! central organ, or the chain of places (each within the one before), then
+//! the body, a township, and working departments. The chain gives the kind of
+//! organisation (a context of `data/ranks.toml`); the level comes from a
+//! named exception, the title's case for that context and body, the rule of
+//! the body (`data/organisations.toml` body rules: 法院, 纪委, 群团, 秘书长),
+//! the title's own fixed level (处长), or the derivation rule of
+//! titles_by_org.md §3.7. Anything not understood lowers the confidence or,
+//! between the places and the title, withholds the level.
+//!
+//! Resolution is on the hot path of contact-list annotation, so it borrows
+//! from the data wherever it can and writes its reasoning as structured
+//! [`Note`]s, turned into text only when asked ([`Resolution::explanation`]).
+
+pub mod clean;
+mod level;
+mod note;
+mod org;
+mod sector;
+mod traditional;
+
+pub use note::Note;
+pub use sector::Sector;
+
+use crate::data::{Dataset, Entry};
+use crate::normalize;
+use crate::schema::{Body, Confidence, Grade, Level, Organ, Rank, Text};
+use clean::Aside;
+use level::Placement;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+
+/// How sure a resolution is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    High,
+    Medium,
+    #[default]
+    Low,
+}
+
+impl Certainty {
+    fn of(c: Confidence) -> Certainty {
+        match c {
+            Confidence::Official | Confidence::Secondary => Certainty::High,
+            Confidence::CommonKnowledge | Confidence::Customary => Certainty::Medium,
+            Confidence::Unconfirmed => Certainty::Low,
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Certainty::High => "高",
+            Certainty::Medium => "中",
+            Certainty::Low => "低",
+        }
+    }
+}
+
+/// One unit of the organisation chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit<'a> {
+    /// The official name of a place or organ; a department as written.
+    pub name: Cow<'a, str>,
+    /// 省, 副省级市, 市辖区 …, 乡镇, 工作部门, 内设机构, or an organ's category.
+    pub kind: &'a str,
+    /// The level of the unit's head, where known.
+    pub level: Option<&'a str>,
+}
+
+/// How the level was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The title's level does not depend on the organisation.
+    FixedTitle,
+    /// The title's case for the organisation, from the data.
+    TitleCase,
+    /// Derived: head = unit level, deputy half a step lower, internal unit one
+    /// step lower (titles_by_org.md §3.7), or a named exception.
+    Derived,
+    /// A 职级's equivalent leadership level.
+    RankEquivalent,
+    /// A level named directly (正处级).
+    NamedLevel,
+    /// Not resolved.
+    #[default]
+    None,
+}
+
+/// The answer for one post (or for the whole string).
+#[derive(Debug, Clone)]
+pub struct Resolution<'a> {
+    /// The text as given (borrowed when it could be).
+    pub input: Cow<'a, str>,
+    /// The canonical level, or `None` when it cannot be determined.
+    pub level: Option<&'a Level>,
+    /// The post (canonical title name).
+    pub title: Option<&'a str>,
+    /// A 职级 the string carries.
+    pub rank: Option<&'a str>,
+    pub organisation: Vec<Unit<'a>>,
+    /// The kind of organisation (a context name), where found.
+    pub context: Option<&'a str>,
+    pub rule: Rule,
+    pub confidence: Certainty,
+    /// The confidence the data gives the fact the level rests on (the case,
+    /// the unit level of a derivation, the named exception, the title).
+    pub data_confidence: Option<Confidence>,
+    /// Nominal level where it differs (副省级市局长: 正局级).
+    pub nominal: Option<&'a str>,
+    /// A level holders often have personally (高配): not the answer.
+    pub often: Option<&'a str>,
+    pub sources: &'a [Text],
+    /// Each post of a multi-title string.
+    pub parts: Vec<Resolution<'a>>,
+    /// A level written in the text for the person (（正厅级）, 副处级秘书,
+    /// 享受副厅级待遇): it decides `level`, and `post_level` keeps the post's.
+    pub stated_level: Option<&'a Level>,
+    /// The post's own level (规格), where known: equal to `level` unless the
+    /// text states another level for the person or the post is not held.
+    pub post_level: Option<&'a Level>,
+    /// Civil service, or the kind of organisation outside it (a hospital, a
+    /// company, a village, the army), where the text says.
+    pub sector: Option<Sector>,
+    /// The body the post belongs to, for the next post of a bio.
+    body: Option<Body>,
+    organ: Option<&'a Organ>,
+    typed: bool,
+    /// Reasons found while reading the text (rare: kept apart so that the
+    /// common case allocates nothing); see [`Resolution::notes`].
+    found: Vec<Note<'a>>,
+    /// The rule that gave the level: a case or a derivation.
+    basis: Option<Note<'a>>,
+    /// The data's notes on that rule.
+    data_notes: &'a [Text],
+}
+
+impl Serialize for Resolution<'_> {
+    /// JSON contract: `input`, `level`, `title`, `organisation`, `parts`,
+    /// `confidence`, `explanation` are stable; fields may be added.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'r, 'a> {
+            input: &'r str,
+            level: Option<&'a str>,
+            title: Option<&'a str>,
+            organisation: &'r [Unit<'a>],
+            parts: &'r [Resolution<'a>],
+            confidence: Certainty,
+            explanation: String,
+            rank: Option<&'a str>,
+            grade: Option<Grade>,
+            context: Option<&'a str>,
+            rule: Rule,
+            nominal: Option<&'a str>,
+            often: Option<&'a str>,
+            sources: &'a [Text],
+            certainty: Certainty,
+            stated_level: Option<&'a str>,
+            post_level: Option<&'a str>,
+            sector: Option<Sector>,
+        }
+        Json {
+            input: &self.input,
+            level: self.level.map(|l| &*l.name),
+            title: self.title,
+            organisation: &self.organisation,
+            parts: &self.parts,
+            confidence: self.confidence,
+            explanation: self.explanation(),
+            rank: self.rank,
+            grade: self.level.map(|l| l.grade),
+            context: self.context,
+            rule: self.rule,
+            nominal: self.nominal,
+            often: self.often,
+            sources: self.sources,
+            certainty: self.confidence,
+            stated_level: self.stated_level.map(|l| &*l.name),
+            post_level: self.post_level.map(|l| &*l.name),
+            sector: self.sector,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'a> Resolution<'a> {
+    fn empty(input: Cow<'a, str>) -> Self {
+        Resolution {
+            input,
+            level: None,
+            title: None,
+            rank: None,
+            organisation: Vec::new(),
+            context: None,
+            rule: Rule::None,
+            confidence: Certainty::Low,
+            data_confidence: None,
+            nominal: None,
+            often: None,
+            sources: &[],
+            parts: Vec::new(),
+            found: Vec::new(),
+            basis: None,
+            data_notes: &[],
+            stated_level: None,
+            post_level: None,
+            sector: None,
+            body: None,
+            organ: None,
+            typed: false,
+        }
+    }
+
+    /// The reasoning, in order: what reading the text found, the rule used
+    /// and the data's notes on it, then 高配 and nominal levels.
+    pub fn notes(&self) -> Vec<Note<'a>> {
+        let mut out = self.found.clone();
+        out.extend(self.basis.clone());
+        out.extend(self.data_notes.iter().map(|n| Note::Data(n)));
+        out.extend(self.often.map(Note::Often));
+        out.extend(self.nominal.map(Note::Nominal));
+        out
+    }
+
+    /// The reasoning in Chinese: the chain of units, the rule, the caveats.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        if !self.parts.is_empty() {
+            let best = self.title.or(self.rank).unwrap_or("—");
+            out.push_str(&format!(
+                "共{}项职务，取最高的“{}”。",
+                self.parts.len(),
+                best
+            ));
+        }
+        if !self.organisation.is_empty() {
+            out.push_str(&self.chain(" › "));
+            out.push('。');
+        }
+        match (self.title.or(self.rank), self.level) {
+            (Some(t), Some(l)) => out.push_str(&format!("{t}：{}。", l.name)),
+            (Some(t), None) => out.push_str(&format!("{t}：层次无法确定。")),
+            _ => {}
+        }
+        for n in self.notes() {
+            let n = n.to_string();
+            out.push_str(&n);
+            if !n.ends_with('。') {
+                out.push('。');
+            }
+        }
+        out
+    }
+
+    /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
+    pub fn chain(&self, sep: &str) -> String {
+        let units: Vec<String> = self
+            .organisation
+            .iter()
+            .map(|u| match u.level {
+                Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
+                None => format!("{}（{}）", u.name, u.kind),
+            })
+            .collect();
+        units.join(sep)
+    }
+
+    /// No level: what was read stays, the answer is withdrawn.
+    fn clear_level(&mut self) {
+        self.level = None;
+        self.rule = Rule::None;
+        self.confidence = Certainty::Low;
+        self.nominal = None;
+        self.often = None;
+        self.basis = None;
+        self.data_notes = &[];
+    }
+
+    fn place(&mut self, p: Placement<'a>) {
+        self.level = p.level;
+        self.rule = p.rule;
+        self.data_confidence = p.fact;
+        self.confidence = if p.level.is_some() {
+            p.confidence
+        } else {
+            Certainty::Low
+        };
+        self.nominal = p.nominal;
+        self.often = p.often;
+        self.sources = p.sources;
+        self.basis = p.basis;
+        self.data_notes = p.data_notes;
+        self.found.extend(p.cases);
+    }
+}
+
+/// Separators between the posts of a bio.
+const SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '/', '／', '\n', '|'];
+
+/// Whether `text` is only Chinese characters of the basic block (U+4E00 to
+/// U+9FFF: lead bytes E4–E9).
+fn plain_chinese(text: &str) -> bool {
+    // A fold, not `all`: no early exit, so it vectorises.
+    text.bytes().fold(true, |ok, b| {
+        ok & (b & 0xC0 == 0x80 || (0xE4..=0xE9).contains(&b))
+    })
+}
+
+/// `inner` as a slice of `outer`, when it is one.
+fn slice_of<'a>(outer: &'a str, inner: &str) -> Option<&'a str> {
+    let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    outer
+        .get(start..start + inner.len())
+        .filter(|s| s.as_ptr() == inner.as_ptr())
+}
+
+/// One post of a bio, with what cleaning took out of it.
+struct Post<'t> {
+    text: Cow<'t, str>,
+    asides: Vec<Aside>,
+}
+
+impl Dataset {
+    /// Resolve a real-world title string.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("广东省深圳市南山区发展和改革局副局长");
+    /// assert_eq!(r.level.unwrap().name, "县处级副职");
+    /// let r = data.resolve("县委副书记、县长、一级调研员");
+    /// assert_eq!((r.title, r.rank), (Some("县长"), Some("一级调研员")));
+    /// assert!(data.resolve("某某公司总经理").level.is_none());
+    /// // Career-line noise and the place written twice.
+    /// let r = data.resolve("任唐山市市委书记（其间：2001.09在中央党校学习）");
+    /// assert_eq!(r.level.unwrap().name, "厅局级正职");
+    /// ```
+    pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
+        let chars = clean::chars(text);
+        // The common case: one post, nothing to clean.
+        if let Cow::Borrowed(t) = chars {
+            if plain_chinese(t) && !clean::needs_asides(t) && !t.contains('兼') {
+                return self.resolve_post(Cow::Borrowed(t), t, None, Vec::new());
+            }
+        }
+        let mut dropped = Vec::new();
+        let sentence = clean::first_sentence(&chars, &mut dropped);
+        let posts = self.split_posts(sentence);
+        if posts.len() <= 1 {
+            let mut post = posts.into_iter().next().unwrap_or(Post {
+                text: Cow::Borrowed(""),
+                asides: Vec::new(),
+            });
+            post.asides.extend(dropped);
+            let input = match slice_of(text, &post.text) {
+                Some(s) if s.len() == text.len() => Cow::Borrowed(s),
+                _ => Cow::Owned(text.to_string()),
+            };
+            let key = post.text;
+            let mut r = self.resolve_post(Cow::Owned(key.to_string()), &key, None, post.asides);
+            r.input = input;
+            return r;
+        }
+        let mut parts: Vec<Resolution<'a>> = Vec::with_capacity(posts.len());
+        for post in posts {
+            // A later post without its own place belongs to the earlier one's
+            // (垣曲县委副书记、政府县长; 厅长、党组书记).
+            let inherited = parts.last().filter(|p| !p.organisation.is_empty());
+            let r = self.resolve_post(
+                Cow::Owned(post.text.to_string()),
+                &post.text,
+                inherited,
+                post.asides,
+            );
+            parts.push(r);
+        }
+        let rank = parts
+            .iter()
+            .find(|p| p.title.is_none())
+            .and_then(|p| p.rank);
+        // The highest post; the first listed among equals. A bio of ranks only
+        // answers with its highest rank.
+        let highest = |want_title: bool| {
+            parts
+                .iter()
+                .filter(|p| p.level.is_some() && (p.title.is_some() || !want_title))
+                .min_by_key(|p| p.level.map(|l| l.order))
+        };
+        // A level stated in the text decides (labelled.tsv's convention):
+        // the highest stated one, else the highest post.
+        let stated = parts
+            .iter()
+            .filter(|p| p.stated_level.is_some() && p.level.is_some())
+            .min_by_key(|p| p.level.map(|l| l.order));
+        let mut top = stated
+            .or_else(|| highest(true))
+            .or_else(|| highest(false))
+            .or_else(|| {
+                parts
+                    .iter()
+                    .find(|p| p.sector.is_some_and(|s| s != Sector::CivilService))
+            })
+            .or(parts.first())
+            .cloned()
+            .unwrap_or_else(|| Resolution::empty(text.into()));
+        top.input = text.into();
+        top.rank = rank.or(top.rank);
+        top.found.extend(dropped.into_iter().map(Note::Aside));
+        top.parts = parts;
+        top
+    }
+
+    /// Split a bio into normalised posts: at separators outside brackets,
+    /// and at spaces only after a title ("北京市 海淀区 区长" is one post).
+    /// An aside that names a concurrent post (（兼任…书记）) becomes a post.
+    fn split_posts<'t>(&self, text: &'t str) -> Vec<Post<'t>> {
+        let mut out: Vec<Post<'t>> = Vec::new();
+        for piece in clean::split_top(text, SEPARATORS) {
+            let mut asides = Vec::new();
+            let piece_text: Cow<'t, str> = match clean::asides(piece, &mut asides) {
+                Some(t) => Cow::Owned(t),
+                None => Cow::Borrowed(piece),
+            };
+            let mut concurrent = Vec::new();
+            asides.retain(|a| match a {
+                Aside::Dropped(t) => match t.strip_prefix("兼任").or_else(|| t.strip_prefix('兼'))
+                {
+                    Some(post) if self.title_suffix(&normalize::key(post)).is_some() => {
+                        concurrent.push(post.to_string());
+                        false
+                    }
+                    _ => true,
+                },
+                _ => true,
+            });
+            let mut posts = Vec::new();
+            for part in clean::split_concurrent(&piece_text) {
+                let mut pending = String::new();
+                for token in part.split(|c: char| normalize::half_width(c).is_whitespace()) {
+                    pending.push_str(&normalize::key(token));
+                    if !pending.is_empty() && self.title_suffix(&pending).is_some() {
+                        posts.push(std::mem::take(&mut pending));
+                    }
+                }
+                if !pending.is_empty() {
+                    posts.push(pending);
+                }
+            }
+            // The asides belong to the post they follow: the piece's last.
+            let last = posts.len().saturating_sub(1);
+            let single = posts.len() == 1 && posts[0] == *piece_text;
+            for (i, p) in posts.into_iter().enumerate() {
+                let text = if single {
+                    piece_text.clone()
+                } else {
+                    Cow::Owned(p)
+                };
+                let asides = if i == last {
+                    std::mem::take(&mut asides)
+                } else {
+                    Vec::new()
+                };
+                out.push(Post { text, asides });
+            }
+            if !asides.is_empty() {
+                out.push(Post {
+                    text: Cow::Borrowed(""),
+                    asides,
+                });
+            }
+            out.extend(concurrent.into_iter().map(|t| Post {
+                text: Cow::Owned(normalize::key(&t)),
+                asides: vec![Aside::Concurrent],
+            }));
+        }
+        out.retain(|p| !p.text.is_empty() || !p.asides.is_empty());
+        out
+    }
+
+    /// The longest title, 职级 or level name ending `text`, and where it
+    /// starts: a walk of the trie of reversed names, from the end.
+    fn title_suffix(&self, text: &str) -> Option<(usize, Entry<'_>)> {
+        match self.suffix_index.longest(text.chars().rev())? {
+            (len, [one]) => Some((
+                text.len() - len,
+                self.target(self.index[one.id as usize].target),
+            )),
+            // An English name shared by two entries: take the longest
+            // unshared one instead.
+            _ => text
+                .char_indices()
+                .find_map(|(i, _)| Some((i, self.exact_entry(&text[i..])?))),
+        }
+    }
+
+    fn resolve_post<'a>(
+        &'a self,
+        input: Cow<'a, str>,
+        text: &str,
+        inherited: Option<&Resolution<'a>>,
+        asides: Vec<Aside>,
+    ) -> Resolution<'a> {
+        let mut r = Resolution::empty(input);
+        for a in asides {
+            if let Aside::Level(word) = &a {
+                r.stated_level = self.level_named(word);
+            }
+            r.found.push(Note::Aside(a));
+        }
+        let text = self.strip_lead(text, &mut r);
+        let (text, held) = match clean::NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
+            Some(t) => (t, false),
+            None => (text, true),
+        };
+        let text = text.strip_prefix("享受").unwrap_or(text);
+        let text = text.strip_suffix("待遇").unwrap_or(text);
+        if let Some(sector) = sector::of(text) {
+            r.sector = Some(sector);
+        }
+        match self.post_title(text) {
+            None => {
+                // No title: a level written somewhere in it (副局级秘书)?
+                match clean::level_word_in(text).and_then(|w| self.level_named(w)) {
+                    Some(l) => r.stated_level = Some(l),
+                    None if r.found.is_empty() || !text.is_empty() => r.found.push(Note::NoTitle),
+                    None => {}
+                }
+            }
+            Some((start, entry)) => self.read_post(&mut r, text, start, entry, inherited),
+        }
+        if let Some(s) = r.sector.filter(|&s| s != Sector::CivilService) {
+            // Outside the civil service: no civil-service level, whatever the
+            // title would mean in a government (医院院长 is not a 法院院长).
+            if r.organ.is_none() {
+                r.found.push(Note::Sector(s));
+                r.clear_level();
+            }
+        } else if r.level.is_some() || r.title.is_some() || r.rank.is_some() {
+            r.sector = Some(Sector::CivilService);
+        }
+        r.post_level = r.level;
+        if let Some(stated) = r.stated_level {
+            if r.level.is_none_or(|l| l.name != stated.name) {
+                r.found.push(Note::Stated(&stated.name));
+            }
+            r.level = Some(stated);
+            if r.rule == Rule::None {
+                r.rule = Rule::NamedLevel;
+                r.confidence = Certainty::Medium;
+                r.sources = &stated.sources;
+            }
+        }
+        if !held {
+            r.found.push(Note::NotHeld);
+            r.level = None;
+            r.confidence = Certainty::Low;
+        }
+        r
+    }
+
+    /// The title ending a post. A national post's name that swallows the
+    /// organ before it (共青团中央书记处书记: not 中央书记处书记) gives way to
+    /// the next shorter name.
+    fn post_title(&self, text: &str) -> Option<(usize, Entry<'_>)> {
+        let (start, entry) = self.title_suffix(text)?;
+        let national = match entry {
+            Entry::Title(t) => t.level.as_deref().is_some_and(|l| l.starts_with("国家级")),
+            _ => false,
+        };
+        if national && start > 0 {
+            let shorter = text[start..]
+                .char_indices()
+                .skip(1)
+                .find_map(|(i, _)| Some((start + i, self.exact_entry(&text[start + i..])?)));
+            if let Some((i, e)) = shorter {
+                if self.organ_at(&text[..i]).is_some_and(|(len, _)| len == i) {
+                    return Some((i, e));
+                }
+            }
+        }
+        Some((start, entry))
+    }
+
+    /// Take the words that begin a career entry off `text` (任, 后任, 原 …),
+    /// unless they begin a place name (任丘市, 原阳县).
+    fn strip_lead<'t>(&self, mut text: &'t str, r: &mut Resolution<'_>) -> &'t str {
+        'outer: loop {
+            for w in clean::LEADING {
+                if let Some(rest) = text.strip_prefix(w) {
+                    if rest.is_empty() || self.places_at(text).is_some() {
+                        break 'outer;
+                    }
+                    if *w == "原" {
+                        r.found.push(Note::Former);
+                    }
+                    text = rest;
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+        text
+    }
+
+    /// Read the post whose title or rank starts at `start`.
+    fn read_post<'a>(
+        &'a self,
+        r: &mut Resolution<'a>,
+        text: &str,
+        start: usize,
+        entry: Entry<'a>,
+        inherited: Option<&Resolution<'a>>,
+    ) {
+        // 常务副市长 is still a 副市长; 代市长 acts as 市长.
+        let mut prefix = &text[..start];
+        prefix = prefix.strip_suffix("常务").unwrap_or(prefix);
+        for acting in ["代理", "代"] {
+            if let Some(p) = prefix.strip_suffix(acting) {
+                prefix = p;
+                r.found.push(Note::Acting);
+                break;
+            }
+        }
+        // A level written before the title (正处级调研员, 副局级秘书).
+        if let Some((p, word)) = clean::level_word_at_end(prefix) {
+            if let Some(l) = self.level_named(word) {
+                r.stated_level = Some(l);
+                prefix = p;
+            }
+        }
+        match entry {
+            Entry::Level(l) => {
+                r.level = Some(l);
+                r.stated_level = r.stated_level.or(Some(l));
+                r.rule = Rule::NamedLevel;
+                r.confidence = Certainty::of(l.confidence);
+                r.sources = &l.sources;
+                if !prefix.is_empty() {
+                    r.found.push(Note::Leftover(prefix.to_string()));
+                }
+            }
+            Entry::Rank(rank) => {
+                self.resolve_rank(r, rank);
+                if !prefix.is_empty() {
+                    // The organisation of a 职级 holder does not change the
+                    // rank's level; read it for the answer's chain only.
+                    let org = self.read_organisation(prefix, None, inherited);
+                    r.organisation = org.units;
+                    r.context = org.context;
+                }
+            }
+            Entry::Title(title) => {
+                r.title = Some(&title.name);
+                // 副 before a head's title the data has no deputy form of.
+                let deputy_of_head = matches!(
+                    title.role,
+                    crate::schema::Role::Head | crate::schema::Role::Other
+                ) && prefix.ends_with('副');
+                if deputy_of_head {
+                    prefix = &prefix[..prefix.len() - '副'.len_utf8()];
+                }
+                // Unit names can borrow from the input when it needed no
+                // normalising.
+                let source = match &r.input {
+                    Cow::Borrowed(s) => slice_of(s, prefix),
+                    _ => None,
+                };
+                let mut org = self.read_organisation(prefix, source, inherited);
+                org.deputy = deputy_of_head;
+                // A later post of a company's or hospital's bio is still there
+                // (重庆钢铁公司团委副书记、书记).
+                if org
+                    .units
+                    .iter()
+                    .all(|u| inherited.is_some_and(|p| p.organisation.contains(u)))
+                {
+                    if let Some(s) = inherited.and_then(|p| p.sector) {
+                        r.sector = r.sector.or(Some(s));
+                    }
+                }
+                self.place_title(r, title, org);
+            }
+        }
+    }
+
+    /// A level named by a word (正厅级, 副处, 正局): through the index, so
+    /// that every alias of the data counts.
+    fn level_named(&self, word: &str) -> Option<&Level> {
+        let word = word.strip_suffix("长级").map_or(word, |w| w);
+        match self.lookup(word).ok()? {
+            Entry::Level(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    fn resolve_rank<'a>(&'a self, r: &mut Resolution<'a>, rank: &'a Rank) {
+        r.rank = Some(&rank.name);
+        r.rule = Rule::RankEquivalent;
+        r.sources = &rank.sources;
+        match self.rank_level(rank) {
+            Some((level, conf)) => {
+                r.level = Some(level);
+                r.confidence = Certainty::of(conf);
+                r.found.push(Note::Rank {
+                    rank: &rank.name,
+                    level: &level.name,
+                });
+            }
+            None => r.found.push(Note::RankWithoutLevel(&rank.name)),
+        }
+    }
+}

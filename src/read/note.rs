@@ -1,0 +1,157 @@
+//! The reasoning of a reading, as structured notes turned into Chinese text
+//! only when asked.
+
+use super::Sector;
+use super::clean::Aside;
+use std::fmt;
+
+/// One step of the reasoning, written out by
+/// [`Resolution::explanation`](super::Resolution::explanation).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Note<'a> {
+    /// Something cleaning took out of the text.
+    Aside(Aside),
+    /// 原: the post is a former one.
+    Former,
+    /// 代 or 代理: acting in the post.
+    Acting,
+    /// 提名人选, 候选人: not (yet) holding the post.
+    NotHeld,
+    /// A level stated in the text for the person, other than the post's.
+    Stated(&'a str),
+    /// Outside the civil service.
+    Sector(Sector),
+    /// A place read by its suffix, not found in today's gazetteer.
+    TypedPlace,
+    /// The rule of the post's body: `steps` half-steps below the place's
+    /// head (`place`).
+    BodyRule {
+        body: &'static str,
+        place: &'a str,
+        steps: usize,
+    },
+    /// A note from the data.
+    Data(&'a str),
+    NoTitle,
+    /// Text before the title that was not understood.
+    Leftover(String),
+    Rank {
+        rank: &'a str,
+        level: &'a str,
+    },
+    RankWithoutLevel(&'a str),
+    /// The title's case for the context.
+    Case {
+        post: &'a str,
+        level: Option<&'a str>,
+    },
+    /// The derivation rule.
+    Derived {
+        base: Option<&'a str>,
+        department: bool,
+        internal: bool,
+        deputy: bool,
+    },
+    /// The title depends on its organisation, which the text does not name.
+    DependsOn {
+        title: &'a str,
+        on: &'a str,
+    },
+    /// Several divisions share a name.
+    SharedName {
+        name: &'a str,
+        places: Vec<(&'a str, &'a str)>,
+        agree: bool,
+    },
+    Often(&'a str),
+    Nominal(&'a str),
+}
+
+impl fmt::Display for Note<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Data(text) => f.write_str(text),
+            Note::Aside(a) => match a {
+                Aside::Level(l) => write!(f, "括号中注明“{l}”"),
+                Aside::InCharge => {
+                    f.write_str("主持工作：以副职主持全面工作，职位层次仍按所任职务")
+                }
+                Aside::Concurrent => f.write_str("兼任"),
+                Aside::Probation => f.write_str("试用期"),
+                Aside::Secondment => f.write_str("挂职"),
+                Aside::Dropped(t) => write!(f, "“{t}”未计入"),
+            },
+            Note::Former => f.write_str("“原”：曾任职务"),
+            Note::Acting => f.write_str("代理职务：按所代理职务的层次"),
+            Note::NotHeld => f.write_str("提名人选或候选人尚未任职，不计层次"),
+            Note::Stated(l) => write!(f, "文中注明个人层次为{l}"),
+            Note::Sector(s) => f.write_str(s.why()),
+            Note::TypedPlace => {
+                f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
+            }
+            Note::BodyRule { body, place, steps } => {
+                let by = match steps {
+                    0 => "同级".to_string(),
+                    1 => "低半级".to_string(),
+                    n if n % 2 == 0 => format!("低{}级", n / 2),
+                    n => format!("低{}级半", n / 2),
+                };
+                write!(f, "{body}的职务比同级党政正职（{place}）{by}")
+            }
+            Note::NoTitle => f.write_str("没有识别出职务或职级名称"),
+            Note::Leftover(text) => write!(f, "未能识别“{text}”"),
+            Note::Rank { rank, level } => write!(f, "{rank}是职级，相当于{level}，不是领导职务"),
+            Note::RankWithoutLevel(rank) => write!(f, "{rank}没有可确定的对应层次"),
+            Note::Case { post, level } => write!(f, "{post}：{}", level.unwrap_or("层次不明")),
+            Note::Derived {
+                base,
+                department,
+                internal,
+                deputy,
+            } => {
+                let what = if *department {
+                    "工作部门正职"
+                } else {
+                    "单位正职"
+                };
+                write!(
+                    f,
+                    "按规格推导（titles_by_org §3.7）：{what}为{}",
+                    base.unwrap_or("不明")
+                )?;
+                if *internal {
+                    f.write_str("，内设机构正职低一级")?;
+                }
+                if *deputy {
+                    f.write_str("，副职（或常委）低半级")?;
+                }
+                Ok(())
+            }
+            Note::DependsOn { title, on } => {
+                write!(
+                    f,
+                    "{title}的层次取决于{on}，字符串没有说明（可用 rankinfo show {title} 查看各种情况）"
+                )
+            }
+            Note::SharedName {
+                name,
+                places,
+                agree,
+            } => {
+                let list: Vec<String> = places
+                    .iter()
+                    .map(|(parent, p)| format!("{parent}{p}"))
+                    .collect();
+                write!(f, "{name}有{}处：{}；", places.len(), list.join("、"))?;
+                f.write_str(if *agree {
+                    "各处层次相同"
+                } else {
+                    "各处规格不同，层次无法确定"
+                })
+            }
+            Note::Often(level) => write!(f, "任职者常高配为{level}（个人，不是职位规格）"),
+            Note::Nominal(level) => write!(f, "名义上为{level}"),
+        }
+    }
+}

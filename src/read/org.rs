@@ -1,0 +1,428 @@
+//! The organisation before the title: a named central organ, or a chain of
+//! places, then bodies, a township and departments.
+
+use super::{Resolution, Unit};
+use crate::data::Dataset;
+use crate::organisations::{
+    BARE_COMMITTEES, NATIONAL_BODIES, body_at, is_unit_name, split_units, township_at,
+};
+use crate::schema::{Body, Organ, Place, UnitOverride};
+use std::borrow::Cow;
+
+/// What the text before the title says about the organisation.
+#[derive(Debug, Default)]
+pub(super) struct Org<'a> {
+    pub units: Vec<Unit<'a>>,
+    pub context: Option<&'a str>,
+    /// A named exception for the place's head (湖北's 省直管市).
+    pub place_override: Option<&'a UnitOverride>,
+    pub body: Option<Body>,
+    /// Working departments or internal units named after the body.
+    pub departments: usize,
+    /// Places whose name several divisions share, not settled by the text.
+    pub ambiguous: Vec<&'a Place>,
+    /// The context came from a bare word (县委), not a named place.
+    pub bare: bool,
+    /// A place not in today's gazetteer, read by its suffix (新华区 of 海口,
+    /// abolished 2002; 栖霞县, now a 市).
+    pub typed: bool,
+    pub organ: Option<&'a Organ>,
+    /// 副 written before a head's title the data has no deputy form of
+    /// (副秘书长): the deputy of that post.
+    pub deputy: bool,
+    /// Text that was not understood.
+    pub leftover: Option<String>,
+}
+
+/// Leads that say the body before the place is named (中共XX省委员会,
+/// 政协XX市委员会): the body, and the word that closes the name.
+const LEADS: &[(&str, Body)] = &[
+    ("中国共产党", Body::Party),
+    ("中共", Body::Party),
+    ("中国人民政治协商会议", Body::Cppcc),
+    ("政协", Body::Cppcc),
+    ("共青团", Body::MassOrg),
+];
+
+/// The place's own suffix written again before its body (唐山市市委,
+/// 和田地委, 丰宁县县委), or a short name's suffix in another form.
+const REPEATED: &[char] = &['市', '县', '区', '旗', '州', '盟', '地', '省'];
+
+/// Whether `c`, written after a place's name, can be that place's suffix:
+/// 地 (地委) and 州, 盟 go with any prefecture (宣城地委: 宣城地区, now 宣城市).
+fn suffix_fits(c: char, p: &Place) -> bool {
+    match c {
+        '地' | '州' | '盟' => p.kind.is_prefectural(),
+        _ => p.name.ends_with(c),
+    }
+}
+
+/// The Party group or committee of a unit, written after its name.
+const PARTY_GROUPS: &[&str] = &["联合党委", "党组", "党委", "党工委"];
+
+/// 团省委, 团市委, 团县委 after a place or alone: the youth league's committee.
+const LEAGUE: &[(&str, &str)] = &[
+    ("团省委", "省"),
+    ("团市委", "地级市"),
+    ("团地委", "地级市"),
+    ("团州委", "地级市"),
+    ("团县委", "县"),
+    ("团区委", "县"),
+    ("团旗委", "县"),
+];
+
+impl Dataset {
+    /// `source` is the input itself when `prefix` is a slice of it.
+    pub(super) fn read_organisation<'a>(
+        &'a self,
+        prefix: &str,
+        source: Option<&'a str>,
+        inherited: Option<&Resolution<'a>>,
+    ) -> Org<'a> {
+        let mut org = Org {
+            units: Vec::with_capacity(4),
+            ..Org::default()
+        };
+        let mut rest = prefix;
+        let name_of = |name: &str| -> Cow<'a, str> {
+            let at = name.as_ptr() as usize - prefix.as_ptr() as usize;
+            match source {
+                Some(s) => Cow::Borrowed(&s[at..at + name.len()]),
+                None => Cow::Owned(name.to_string()),
+            }
+        };
+        rest = rest.strip_prefix("中华人民共和国").unwrap_or(rest);
+        let mut lead = None;
+        if let Some(&(word, body)) = LEADS.iter().find(|(w, _)| rest.starts_with(w)) {
+            // 共青团中央, 中共中央 … are organs: leave them to the organ index.
+            if self.organ_at(rest).is_none_or(|(len, _)| len <= word.len()) {
+                rest = &rest[word.len()..];
+                lead = Some(body);
+                org.body = Some(body);
+            }
+        }
+        // The leaders of the NPC, CPPCC and supreme court and procuratorate
+        // are national posts; their internal units are an organ's.
+        if let Some(&(name, body)) = NATIONAL_BODIES.iter().find(|(w, _)| rest == *w) {
+            org.context = Some("中央");
+            org.body = Some(body);
+            org.units.push(Unit {
+                name: name.into(),
+                kind: "中央国家机关",
+                level: None,
+            });
+            return org;
+        }
+        // A named central organ or university.
+        let organ_text = rest
+            .strip_prefix("国务院")
+            .filter(|r| self.organ_at(r).is_some())
+            .unwrap_or(rest);
+        if let Some((len, organ)) = self.organ_at(organ_text) {
+            let organ = organ
+                .plaque_of
+                .as_deref()
+                .and_then(|p| self.organ(p))
+                .unwrap_or(organ);
+            org.organ = Some(organ);
+            org.units.push(Unit {
+                name: Cow::Borrowed(&organ.name),
+                kind: &organ.category,
+                level: organ.level.as_deref(),
+            });
+            org.context = match (organ.category.as_ref(), organ.level.as_deref()) {
+                ("中管高校", _) => Some("中管高校"),
+                ("高校", _) => Some("高校"),
+                (_, Some("省部级正职")) => Some("正部级机关"),
+                (_, Some("省部级副职")) => Some("副部级机关"),
+                _ => None,
+            };
+            rest = &organ_text[len..];
+        } else {
+            rest = self.read_places(rest, &mut org);
+            rest = self.read_typed_place(rest, &mut org, &name_of);
+        }
+        // 中共XX省委员会, 政协XX市委员会: the lead named the body.
+        if lead.is_some() {
+            for close in ["委员会", "委"] {
+                if let Some(r) = rest.strip_prefix(close) {
+                    rest = r;
+                    break;
+                }
+            }
+        }
+        if org.units.is_empty() {
+            if let Some(&(word, ctx)) = BARE_COMMITTEES.iter().find(|(w, _)| rest.starts_with(w)) {
+                org.context = Some(ctx);
+                org.bare = true;
+                org.body = Some(if word.ends_with("政府") {
+                    Body::Government
+                } else {
+                    Body::Party
+                });
+                rest = &rest[word.len()..];
+            } else if let Some(&(word, ctx)) = LEAGUE.iter().find(|(w, _)| rest.starts_with(w)) {
+                org.context = Some(ctx);
+                org.bare = true;
+                org.body = Some(Body::MassOrg);
+                rest = &rest[word.len()..];
+            } else if let Some(prev) = inherited {
+                self.inherit(&mut org, prev, rest);
+            }
+        }
+        // A township or street below the county.
+        if let Some(end) = township_at(rest) {
+            let special = matches!(org.context, Some("直辖市的区" | "副省级市的区" | "直辖市"));
+            let ctx = if special {
+                "直辖市和副省级市区的街道"
+            } else {
+                "乡镇"
+            };
+            org.context = Some(ctx);
+            org.units.push(Unit {
+                name: name_of(&rest[..end]),
+                kind: ctx,
+                level: self.unit_level(ctx).map(|u| &*u.head),
+            });
+            rest = &rest[end..];
+            rest = rest.strip_prefix("办事处").unwrap_or(rest);
+        }
+        // The place's suffix written again: 唐山市市委, 和田地委, 丰宁县县委.
+        if let Some(last) = org.units.last() {
+            if let Some(c) = rest.chars().next().filter(|c| REPEATED.contains(c)) {
+                let fits = last.name.ends_with(c) || (c == '地' && last.kind != "未收录的地名");
+                if fits && body_at(&rest[c.len_utf8()..]).is_some() {
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+            if let Some(&(word, _)) = LEAGUE.iter().find(|(w, _)| rest.starts_with(w)) {
+                org.body = Some(Body::MassOrg);
+                rest = &rest[word.len()..];
+            }
+        }
+        if let Some((body, len)) = body_at(rest) {
+            org.body = Some(body);
+            rest = &rest[len..];
+            if let Some((more, len)) = body_at(rest) {
+                // 县委 + 纪委, 政府 + 办公室 …
+                org.body = Some(more);
+                rest = &rest[len..];
+            }
+        }
+        // The 党组 or 党委 of the unit just named: the post is that unit's
+        // (局党组书记 = the 局's head), never the place's.
+        for group in PARTY_GROUPS {
+            if org.units.is_empty() && org.body.is_none() {
+                break;
+            }
+            if let Some(r) = rest.strip_suffix(group) {
+                rest = r;
+                break;
+            }
+        }
+        if !rest.is_empty() {
+            // Departments then internal units; more than four is not a name.
+            let mut names = [""; 4];
+            let mut count = 0;
+            for name in split_units(rest) {
+                if count == names.len() || !is_unit_name(name) {
+                    count = usize::MAX;
+                    break;
+                }
+                names[count] = name;
+                count += 1;
+            }
+            if count != usize::MAX {
+                for (i, &name) in names[..count].iter().enumerate() {
+                    let kind = if i == 0 && org.organ.is_none() && org.departments == 0 {
+                        "工作部门"
+                    } else {
+                        "内设机构"
+                    };
+                    org.units.push(Unit {
+                        name: name_of(name),
+                        kind,
+                        level: None,
+                    });
+                    org.departments += 1;
+                }
+            } else {
+                org.leftover = Some(rest.to_string());
+            }
+        }
+        org
+    }
+
+    /// A later post with nothing of its own before the title belongs to the
+    /// earlier one's organisation: all of it (厅长、党组书记), or only its
+    /// places when the post names its own body (县委副书记、政府县长).
+    fn inherit<'a>(&'a self, org: &mut Org<'a>, prev: &Resolution<'a>, rest: &str) {
+        // 党组书记 after 厅长: the 党组 of the unit just named.
+        let own = PARTY_GROUPS
+            .iter()
+            .find_map(|g| rest.strip_suffix(g))
+            .unwrap_or(rest);
+        let own_body = !own.is_empty();
+        org.units = prev
+            .organisation
+            .iter()
+            .filter(|u| !own_body || !matches!(u.kind, "工作部门" | "内设机构"))
+            .cloned()
+            .collect();
+        org.context = prev.context;
+        if !own_body {
+            org.body = prev.body;
+            org.departments = org
+                .units
+                .iter()
+                .filter(|u| matches!(u.kind, "工作部门" | "内设机构"))
+                .count();
+        }
+        org.organ = prev.organ;
+        org.typed = prev.typed;
+    }
+
+    /// A place not in the gazetteer, read by its suffix, where what follows
+    /// is a body or a department: 海口市 + 新华区委 (abolished 2002). Its kind
+    /// comes from the place before it; where that leaves it open (a 市 in a
+    /// province: 地级 or 县级), nothing is read.
+    fn read_typed_place<'t, 'a>(
+        &'a self,
+        text: &'t str,
+        org: &mut Org<'a>,
+        name_of: &impl Fn(&str) -> Cow<'a, str>,
+    ) -> &'t str {
+        let parent = org.context;
+        for (i, c) in text.char_indices().skip(1).take(5) {
+            let ctx = match (c, parent) {
+                ('县' | '旗', Some("地级市" | "省") | None) => "县",
+                ('县', Some("直辖市")) => "直辖市的区",
+                ('区', Some("直辖市")) => "直辖市的区",
+                ('区', Some("副省级市")) => "副省级市的区",
+                ('区', Some("地级市")) => "县",
+                ('市', Some("地级市")) => "县",
+                ('州' | '盟', Some("省")) => "地级市",
+                // 萧山市 in a province: a 地级市 or a 县级市? Not read.
+                ('市' | '区', Some("省")) => "",
+                _ => continue,
+            };
+            let end = i + c.len_utf8();
+            let after = &text[end..];
+            let stem = &text[..i];
+            if stem.chars().count() < 2 || stem.ends_with('团') {
+                continue;
+            }
+            let names_a_unit = after.is_empty()
+                || body_at(after).is_some()
+                || split_units(after).next().is_some_and(is_unit_name);
+            if !names_a_unit || stem.contains(['委', '局', '厅', '部', '办']) {
+                return text;
+            }
+            if ctx.is_empty() {
+                org.leftover = Some(text.to_string());
+                return "";
+            }
+            org.units.push(Unit {
+                name: name_of(&text[..end]),
+                kind: "未收录的地名",
+                level: self.unit_level(ctx).map(|u| &*u.head),
+            });
+            org.context = Some(ctx);
+            org.typed = true;
+            org.place_override = None;
+            org.ambiguous.clear();
+            return after;
+        }
+        text
+    }
+
+    /// Read the chain of places at the start of `text`; return what follows.
+    fn read_places<'t, 'a>(&'a self, mut text: &'t str, org: &mut Org<'a>) -> &'t str {
+        let mut last: Option<&'a Place> = None;
+        while let Some((mut len, hits)) = self.places_at(text) {
+            let fits =
+                |p: &&'a Place| last.is_none_or(|l| p.code != l.code && self.is_within(p, l));
+            let mut all: Vec<(u16, &'a Place)> = hits
+                .iter()
+                .map(|h| (h.id, &self.place_list()[h.id as usize]))
+                .filter(|(_, p)| fits(p))
+                .collect();
+            let mut suffixed = false;
+            // A short name followed by its own suffix in another form
+            // (丰宁 + 县 of 丰宁满族自治县, 和田 + 地委 of 和田地区): the suffix
+            // settles which place, and belongs to the name.
+            // The former 地区 of a prefecture's name (邢台地区, now 邢台市).
+            if text[len..].starts_with("地区") && all.iter().any(|(_, p)| p.kind.is_prefectural())
+            {
+                all.retain(|(_, p)| p.kind.is_prefectural());
+                len += "地区".len();
+                suffixed = true;
+            } else if let Some(c) = text[len..].chars().next().filter(|c| REPEATED.contains(c)) {
+                let short = all.iter().all(|(_, p)| p.name.len() != len);
+                if short {
+                    if !all.iter().any(|(_, p)| suffix_fits(c, p)) {
+                        // 丽江县 is not 丽江市: a place of another name.
+                        break;
+                    }
+                    all.retain(|(_, p)| suffix_fits(c, p));
+                    len += c.len_utf8();
+                    suffixed = true;
+                }
+            }
+            let mut candidates = all.into_iter();
+            let Some((first_id, first)) = candidates.next() else {
+                break;
+            };
+            // Namesakes are rare: collect them only when there are some.
+            let others: Vec<&'a Place> = candidates.map(|(_, p)| p).collect();
+            // A name without its suffix (公安 of 公安县) is taken for a place
+            // only where nothing else is likely meant.
+            let full =
+                suffixed || first.name.len() == len || others.iter().any(|p| p.name.len() == len);
+            let after = &text[len..];
+            let plausible = full
+                || len == text.len()
+                || body_at(after).is_some()
+                || LEAGUE.iter().any(|(w, _)| after.starts_with(w))
+                || last.is_some()
+                || first.kind.is_provincial()
+                || first.kind.is_prefectural();
+            if !plausible {
+                break;
+            }
+            if others.is_empty() {
+                org.ambiguous.clear();
+            } else {
+                // The next name may settle it (南京市鼓楼区).
+                org.ambiguous = std::iter::once(first).chain(others).collect();
+            }
+            let ctx = self.place_context_at(first_id);
+            // Named exceptions are county-level units (省直管市).
+            let county = !first.kind.is_provincial() && !first.kind.is_prefectural();
+            let over = if county {
+                self.unit_override(&first.name)
+            } else {
+                None
+            };
+            org.units.push(Unit {
+                name: Cow::Borrowed(&first.name),
+                kind: first.kind.label(),
+                level: over
+                    .map(|o| &*o.head)
+                    .or_else(|| Some(&*self.unit_level(ctx?)?.head)),
+            });
+            org.context = ctx;
+            org.place_override = over;
+            last = Some(first);
+            text = &text[len..];
+            // 广西 + 壮族 + 自治区主席: the people's name of the place's own.
+            if let Some(p) = crate::normalize::PEOPLES
+                .iter()
+                .find(|p| text.starts_with(*p) && first.name.contains(*p))
+            {
+                text = &text[p.len()..];
+            }
+        }
+        text
+    }
+}

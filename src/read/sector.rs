@@ -1,0 +1,182 @@
+//! Outside the civil service: hospitals, schools, companies, villages, the
+//! army. Their posts carry no civil-service level (titles_by_org.md §4); a
+//! title such as 院长 or 书记 there must not borrow a government's rule.
+
+use serde::Serialize;
+
+/// Where a post is, as far as the civil service goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sector {
+    /// A Party or state organ: a civil-service post.
+    CivilService,
+    /// A 事业单位: hospital, school, research institute, media.
+    PublicInstitution,
+    /// A state-owned or private company.
+    Enterprise,
+    /// A village or neighbourhood committee.
+    Village,
+    /// The army or armed police.
+    Military,
+    /// Not a post: study, 知青, a delegate's seat.
+    NotAPost,
+}
+
+impl Sector {
+    /// The plain sentence an answer gives.
+    pub fn why(self) -> &'static str {
+        match self {
+            Sector::CivilService => "党政机关职务",
+            Sector::PublicInstitution => {
+                "事业单位（医院、学校、科研院所等）的职务，任职者不是公务员，没有公务员职务层次；部分单位参照主管部门定规格，属惯例，各地不一"
+            }
+            Sector::Enterprise => {
+                "企业职务，没有公务员职务层次；国有企业领导人员有时比照行政级别，属惯例，不是法定层次"
+            }
+            Sector::Village => "村（社区）是基层群众性自治组织，村干部不是公务员，没有职务层次",
+            Sector::Military => "军队职务按军衔和军队职级，不属于公务员职务层次",
+            Sector::NotAPost => "不是职务（学习、知青、代表资格等），没有职务层次",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::CivilService => "党政机关",
+            Sector::PublicInstitution => "事业单位",
+            Sector::Enterprise => "企业",
+            Sector::Village => "村（社区）",
+            Sector::Military => "军队",
+            Sector::NotAPost => "非职务",
+        }
+    }
+}
+
+/// Words that place a post outside the civil service, by sector. Checked on
+/// the whole post; a named organ in the data (中管高校) overrides them.
+const MARKERS: &[(&str, Sector)] = &[
+    ("有限公司", Sector::Enterprise),
+    ("有限责任公司", Sector::Enterprise),
+    ("股份", Sector::Enterprise),
+    ("公司", Sector::Enterprise),
+    ("集团", Sector::Enterprise),
+    ("董事长", Sector::Enterprise),
+    ("总经理", Sector::Enterprise),
+    ("经理", Sector::Enterprise),
+    ("厂长", Sector::Enterprise),
+    ("矿长", Sector::Enterprise),
+    ("工厂", Sector::Enterprise),
+    ("锰矿", Sector::Enterprise),
+    ("煤矿", Sector::Enterprise),
+    ("医院", Sector::PublicInstitution),
+    ("卫生院", Sector::PublicInstitution),
+    ("中学", Sector::PublicInstitution),
+    ("小学", Sector::PublicInstitution),
+    ("学校", Sector::PublicInstitution),
+    ("大学", Sector::PublicInstitution),
+    ("学院", Sector::PublicInstitution),
+    ("研究所", Sector::PublicInstitution),
+    ("研究院", Sector::PublicInstitution),
+    ("设计院", Sector::PublicInstitution),
+    ("报社", Sector::PublicInstitution),
+    ("电视台", Sector::PublicInstitution),
+    ("教师", Sector::PublicInstitution),
+    ("医师", Sector::PublicInstitution),
+    ("村党支部", Sector::Village),
+    ("村支部", Sector::Village),
+    ("村委会", Sector::Village),
+    ("村支书", Sector::Village),
+    ("村主任", Sector::Village),
+    ("村民委员会", Sector::Village),
+    ("大队", Sector::Village),
+    ("生产队", Sector::Village),
+    ("居委会", Sector::Village),
+    ("军区", Sector::Military),
+    ("部队", Sector::Military),
+    ("司令员", Sector::Military),
+    ("战士", Sector::Military),
+    ("排长", Sector::Military),
+    ("连长", Sector::Military),
+    ("营长", Sector::Military),
+    ("师长", Sector::Military),
+    ("军长", Sector::Military),
+    ("武警", Sector::Military),
+    ("知青", Sector::NotAPost),
+    ("插队", Sector::NotAPost),
+    ("学习", Sector::NotAPost),
+    ("学生", Sector::NotAPost),
+    ("人大代表", Sector::NotAPost),
+    ("党代表", Sector::NotAPost),
+];
+
+/// The sector a post's text names, if any. Most titles name none: a byte
+/// scan for the characters the markers start with rules them out first.
+pub(super) fn of(text: &str) -> Option<Sector> {
+    text.char_indices().find_map(|(i, c)| {
+        if !starts_a_marker(c) {
+            return None;
+        }
+        let rest = &text[i..];
+        MARKERS
+            .iter()
+            .find(|(w, _)| rest.starts_with(w))
+            .map(|&(_, s)| s)
+    })
+}
+
+/// The first characters of [`MARKERS`].
+fn starts_a_marker(c: char) -> bool {
+    matches!(
+        c,
+        '有' | '股'
+            | '公'
+            | '集'
+            | '董'
+            | '总'
+            | '经'
+            | '厂'
+            | '矿'
+            | '工'
+            | '锰'
+            | '煤'
+            | '医'
+            | '卫'
+            | '中'
+            | '小'
+            | '学'
+            | '大'
+            | '研'
+            | '设'
+            | '报'
+            | '电'
+            | '教'
+            | '村'
+            | '生'
+            | '居'
+            | '军'
+            | '部'
+            | '司'
+            | '战'
+            | '排'
+            | '连'
+            | '营'
+            | '师'
+            | '武'
+            | '知'
+            | '插'
+            | '人'
+            | '党'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_marker_starts_with_a_checked_character() {
+        for (w, _) in super::MARKERS {
+            let c = w.chars().next().unwrap_or_default();
+            assert!(super::starts_a_marker(c), "{w}");
+        }
+    }
+}
