@@ -522,8 +522,47 @@ impl Dataset {
     /// assert!(data.address("正处级", &Default::default()).is_err());
     /// ```
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
-        let resolved = resolve_title(self, title)?;
-        Ok(address_of(self, title, &resolved, person))
+        match resolve_title(self, title) {
+            Ok(resolved) => {
+                let mut a = address_of(self, title, &resolved, person);
+                // A full title (深圳市南山区区长): the reader places it.
+                if self.lookup(title).is_err() {
+                    if let Some((_, context, level)) = self.read_title(title) {
+                        a.at = context;
+                        a.level = level;
+                    }
+                }
+                Ok(a)
+            }
+            Err(err) => {
+                // A full title (县委书记, 市委常委、宣传部部长): the reader's
+                // highest post, addressed as that title in its organisation.
+                let (t, context, level) = self.read_title(title).ok_or(err)?;
+                let mut a = match context {
+                    Some(ctx) => self.address_at(t, person, ctx)?,
+                    None => self.address(t, person)?,
+                };
+                a.level = level;
+                Ok(a)
+            }
+        }
+    }
+
+    /// A full title read by the reader: its highest post's canonical title,
+    /// kind of organisation and level, as names of the data (so that they
+    /// outlive the text).
+    pub(crate) fn read_title(&self, text: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+        let r = self.resolve(text);
+        let title = r.title.filter(|t| *t != text)?;
+        // 副校长: a deputy of a head's title the data lacks is for the
+        // address rules' own 副 handling, not the head's forms.
+        if r.parts.is_empty() && text.trim_end().strip_suffix(title)?.ends_with('副') {
+            return None;
+        }
+        let title = self.lookup(title).ok()?.name();
+        let context = r.context.and_then(|c| Some(&*self.context(c).ok()?.name));
+        let level = r.level.and_then(|l| Some(&*self.level(&l.name)?.name));
+        Some((title, context, level))
     }
 
     /// [`address`](Self::address) for the holder of a post in one kind of

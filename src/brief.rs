@@ -156,7 +156,20 @@ impl Dataset {
         person: &Person,
         at: Option<&'a str>,
     ) -> Result<Brief<'a>, LookupError> {
-        let r = resolve_title(self, title)?;
+        // A full title (深圳市南山区区长): the reader says where it stands.
+        if at.is_none() && self.lookup(title).is_err() {
+            if let Some((_, Some(context), _)) = self.read_title(title) {
+                return self.brief_in(title, person, Some(context));
+            }
+        }
+        let r = match resolve_title(self, title) {
+            Ok(r) => r,
+            Err(err) => {
+                // A full title: brief its highest post in its organisation.
+                let (t, context, _) = self.read_title(title).ok_or(err)?;
+                return self.brief_in(t, person, at.or(context));
+            }
+        };
         let address = address_of(self, title, &r, person);
         let entry = match (r.found, r.derived_deputy) {
             (Found::Title(t), false) => Some(Entry::Title(t)),

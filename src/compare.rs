@@ -3,7 +3,8 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::levels::grade_text;
-use crate::show::Summary;
+use crate::read::Resolution;
+use crate::show::{Kind, Summary};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -64,7 +65,11 @@ pub struct Comparison<'a> {
 /// assert_eq!(compare(data, "调研员", "处长").unwrap().relation, Relation::Same);
 /// assert_eq!(compare(data, "局长", "处长").unwrap().relation, Relation::Ambiguous);
 /// ```
-pub fn compare<'a>(data: &'a Dataset, a: &str, b: &str) -> Result<Comparison<'a>, LookupError> {
+pub fn compare<'a>(
+    data: &'a Dataset,
+    a: &'a str,
+    b: &'a str,
+) -> Result<Comparison<'a>, LookupError> {
     compare_at(data, a, b, None)
 }
 
@@ -79,16 +84,28 @@ pub fn compare<'a>(data: &'a Dataset, a: &str, b: &str) -> Result<Comparison<'a>
 /// ```
 pub fn compare_at<'a>(
     data: &'a Dataset,
-    a: &str,
-    b: &str,
+    a: &'a str,
+    b: &'a str,
     at: Option<&'a str>,
 ) -> Result<Comparison<'a>, LookupError> {
-    let (ea, eb) = (data.lookup(a)?, data.lookup(b)?);
-    let summarise = |e| match at {
-        Some(ctx) => data.summary_at(e, ctx),
-        None => data.summary(e),
+    let (ea, ra) = side(data, a)?;
+    let (eb, rb) = side(data, b)?;
+    let summarise = |e, reading: &Option<Resolution<'a>>, text: &'a str| match reading {
+        // A full title, read: its level, and how it was read.
+        Some(r) => {
+            let mut s = data.summary(e);
+            s.name = text;
+            s.kind = Kind::Title;
+            s.level_confidence = r.data_confidence;
+            s.at_explanation = Some(r.explanation());
+            s
+        }
+        None => match at {
+            Some(ctx) => data.summary_at(e, ctx),
+            None => data.summary(e),
+        },
     };
-    let (sa, sb) = (summarise(ea), summarise(eb));
+    let (sa, sb) = (summarise(ea, &ra, a), summarise(eb, &rb, b));
     let placed = |s: &Summary<'a>| s.level.and_then(|l| data.level(l));
     let (relation, basis) = match (at, placed(&sa), placed(&sb)) {
         (Some(ctx), Some(la), Some(lb))
@@ -127,6 +144,24 @@ pub fn compare_at<'a>(
         relation,
         explanation,
     })
+}
+
+/// One side of a comparison: a name of the data, or else a full title read
+/// by the reader (县委书记, 合肥市财政局局长) that comes to a level.
+fn side<'a>(
+    data: &'a Dataset,
+    text: &'a str,
+) -> Result<(Entry<'a>, Option<Resolution<'a>>), LookupError> {
+    match data.lookup(text) {
+        Ok(e) => Ok((e, None)),
+        Err(err) => {
+            let r = data.resolve(text);
+            match r.level {
+                Some(l) => Ok((Entry::Level(l), Some(r))),
+                None => Err(err),
+            }
+        }
+    }
 }
 
 /// The relation and the rule that decided it.

@@ -210,8 +210,7 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
     const COMMITTEES: &[&str] = &[
         "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
     ];
-    UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
-        && !(name.chars().count() > 2 && COMMITTEES.iter().any(|c| name.ends_with(c)))
+    UNIT_ENDINGS.iter().any(|w| name.ends_with(w)) && !COMMITTEES.iter().any(|c| name.ends_with(c))
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),

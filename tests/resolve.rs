@@ -259,8 +259,20 @@ fn unknown_at_exits_1_with_suggestions() {
 }
 
 #[test]
-fn show_of_a_full_title_points_to_resolve() {
-    let o = run(&["show", "深圳市发改委主任"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("rankinfo resolve"));
+fn every_command_reads_a_full_title_through_the_reader() {
+    // show answers a full title as resolve does (issue: one reader).
+    let shown = json(&["show", "深圳市发改委主任"]);
+    let read = json(&["resolve", "深圳市发改委主任"]);
+    assert_eq!(shown["level"], read["level"]);
+    assert_eq!(shown["level"], "厅局级副职");
+    // compare: the question the product exists for.
+    let c = json(&["compare", "县委书记", "处长"]);
+    assert_eq!(c["relation"], "same");
+    let c = json(&["compare", "深圳市南山区区长", "合肥市财政局局长"]);
+    assert_eq!(c["relation"], "higher");
+    assert_eq!(c["a"]["level"], "厅局级副职");
+    assert_eq!(c["b"]["level"], "县处级正职");
+    // brief places a full title where the reader puts it.
+    let b = json(&["brief", "深圳市南山区区长", "--surname", "王"]);
+    assert_eq!(b["summary"]["level"], "厅局级副职");
 }

@@ -158,7 +158,17 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
     let json_out = cli.json;
     Ok(match &cli.command {
         Command::Show { name, at } => {
-            let entry = data.lookup(name)?;
+            let entry = match data.lookup(name) {
+                Ok(e) => e,
+                // A full title (市委常委, 深圳市南山区区长): the reader's answer.
+                Err(err) => {
+                    let r = data.resolve(name);
+                    if r.title.is_none() && r.rank.is_none() && r.level.is_none() {
+                        return Err(err);
+                    }
+                    return Ok(answer(json_out, &r, |x| render::resolution(x, style)));
+                }
+            };
             let s = match at.context(data)? {
                 Some(ctx) => data.summary_at(entry, ctx),
                 None => data.summary(entry),
@@ -249,14 +259,18 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
     let mut buf = Vec::new();
     let mut input = std::io::stdin().lock();
     while input.read_until(b'\n', &mut buf)? > 0 {
-        let line = String::from_utf8_lossy(&buf);
-        let line = line.trim_end_matches(['\n', '\r']);
-        let r = data.resolve(line);
-        if as_json {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        } else {
-            out.write_all(render::resolution(&r, style).as_bytes())?;
+        let chunk = String::from_utf8_lossy(&buf);
+        let chunk = chunk.strip_suffix('\n').unwrap_or(&chunk);
+        let chunk = chunk.strip_suffix('\r').unwrap_or(chunk);
+        // A lone CR (old Mac exports) ends a line too: one answer per line.
+        for line in chunk.split('\r') {
+            let r = data.resolve(line);
+            if as_json {
+                serde_json::to_writer(&mut out, &r)?;
+                out.write_all(b"\n")?;
+            } else {
+                out.write_all(render::resolution(&r, style).as_bytes())?;
+            }
         }
         buf.clear();
     }
