@@ -114,3 +114,33 @@ fn unlabelled_noise_never_claims_high() {
         assert_ne!(r.confidence, Certainty::High, "{text}");
     }
 }
+
+#[test]
+fn hostile_strings_get_an_answer_and_no_panic() {
+    let data = rankinfo::builtin();
+    let many_posts = "县委副书记、".repeat(5_000) + "县长";
+    let long = "广东省".repeat(20_000) + "副局长";
+    let hostile = [
+        many_posts.as_str(),
+        long.as_str(),
+        "\u{feff}\u{200b}处\u{0}长\r",
+        "（（（（（（副处长",
+        "）））兼兼兼任、、、",
+        "第第第届届届。。。",
+        "任任任原原原代代",
+        "\u{2f06}级巡视员",
+        "處長（正廳級）",
+        "\u{10ffff}\u{e000}局长",
+    ];
+    for text in hostile {
+        let r = data.resolve(text);
+        // One answer for the whole string, whatever it holds.
+        assert_eq!(r.input, text);
+    }
+    // Cleaning keeps the meaning: a Kangxi radical is the digit it looks like.
+    let r = data.resolve("\u{2f06}级巡视员");
+    assert_eq!(r.rank, Some("二级巡视员"));
+    assert_eq!(data.resolve("處長").level.map(|l| &*l.name), Some("县处级正职"));
+    let r = data.resolve("\u{feff}\u{200b}处长");
+    assert_eq!(r.level.map(|l| &*l.name), Some("县处级正职"));
+}
