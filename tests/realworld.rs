@@ -140,7 +140,10 @@ fn hostile_strings_get_an_answer_and_no_panic() {
     // Cleaning keeps the meaning: a Kangxi radical is the digit it looks like.
     let r = data.resolve("\u{2f06}级巡视员");
     assert_eq!(r.rank, Some("二级巡视员"));
-    assert_eq!(data.resolve("處長").level.map(|l| &*l.name), Some("县处级正职"));
+    assert_eq!(
+        data.resolve("處長").level.map(|l| &*l.name),
+        Some("县处级正职")
+    );
     let r = data.resolve("\u{feff}\u{200b}处长");
     assert_eq!(r.level.map(|l| &*l.name), Some("县处级正职"));
 }
