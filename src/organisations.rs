@@ -118,6 +118,32 @@ pub(crate) const BARE_COMMITTEES: &[(&str, &str)] = &[
 
 /// The body named at the start of `text`, and its length in bytes.
 pub(crate) fn body_at(text: &str) -> Option<(Body, usize)> {
+    // Most text after a place names a department: rule it out by its first
+    // character before comparing the words.
+    if !matches!(
+        text.chars().next()?,
+        '中' | '高'
+            | '人'
+            | '法'
+            | '检'
+            | '纪'
+            | '监'
+            | '行'
+            | '政'
+            | '党'
+            | '委'
+            | '总'
+            | '工'
+            | '妇'
+            | '科'
+            | '侨'
+            | '文'
+            | '残'
+            | '青'
+            | '团'
+    ) {
+        return None;
+    }
     BODY_WORDS
         .iter()
         .find(|(w, _)| text.starts_with(w))

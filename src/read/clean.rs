@@ -48,6 +48,17 @@ fn plain(text: &str) -> bool {
     })
 }
 
+/// Whether `text` needs no cleaning at all: Chinese characters of the
+/// basic block only, none traditional, and none that starts an aside or a
+/// second post (届, 兼, 试用期). One pass: this runs on every string.
+pub fn untouched(text: &str) -> bool {
+    text.chars().all(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            && !matches!(c, '届' | '兼' | '试')
+            && !traditional::is_traditional(c)
+    })
+}
+
 /// Clean the characters of `text`: format and control characters out
 /// (a control character becomes a space, so that words stay apart), NFKC,
 /// traditional to simplified. Borrows when nothing changes.
@@ -74,12 +85,15 @@ const OPEN: &[char] = &['(', '[', '【', '〔', '〖'];
 const CLOSE: &[char] = &[')', ']', '】', '〕', '〗'];
 
 /// Whether [`asides`] has anything to do.
+/// One pass over the characters: this runs on every string.
 pub fn needs_asides(text: &str) -> bool {
-    text.contains(OPEN)
-        || text.contains(CLOSE)
-        || text.contains('届')
-        || text.contains("试用期")
-        || text.contains('。')
+    text.chars().any(|c| {
+        OPEN.contains(&c)
+            || CLOSE.contains(&c)
+            || c == '届'
+            || c == '。'
+            || (c == '试' && text.contains("试用期"))
+    })
 }
 
 /// The text up to the first 。: what follows is another topic (人大代表, a
@@ -224,14 +238,14 @@ pub fn is_level_word(s: &str) -> bool {
 /// A level word at the end of `prefix` (正处级 of 正处级调研员): the rest
 /// and the word.
 pub fn level_word_at_end(prefix: &str) -> Option<(&str, &str)> {
-    let ends: Vec<usize> = prefix
-        .char_indices()
-        .rev()
-        .take(4)
-        .map(|(i, _)| i)
-        .collect();
-    ends.into_iter()
-        .rev()
+    // The starts of the last four characters, the longest word first.
+    let mut starts = [None; 4];
+    for (slot, (i, _)) in starts.iter_mut().rev().zip(prefix.char_indices().rev()) {
+        *slot = Some(i);
+    }
+    starts
+        .into_iter()
+        .flatten()
         .find(|&i| is_level_word(&prefix[i..]))
         .map(|i| (&prefix[..i], &prefix[i..]))
 }

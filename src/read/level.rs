@@ -37,7 +37,7 @@ impl Dataset {
 /// A level with how it was reached.
 #[derive(Debug, Default)]
 pub(super) struct Placement<'a> {
-    pub level: Option<&'a Level>,
+    pub(super) level: Option<&'a Level>,
     pub(super) rule: Rule,
     pub(super) confidence: Certainty,
     pub(super) fact: Option<Confidence>,

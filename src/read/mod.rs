@@ -315,15 +315,6 @@ impl<'a> Resolution<'a> {
 /// Separators between the posts of a bio.
 const SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '/', '／', '\n', '|'];
 
-/// Whether `text` is only Chinese characters of the basic block (U+4E00 to
-/// U+9FFF: lead bytes E4–E9).
-fn plain_chinese(text: &str) -> bool {
-    // A fold, not `all`: no early exit, so it vectorises.
-    text.bytes().fold(true, |ok, b| {
-        ok & (b & 0xC0 == 0x80 || (0xE4..=0xE9).contains(&b))
-    })
-}
-
 /// `inner` as a slice of `outer`, when it is one.
 fn slice_of<'a>(outer: &'a str, inner: &str) -> Option<&'a str> {
     let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
@@ -353,13 +344,11 @@ impl Dataset {
     /// assert_eq!(r.level.unwrap().name, "厅局级正职");
     /// ```
     pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
-        let chars = clean::chars(text);
         // The common case: one post, nothing to clean.
-        if let Cow::Borrowed(t) = chars {
-            if plain_chinese(t) && !clean::needs_asides(t) && !t.contains('兼') {
-                return self.resolve_post(Cow::Borrowed(t), t, None, Vec::new());
-            }
+        if clean::untouched(text) {
+            return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
         }
+        let chars = clean::chars(text);
         let mut dropped = Vec::new();
         let sentence = clean::first_sentence(&chars, &mut dropped);
         let posts = self.split_posts(sentence);
@@ -373,8 +362,8 @@ impl Dataset {
                 Some(s) if s.len() == text.len() => Cow::Borrowed(s),
                 _ => Cow::Owned(text.to_string()),
             };
-            let key = post.text;
-            let mut r = self.resolve_post(Cow::Owned(key.to_string()), &key, None, post.asides);
+            let key = post.text.into_owned();
+            let mut r = self.resolve_post(Cow::Owned(key.clone()), &key, None, post.asides);
             r.input = input;
             return r;
         }
@@ -440,14 +429,16 @@ impl Dataset {
             };
             let mut concurrent = Vec::new();
             asides.retain(|a| match a {
-                Aside::Dropped(t) => match t.strip_prefix("兼任").or_else(|| t.strip_prefix('兼'))
-                {
-                    Some(post) if self.title_suffix(&normalize::key(post)).is_some() => {
-                        concurrent.push(post.to_string());
-                        false
+                Aside::Dropped(t) => {
+                    let post = t.strip_prefix("兼任").or_else(|| t.strip_prefix('兼'));
+                    match post.map(normalize::key) {
+                        Some(key) if self.title_suffix(&key).is_some() => {
+                            concurrent.push(key);
+                            false
+                        }
+                        _ => true,
                     }
-                    _ => true,
-                },
+                }
                 _ => true,
             });
             let mut posts = Vec::new();
@@ -485,8 +476,8 @@ impl Dataset {
                     asides,
                 });
             }
-            out.extend(concurrent.into_iter().map(|t| Post {
-                text: Cow::Owned(normalize::key(&t)),
+            out.extend(concurrent.into_iter().map(|key| Post {
+                text: Cow::Owned(key),
                 asides: vec![Aside::Concurrent],
             }));
         }
@@ -602,6 +593,12 @@ impl Dataset {
     /// unless they begin a place name (任丘市, 原阳县).
     fn strip_lead<'t>(&self, mut text: &'t str, r: &mut Resolution<'_>) -> &'t str {
         'outer: loop {
+            // Most posts start with a place: rule the words out by the first
+            // character before trying each.
+            let first = text.chars().next().unwrap_or_default();
+            if !clean::LEADING.iter().any(|w| w.starts_with(first)) {
+                break;
+            }
             for w in clean::LEADING {
                 if let Some(rest) = text.strip_prefix(w) {
                     if rest.is_empty() || self.places_at(text).is_some() {
@@ -703,7 +700,7 @@ impl Dataset {
     /// A level named by a word (正厅级, 副处, 正局): through the index, so
     /// that every alias of the data counts.
     fn level_named(&self, word: &str) -> Option<&Level> {
-        let word = word.strip_suffix("长级").map_or(word, |w| w);
+        let word = word.strip_suffix("长级").unwrap_or(word);
         match self.lookup(word).ok()? {
             Entry::Level(l) => Some(l),
             _ => None,

@@ -342,34 +342,31 @@ impl Dataset {
         while let Some((mut len, hits)) = self.places_at(text) {
             let fits =
                 |p: &&'a Place| last.is_none_or(|l| p.code != l.code && self.is_within(p, l));
-            let mut all: Vec<(u16, &'a Place)> = hits
-                .iter()
-                .map(|h| (h.id, &self.place_list()[h.id as usize]))
-                .filter(|(_, p)| fits(p))
-                .collect();
-            let mut suffixed = false;
+            let all = || {
+                hits.iter()
+                    .map(|h| (h.id, &self.place_list()[h.id as usize]))
+                    .filter(|(_, p)| fits(p))
+            };
             // A short name followed by its own suffix in another form
             // (丰宁 + 县 of 丰宁满族自治县, 和田 + 地委 of 和田地区): the suffix
-            // settles which place, and belongs to the name.
-            // The former 地区 of a prefecture's name (邢台地区, now 邢台市).
-            if text[len..].starts_with("地区") && all.iter().any(|(_, p)| p.kind.is_prefectural())
-            {
-                all.retain(|(_, p)| p.kind.is_prefectural());
+            // settles which place, and belongs to the name. Also the former
+            // 地区 of a prefecture's name (邢台地区, now 邢台市).
+            let mut keep: Option<char> = None;
+            if text[len..].starts_with("地区") && all().any(|(_, p)| p.kind.is_prefectural()) {
+                keep = Some('地');
                 len += "地区".len();
-                suffixed = true;
             } else if let Some(c) = text[len..].chars().next().filter(|c| REPEATED.contains(c)) {
-                let short = all.iter().all(|(_, p)| p.name.len() != len);
-                if short {
-                    if !all.iter().any(|(_, p)| suffix_fits(c, p)) {
+                if all().all(|(_, p)| p.name.len() != len) {
+                    if !all().any(|(_, p)| suffix_fits(c, p)) {
                         // 丽江县 is not 丽江市: a place of another name.
                         break;
                     }
-                    all.retain(|(_, p)| suffix_fits(c, p));
+                    keep = Some(c);
                     len += c.len_utf8();
-                    suffixed = true;
                 }
             }
-            let mut candidates = all.into_iter();
+            let suffixed = keep.is_some();
+            let mut candidates = all().filter(|(_, p)| keep.is_none_or(|c| suffix_fits(c, p)));
             let Some((first_id, first)) = candidates.next() else {
                 break;
             };
@@ -416,11 +413,14 @@ impl Dataset {
             last = Some(first);
             text = &text[len..];
             // 广西 + 壮族 + 自治区主席: the people's name of the place's own.
-            if let Some(p) = crate::normalize::PEOPLES
-                .iter()
-                .find(|p| text.starts_with(*p) && first.name.contains(*p))
-            {
-                text = &text[p.len()..];
+            // Only an autonomous division's short name can be followed by one.
+            if first.name.contains("自治") {
+                if let Some(p) = crate::normalize::PEOPLES
+                    .iter()
+                    .find(|p| text.starts_with(*p) && first.name.contains(*p))
+                {
+                    text = &text[p.len()..];
+                }
             }
         }
         text
