@@ -140,10 +140,22 @@ def pool(path, top=40):
         print(f"  {n:6}  …{end}")
 
 
+# Most telling first: a sector or a not-held post explains a missing level
+# better than the generic 层次无法确定.
+REASONS = ("事业单位", "企业", "村（社区）", "军队", "不是职务", "不计层次", "未能识别", "没有识别",
+           "取决于", "层次无法确定", "未计入")
+
+
 def first_reason(explanation):
-    # Group by the reason's wording, not the quoted text inside it.
+    """The sentence of the explanation that says why there is no level,
+    with quoted text folded so that alike reasons group together."""
     s = re.sub(r"“[^”]*”", "“…”", explanation)
-    return s.split("。")[0][:60]
+    sentences = [x for x in s.split("。") if x and not x.startswith("共")]
+    for key in REASONS:
+        for x in sentences:
+            if key in x:
+                return x[:60]
+    return (sentences[-1] if sentences else s)[:60]
 
 
 def main(argv):
