@@ -150,6 +150,11 @@ fn ranks(
                 "{what}: context-dependent, so it must say what it `depends_on`"
             ));
         }
+        for c in t.only_at.iter() {
+            if !contexts.contains(&**c) {
+                errs.push(format!("{what}: only_at names an unknown context `{c}`"));
+            }
+        }
         let mut at = BTreeSet::new();
         for c in t.cases.iter() {
             if !at.insert((&*c.at, c.body)) {

@@ -276,3 +276,18 @@ fn every_command_reads_a_full_title_through_the_reader() {
     let b = json(&["brief", "深圳市南山区区长", "--surname", "王"]);
     assert_eq!(b["summary"]["level"], "厅局级副职");
 }
+
+#[test]
+fn at_answers_only_where_the_post_exists() {
+    // A 县长 is not a post of a 地级市's own organs (titles_by_org §3.4–§3.5):
+    // no level, rather than the 地级市's head's.
+    let s = json(&["show", "县长", "--at", "地级市"]);
+    assert!(s["level"].is_null(), "{s}");
+    assert_eq!(json(&["show", "县长", "--at", "县"])["level"], "县处级正职");
+    // 重庆's counties are 直辖市的区 (§2): 正厅.
+    assert_eq!(
+        json(&["show", "县长", "--at", "直辖市的区"])["level"],
+        "厅局级正职"
+    );
+    assert!(json(&["show", "省长", "--at", "副省级市"])["level"].is_null());
+}

@@ -144,6 +144,18 @@ impl Dataset {
             (_, None, Some(b)) if has_own_rule(b) => Some(b),
             _ => Some(Body::Department),
         };
+        // 县长 is not a post of a 地级市's own organs: no level borrowed.
+        if let Some(at) = context
+            .filter(|c| !title.only_at.is_empty() && !title.only_at.iter().any(|o| **o == **c))
+        {
+            return Placement {
+                cases: vec![Note::NotAt {
+                    title: &title.name,
+                    at,
+                }],
+                ..Placement::default()
+            };
+        }
         let deputy = matches!(title.role, Role::Deputy | Role::Member) || org.deputy;
         if let Some(o) = over.filter(|_| title.role == Role::Head && org.departments == 0) {
             if matches!(body, Some(Body::Party | Body::Government) | None) {

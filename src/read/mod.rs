@@ -244,12 +244,14 @@ impl<'a> Resolution<'a> {
     pub fn explanation(&self) -> String {
         let mut out = String::new();
         if !self.parts.is_empty() {
-            let best = self.title.or(self.rank).unwrap_or("—");
-            out.push_str(&format!(
-                "共{}项职务，取最高的“{}”。",
-                self.parts.len(),
-                best
-            ));
+            match (self.level, self.title.or(self.rank)) {
+                (Some(_), Some(best)) => out.push_str(&format!(
+                    "共{}项职务，取最高的“{}”。",
+                    self.parts.len(),
+                    best
+                )),
+                _ => out.push_str(&format!("共{}项，没有一项能确定层次。", self.parts.len())),
+            }
         }
         if !self.organisation.is_empty() {
             out.push_str(&self.chain(" › "));
@@ -292,6 +294,12 @@ impl<'a> Resolution<'a> {
         self.often = None;
         self.basis = None;
         self.data_notes = &[];
+        // A department's level shown in the chain came from the title.
+        for u in &mut self.organisation {
+            if matches!(u.kind, "工作部门" | "内设机构") {
+                u.level = None;
+            }
+        }
     }
 
     fn place(&mut self, p: Placement<'a>) {

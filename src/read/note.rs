@@ -24,6 +24,11 @@ pub enum Note<'a> {
     Sector(Sector),
     /// A place read by its suffix, not found in today's gazetteer.
     TypedPlace,
+    /// The title is not a post of that kind of organisation (县长 at 地级市).
+    NotAt {
+        title: &'a str,
+        at: &'a str,
+    },
     /// The rule of the post's body: `steps` half-steps below the place's
     /// head (`place`).
     BodyRule {
@@ -90,6 +95,7 @@ impl fmt::Display for Note<'_> {
             Note::TypedPlace => {
                 f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
             }
+            Note::NotAt { title, at } => write!(f, "{at}没有“{title}”这一职务，无法给出层次"),
             Note::BodyRule { body, place, steps } => {
                 let by = match steps {
                     0 => "同级".to_string(),

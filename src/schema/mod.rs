@@ -335,6 +335,11 @@ pub struct Title {
     pub cases: List<TitleCase>,
     /// What the answer depends on, for context-dependent titles.
     pub depends_on: Option<Text>,
+    /// The only kinds of organisation (contexts) that have this post, for a
+    /// title that names its kind of place (县长: 县): elsewhere it is not a
+    /// post, and no level is derived for it.
+    #[serde(default)]
+    pub only_at: List<Text>,
     pub confidence: Confidence,
     pub sources: List<Text>,
     #[serde(default)]
