@@ -291,3 +291,29 @@ fn at_answers_only_where_the_post_exists() {
     );
     assert!(json(&["show", "省长", "--at", "副省级市"])["level"].is_null());
 }
+
+#[test]
+fn stdin_in_the_encodings_people_have_one_answer_per_line() {
+    // "处长", "副处长", "县委书记" with LF, a lone CR and CRLF, in GBK (Excel on
+    // Chinese Windows) and UTF-16LE: the bytes below are those texts encoded.
+    let gbk: &[u8] =
+        b"\xb4\xa6\xb3\xa4\n\xb8\xb1\xb4\xa6\xb3\xa4\r\xcf\xd8\xce\xaf\xca\xe9\xbc\xc7\r\n";
+    let utf16: Vec<u8> = "处长\n副处长\r县委书记\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for (bytes, encoding) in [(gbk, "gb18030"), (utf16.as_slice(), "UTF-16LE")] {
+        let o = common::run_with_stdin(&["resolve", "--json"], bytes);
+        assert!(o.status.success());
+        let levels: Vec<String> = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["level"].to_string())
+            .collect();
+        assert_eq!(
+            levels,
+            ["\"县处级正职\"", "\"县处级副职\"", "\"县处级正职\""],
+            "{encoding}"
+        );
+        assert!(String::from_utf8_lossy(&o.stderr).contains(encoding));
+    }
+}

@@ -2,11 +2,16 @@
 //! real ones: it must return an error or a dataset, never panic or hang; a
 //! dataset it accepts must then answer the reader without panicking.
 //!
-//! The first byte chooses the file (`% 4`: ranks, organisations, places,
-//! address) and how the rest is used (`/ 4 % 2`): 0 replaces that file's
-//! text, 1 appends to the real text — small inputs then add tables, keys
-//! and duplicates to otherwise valid data. Bytes that are not UTF-8 are
-//! converted lossily.
+//! Input layout: `[selector, position_hi, position_lo, text…]`.
+//! `selector % 4` picks the file (ranks, organisations, places, address);
+//! `selector / 4 % 3` how `text` is used:
+//! - 0: it replaces the file;
+//! - 1: it is appended to the real file (new tables, duplicates …);
+//! - 2: it is inserted into the real file at the start of the line found at
+//!   `position / 65536` of its length (so it can land inside `places`'
+//!   single array, or in the middle of a table).
+//!
+//! Bytes that are not UTF-8 are converted lossily.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -29,16 +34,22 @@ const TITLES: [&str; 6] = [
 ];
 
 fuzz_target!(|bytes: &[u8]| {
-    let Some((&selector, rest)) = bytes.split_first() else {
+    let [selector, hi, lo, rest @ ..] = bytes else {
         return;
     };
     let which = usize::from(selector % 4);
-    let append = (selector / 4) % 2 == 1;
+    let real = FILES[which].1;
     let fuzzed = String::from_utf8_lossy(rest);
-    let text: Cow<str> = if append {
-        Cow::Owned(format!("{}\n{}", FILES[which].1, fuzzed))
-    } else {
-        fuzzed
+    let text: Cow<str> = match (selector / 4) % 3 {
+        0 => fuzzed,
+        1 => Cow::Owned(format!("{real}\n{fuzzed}")),
+        _ => {
+            let position = usize::from(u16::from_be_bytes([*hi, *lo]));
+            let mut at = real.len() * position / 65536;
+            // The start of the next line (or the end).
+            at = real[at..].find('\n').map_or(real.len(), |n| at + n + 1);
+            Cow::Owned(format!("{}{fuzzed}\n{}", &real[..at], &real[at..]))
+        }
     };
     let mut files = FILES;
     files[which].1 = &text;

@@ -7,6 +7,8 @@ use rankinfo::{Dataset, LookupError};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+mod input;
+
 /// Exit codes: 0 answered (an ambiguous comparison is an answer), 1 unknown
 /// name, 2 usage error (clap's own), 3 input or output failed.
 const EXIT_UNKNOWN: u8 = 1;
@@ -251,28 +253,47 @@ fn emit(text: &str) -> ExitCode {
 }
 
 /// `rankinfo resolve` over standard input, one title per line, streamed:
-/// every input line gets one output block (JSON Lines with `--json`), an
-/// unreadable line an unresolved answer, so no row is lost.
+/// every input line gets one output block (JSON Lines with `--json`), so no
+/// row is lost. The encoding is detected ([`input`]) and said on stderr when
+/// it is not UTF-8, with the lines whose bytes did not decode.
 fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result<()> {
-    use std::io::BufRead;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut buf = Vec::new();
-    let mut input = std::io::stdin().lock();
-    while input.read_until(b'\n', &mut buf)? > 0 {
-        let chunk = String::from_utf8_lossy(&buf);
-        let chunk = chunk.strip_suffix('\n').unwrap_or(&chunk);
-        let chunk = chunk.strip_suffix('\r').unwrap_or(chunk);
-        // A lone CR (old Mac exports) ends a line too: one answer per line.
-        for line in chunk.split('\r') {
-            let r = data.resolve(line);
-            if as_json {
-                serde_json::to_writer(&mut out, &r)?;
-                out.write_all(b"\n")?;
-            } else {
-                out.write_all(render::resolution(&r, style).as_bytes())?;
-            }
-        }
-        buf.clear();
+    let mut lines = input::Lines::new(std::io::stdin().lock())?;
+    if lines.encoding != encoding_rs::UTF_8 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "rankinfo: 输入不是 UTF-8，按 {} 解码",
+            lines.encoding.name()
+        );
     }
-    out.flush()
+    while let Some(line) = lines.next_line()? {
+        let r = data.resolve(&line);
+        if as_json {
+            serde_json::to_writer(&mut out, &r)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(render::resolution(&r, style).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    if !lines.malformed.is_empty() {
+        let shown: Vec<String> = lines
+            .malformed
+            .iter()
+            .take(10)
+            .map(|n| n.to_string())
+            .collect();
+        let _ = writeln!(
+            std::io::stderr(),
+            "rankinfo: {} 行含无法解码的字节（已替换为 �）：第 {} 行{}",
+            lines.malformed.len(),
+            shown.join("、"),
+            if lines.malformed.len() > 10 {
+                "……"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(())
 }

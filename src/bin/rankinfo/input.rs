@@ -1,0 +1,211 @@
+//! Lines of standard input as people have them: UTF-8 with or without a
+//! BOM, UTF-16 (with a BOM, or detected by its zero bytes), or GB18030/GBK as
+//! Excel writes it on Chinese Windows; LF, CRLF or a lone CR. Never read as
+//! garbage: the encoding is detected from the first 64 KiB and said on
+//! stderr when it is not UTF-8, and a line with bytes that do not decode is
+//! reported by number.
+
+use encoding_rs::{Decoder, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use std::io::{self, Read};
+
+/// How much input decides the encoding.
+const HEAD: usize = 64 * 1024;
+
+/// The encoding of input that starts with `head`, and the length of its BOM.
+pub fn detect(head: &[u8]) -> (&'static Encoding, usize) {
+    if let Some((enc, bom)) = Encoding::for_bom(head) {
+        return (enc, bom);
+    }
+    if valid_utf8_prefix(head) {
+        return (UTF_8, 0);
+    }
+    // UTF-16 without a BOM: ASCII and line ends leave zero bytes on one side.
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = head.len() / 2;
+    if odd > half / 4 && even == 0 {
+        return (UTF_16LE, 0);
+    }
+    if even > half / 4 && odd == 0 {
+        return (UTF_16BE, 0);
+    }
+    (GB18030, 0)
+}
+
+/// Valid UTF-8, allowing a character cut at the end of the sample.
+fn valid_utf8_prefix(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Decoded lines of a reader, one at a time.
+pub struct Lines<R> {
+    reader: R,
+    decoder: Decoder,
+    /// Raw bytes not yet decoded (the head, then each chunk).
+    raw: Vec<u8>,
+    /// Decoded text not yet returned as lines.
+    text: String,
+    eof: bool,
+    /// The number of the last line returned (1-based).
+    pub number: usize,
+    /// The encoding, when it is not UTF-8.
+    pub encoding: &'static Encoding,
+    /// Lines in which bytes did not decode (replaced by U+FFFD).
+    pub malformed: Vec<usize>,
+}
+
+impl<R: Read> Lines<R> {
+    /// Read the head of `reader` and detect its encoding.
+    pub fn new(mut reader: R) -> io::Result<Self> {
+        let mut head = Vec::with_capacity(HEAD);
+        (&mut reader).take(HEAD as u64).read_to_end(&mut head)?;
+        let (encoding, bom) = detect(&head);
+        head.drain(..bom);
+        Ok(Lines {
+            reader,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            raw: head,
+            text: String::new(),
+            eof: false,
+            number: 0,
+            encoding,
+            malformed: Vec::new(),
+        })
+    }
+
+    /// Decode what is in `raw`; `last` at the end of input.
+    fn decode(&mut self, last: bool) {
+        let need = self
+            .decoder
+            .max_utf8_buffer_length(self.raw.len())
+            .unwrap_or(self.raw.len() * 3 + 16);
+        self.text.reserve(need);
+        let before = self.text.len();
+        let (_, read, replaced) = self
+            .decoder
+            .decode_to_string(&self.raw, &mut self.text, last);
+        self.raw.drain(..read);
+        if replaced {
+            // The line numbers of the decoded part that holds U+FFFD.
+            let start = self.number + self.text[..before].matches('\n').count() + 1;
+            for (i, line) in self.text[before..].split('\n').enumerate() {
+                if line.contains('\u{FFFD}') {
+                    self.malformed.push(start + i);
+                }
+            }
+        }
+    }
+
+    /// The next line, without its line end; `None` at the end of input.
+    pub fn next_line(&mut self) -> io::Result<Option<String>> {
+        loop {
+            // A line ends at LF, CRLF or a lone CR; a CR at the very end of
+            // what is decoded may be the first half of a CRLF.
+            if let Some(i) = self.text.find(['\n', '\r']) {
+                let cr = self.text.as_bytes()[i] == b'\r';
+                let at_end = i + 1 == self.text.len();
+                if !(cr && at_end && !self.eof) {
+                    let skip = if cr && self.text.as_bytes().get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    let line = self.text[..i].to_string();
+                    self.text.drain(..i + skip);
+                    self.number += 1;
+                    return Ok(Some(line));
+                }
+            }
+            if self.eof {
+                if self.text.is_empty() {
+                    return Ok(None);
+                }
+                self.number += 1;
+                return Ok(Some(std::mem::take(&mut self.text)));
+            }
+            if self.raw.is_empty() {
+                let mut chunk = [0u8; HEAD];
+                let n = self.reader.read(&mut chunk)?;
+                if n == 0 {
+                    self.eof = true;
+                } else {
+                    self.raw.extend_from_slice(&chunk[..n]);
+                }
+            }
+            self.decode(self.eof);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(bytes: &[u8]) -> (Vec<String>, &'static str) {
+        let mut l = Lines::new(bytes).unwrap();
+        let mut out = Vec::new();
+        while let Some(line) = l.next_line().unwrap() {
+            out.push(line);
+        }
+        (out, l.encoding.name())
+    }
+
+    #[test]
+    fn encodings_people_have() {
+        let text = "处长\r\n县委书记\r副局长\n";
+        assert_eq!(
+            all(text.as_bytes()),
+            (
+                vec!["处长".into(), "县委书记".into(), "副局长".into()],
+                "UTF-8"
+            )
+        );
+        let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(all(&bom).0, ["处长", "县委书记", "副局长"]);
+        let (gbk, _, _) = GB18030.encode(text);
+        assert_eq!(
+            all(&gbk),
+            (
+                vec!["处长".into(), "县委书记".into(), "副局长".into()],
+                "gb18030"
+            )
+        );
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(
+            all(&utf16),
+            (
+                vec!["处长".into(), "县委书记".into(), "副局长".into()],
+                "UTF-16LE"
+            )
+        );
+        let with_bom = [b"\xFF\xFE".as_slice(), &utf16].concat();
+        assert_eq!(all(&with_bom).0, ["处长", "县委书记", "副局长"]);
+    }
+
+    #[test]
+    fn a_line_without_an_end_and_empty_lines_count() {
+        assert_eq!(all("a\n\nb".as_bytes()).0, ["a", "", "b"]);
+        assert_eq!(all(b"").0, Vec::<String>::new());
+    }
+
+    #[test]
+    fn bytes_that_do_not_decode_are_reported_by_line() {
+        // A valid UTF-8 head, then a bad line: still UTF-8 (the head
+        // decides), and the bad line is named.
+        let mut big = "处长\n".repeat(30_000).into_bytes();
+        big.extend_from_slice(b"x\xFFy\n");
+        let mut l = Lines::new(big.as_slice()).unwrap();
+        while l.next_line().unwrap().is_some() {}
+        assert_eq!(l.encoding.name(), "UTF-8");
+        assert_eq!(l.malformed, [30_001]);
+    }
+}
