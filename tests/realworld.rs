@@ -1,7 +1,10 @@
 //! The reader on real career lines, labelled by hand from the reference
 //! without reading the code: shared/realworld/labelled.tsv (its `sure` lines,
 //! copied to tests/data/realworld_sure.tsv) and tests/data/realworld_extra.tsv
-//! (574 more lines from the same pool, labelled in a separate pass).
+//! (574 more lines from the same pool, labelled in a separate pass), and
+//! tests/data/realworld_holdout.tsv (300 lines drawn at random from the pool,
+//! labelled in a third pass; measured once before any change was made for
+//! them: 89.7% right on sure+likely, 1.9% answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -38,6 +41,7 @@ fn read(tsv: &str) -> Vec<Line> {
 fn all() -> Vec<Line> {
     let mut v = read(include_str!("data/realworld_sure.tsv"));
     v.extend(read(include_str!("data/realworld_extra.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout.tsv")));
     v
 }
 
@@ -57,7 +61,7 @@ fn sure_lines_resolve_to_their_labels() {
         .collect();
     let lines = all();
     let sure: Vec<&Line> = lines.iter().filter(|l| l.certainty == "sure").collect();
-    assert!(sure.len() >= 600, "{} sure lines", sure.len());
+    assert!(sure.len() >= 780, "{} sure lines", sure.len());
     let mut failures = Vec::new();
     for l in &sure {
         let (got, _) = answer(&l.text);

@@ -46,8 +46,11 @@ fuzz_target!(|bytes: &[u8]| {
         _ => {
             let position = usize::from(u16::from_be_bytes([*hi, *lo]));
             let mut at = real.len() * position / 65536;
-            // The start of the next line (or the end).
-            at = real[at..].find('\n').map_or(real.len(), |n| at + n + 1);
+            // The start of the next line (or the end): a char boundary.
+            at = real.as_bytes()[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(real.len(), |n| at + n + 1);
             Cow::Owned(format!("{}{fuzzed}\n{}", &real[..at], &real[at..]))
         }
     };

@@ -50,11 +50,11 @@ fn plain(text: &str) -> bool {
 
 /// Whether `text` needs no cleaning at all: Chinese characters of the
 /// basic block only, none traditional, and none that starts an aside or a
-/// second post (届, 兼, 试用期). One pass: this runs on every string.
+/// second post (届, 兼, 并, 试用期). One pass: this runs on every string.
 pub fn untouched(text: &str) -> bool {
     text.chars().all(|c| {
         ('\u{4E00}'..='\u{9FFF}').contains(&c)
-            && !matches!(c, '届' | '兼' | '试')
+            && !matches!(c, '届' | '兼' | '并' | '试')
             && !traditional::is_traditional(c)
     })
 }
@@ -134,20 +134,24 @@ pub fn split_top<'t>(text: &'t str, separators: &[char]) -> Vec<&'t str> {
 /// Split at 兼任 and 兼 between two posts (副市长兼公安局局长); a leading one
 /// is left for the caller.
 pub fn split_concurrent(text: &str) -> Vec<&str> {
+    // 兼任, 兼 (not 兼职), and 并 before 任, 代 or 兼 (副区长并代理区长).
+    const WORDS: &[&str] = &["兼任", "兼", "并任", "并代", "并兼"];
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    while let Some(i) = text[from..].find('兼').map(|i| from + i) {
-        let word = if text[i..].starts_with("兼任") {
-            "兼任".len()
-        } else {
-            '兼'.len_utf8()
+    while let Some(i) = text[from..].find(['兼', '并']).map(|i| from + i) {
+        let word = WORDS.iter().find(|w| text[i..].starts_with(*w));
+        let step = match word {
+            // 并代理: the separator is 并; 代理 stays with the post.
+            Some(w) if w.starts_with('并') => '并'.len_utf8(),
+            Some(w) => w.len(),
+            None => '并'.len_utf8(),
         };
-        if i > start && !text[i..].starts_with("兼职") {
+        if word.is_some() && i > start && !text[i..].starts_with("兼职") {
             out.push(&text[start..i]);
-            start = i + word;
+            start = i + step;
         }
-        from = i + word;
+        from = i + step;
     }
     out.push(&text[start..]);
     out
@@ -226,13 +230,20 @@ pub fn is_level_word(s: &str) -> bool {
         .strip_suffix("长级")
         .or_else(|| s.strip_suffix('级'))
         .unwrap_or(s);
+    let tier = |c: Option<char>| {
+        matches!(
+            c,
+            Some('国' | '部' | '省' | '厅' | '局' | '司' | '地' | '市' | '处' | '县' | '科' | '乡')
+        )
+    };
+    // 正处, and the two-tier forms 副司局, 正县处, 正市厅.
     let mut cs = s.chars();
     matches!(cs.next(), Some('正' | '副'))
-        && matches!(
-            cs.next(),
-            Some('国' | '部' | '省' | '厅' | '局' | '司' | '地' | '处' | '县' | '科' | '乡')
-        )
-        && cs.next().is_none()
+        && tier(cs.next())
+        && match cs.next() {
+            None => true,
+            c => tier(c) && cs.next().is_none(),
+        }
 }
 
 /// A level word at the end of `prefix` (正处级 of 正处级调研员): the rest
@@ -252,20 +263,16 @@ pub fn level_word_at_end(prefix: &str) -> Option<(&str, &str)> {
 
 /// The first level word inside `text` (国务院办公厅副局级秘书 → 副局级).
 pub fn level_word_in(text: &str) -> Option<&str> {
-    let starts: Vec<usize> = text
-        .char_indices()
+    text.char_indices()
         .filter(|(_, c)| matches!(c, '正' | '副'))
-        .map(|(i, _)| i)
-        .collect();
-    starts.into_iter().find_map(|i| {
-        let word: String = text[i..].chars().take(3).collect();
-        let word = if word.ends_with('级') {
-            word
-        } else {
-            text[i..].chars().take(2).collect()
-        };
-        (word.ends_with('级') && is_level_word(&word)).then(|| &text[i..i + word.len()])
-    })
+        .find_map(|(i, _)| {
+            // 正处级, 副司局级 / 正部长级: three or four characters.
+            let ends = text[i..].char_indices().map(|(j, c)| i + j + c.len_utf8());
+            ends.skip(2)
+                .take(2)
+                .map(|end| &text[i..end])
+                .find(|w| w.ends_with('级') && is_level_word(w))
+        })
 }
 
 /// Remove ordinals of sessions: 第十届, 十四届 (任太原市第十届人大常委会主任).
@@ -325,6 +332,7 @@ pub const LEADING: &[&str] = &[
     "后",
     "任",
     "兼",
+    "并",
     "原",
 ];
 
@@ -387,6 +395,8 @@ mod tests {
             ["副市长", "公安局局长"]
         );
         assert_eq!(split_concurrent("兼职"), ["兼职"]);
+        assert_eq!(split_concurrent("副区长并代理区长"), ["副区长", "代理区长"]);
+        assert_eq!(split_concurrent("合并"), ["合并"]);
         assert_eq!(
             level_word_at_end("国务院办公厅副局级"),
             Some(("国务院办公厅", "副局级"))
@@ -397,10 +407,18 @@ mod tests {
 
     #[test]
     fn level_words() {
-        for w in ["正厅级", "副处", "正局级", "副县级", "副部长级"] {
+        for w in [
+            "正厅级",
+            "副处",
+            "正局级",
+            "副县级",
+            "副部长级",
+            "副司局级",
+            "正市厅级",
+        ] {
             assert!(is_level_word(w), "{w}");
         }
-        for w in ["副处长", "处长", "正", "副省长"] {
+        for w in ["副处长", "处长", "正", "副省长", "正市长", "副司局长"] {
             assert!(!is_level_word(w), "{w}");
         }
     }

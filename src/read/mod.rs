@@ -82,6 +82,10 @@ pub struct Unit<'a> {
     pub kind: &'a str,
     /// The level of the unit's head, where known.
     pub level: Option<&'a str>,
+    /// For a place: its kind of organisation (a context name), so that a
+    /// later post can refer back to it (省纪委 after 福建省委常委).
+    #[serde(skip)]
+    pub(crate) context: Option<&'a str>,
 }
 
 /// How the level was decided.
@@ -392,14 +396,17 @@ impl Dataset {
             .iter()
             .find(|p| p.title.is_none())
             .and_then(|p| p.rank);
-        // The highest post; the first listed among equals. A bio of ranks only
+        // The highest post, the first listed among equals; a 职级 beside a
+        // post is reported as `rank`, not as the post's level (a 县委书记 who
+        // holds 二级巡视员 is 高配: titles_by_org §3.5). A bio of ranks only
         // answers with its highest rank.
-        let highest = |want_title: bool| {
+        let highest_of = |posts: bool| {
             parts
                 .iter()
-                .filter(|p| p.level.is_some() && (p.title.is_some() || !want_title))
+                .filter(|p| p.level.is_some() && (p.title.is_some() || !posts))
                 .min_by_key(|p| p.level.map(|l| l.order))
         };
+        let highest = highest_of(true).or_else(|| highest_of(false));
         // A level stated in the text decides (labelled.tsv's convention):
         // the highest stated one, else the highest post.
         let stated = parts
@@ -407,8 +414,7 @@ impl Dataset {
             .filter(|p| p.stated_level.is_some() && p.level.is_some())
             .min_by_key(|p| p.level.map(|l| l.order));
         let mut top = stated
-            .or_else(|| highest(true))
-            .or_else(|| highest(false))
+            .or(highest)
             .or_else(|| {
                 parts
                     .iter()
@@ -530,6 +536,8 @@ impl Dataset {
         };
         let text = text.strip_prefix("享受").unwrap_or(text);
         let text = text.strip_suffix("待遇").unwrap_or(text);
+        // 代理区长职务: the post, not the word for it.
+        let text = text.strip_suffix("职务").unwrap_or(text);
         if let Some(sector) = sector::of(text) {
             r.sector = Some(sector);
         }
@@ -709,10 +717,16 @@ impl Dataset {
     /// that every alias of the data counts.
     fn level_named(&self, word: &str) -> Option<&Level> {
         let word = word.strip_suffix("长级").unwrap_or(word);
-        match self.lookup(word).ok()? {
+        let named = |w: &str| match self.lookup(w).ok()? {
             Entry::Level(l) => Some(l),
             _ => None,
-        }
+        };
+        // 正市厅级: the place's tier (市) before the level's (厅) says no more.
+        named(word).or_else(|| {
+            let mut cs = word.chars();
+            let (first, _) = (cs.next()?, cs.next()?);
+            named(&format!("{first}{}", cs.as_str()))
+        })
     }
 
     fn resolve_rank<'a>(&'a self, r: &mut Resolution<'a>, rank: &'a Rank) {

@@ -58,7 +58,33 @@ fn suffix_fits(c: char, p: &Place) -> bool {
 }
 
 /// The Party group or committee of a unit, written after its name.
-const PARTY_GROUPS: &[&str] = &["联合党委", "党组", "党委", "党工委"];
+const PARTY_GROUPS: &[&str] = &["联合党委", "分党组", "党组", "党委", "党工委"];
+
+/// A place named by its suffix alone in a later post, and which unit of the
+/// earlier chain it names.
+type Fits = fn(&Unit<'_>) -> bool;
+const BACK_REFERENCES: &[(&str, Fits)] = &[
+    ("自治区", |u| u.kind == "自治区"),
+    ("地区", |u| matches!(u.context, Some("地级市"))),
+    ("省", |u| matches!(u.kind, "省" | "自治区")),
+    ("市", |u| u.name.ends_with('市')),
+    ("县", |u| u.name.ends_with('县')),
+    ("区", |u| u.name.ends_with('区') && u.kind != "自治区"),
+    ("州", |u| u.name.ends_with('州')),
+    ("旗", |u| u.name.ends_with('旗')),
+    ("盟", |u| u.name.ends_with('盟')),
+];
+
+/// A tier named alone before a body (省政协, 县纪委), and its kind of
+/// organisation. 市 and 区 are left out: which kind of city or district is
+/// not said.
+const BARE_TIERS: &[(char, &str)] = &[
+    ('省', "省"),
+    ('县', "县"),
+    ('旗', "县"),
+    ('州', "地级市"),
+    ('盟', "地级市"),
+];
 
 /// 团省委, 团市委, 团县委 after a place or alone: the youth league's committee.
 const LEAGUE: &[(&str, &str)] = &[
@@ -92,6 +118,12 @@ impl Dataset {
             }
         };
         rest = rest.strip_prefix("中华人民共和国").unwrap_or(rest);
+        // 纪委驻X纪检组: a post sent to another unit, whose level the
+        // reference does not give: read nothing rather than the sender's.
+        if rest.contains('驻') {
+            org.leftover = Some(rest.to_string());
+            return org;
+        }
         let mut lead = None;
         if let Some(&(word, body)) = LEADS.iter().find(|(w, _)| rest.starts_with(w)) {
             // 共青团中央, 中共中央 … are organs: leave them to the organ index.
@@ -110,6 +142,7 @@ impl Dataset {
                 name: name.into(),
                 kind: "中央国家机关",
                 level: None,
+                context: None,
             });
             return org;
         }
@@ -129,6 +162,7 @@ impl Dataset {
                 name: Cow::Borrowed(&organ.name),
                 kind: &organ.category,
                 level: organ.level.as_deref(),
+                context: None,
             });
             org.context = match (organ.category.as_ref(), organ.level.as_deref()) {
                 ("中管高校", _) => Some("中管高校"),
@@ -151,8 +185,23 @@ impl Dataset {
                 }
             }
         }
+        if let Some(prev) = inherited.filter(|_| org.units.is_empty() && lead.is_none()) {
+            rest = self.inherit(&mut org, prev, rest);
+        }
         if org.units.is_empty() {
-            if let Some(&(word, ctx)) = BARE_COMMITTEES.iter().find(|(w, _)| rest.starts_with(w)) {
+            // 省政协, 县纪委, 州人大: a tier and a body, no place named.
+            let tier = BARE_TIERS
+                .iter()
+                .find(|(t, _)| rest.starts_with(*t))
+                .and_then(|&(t, ctx)| Some((t, ctx, body_at(&rest[t.len_utf8()..])?)));
+            if let Some((t, ctx, (body, len))) = tier {
+                org.context = Some(ctx);
+                org.bare = true;
+                org.body = Some(body);
+                rest = &rest[t.len_utf8() + len..];
+            } else if let Some(&(word, ctx)) =
+                BARE_COMMITTEES.iter().find(|(w, _)| rest.starts_with(w))
+            {
                 org.context = Some(ctx);
                 org.bare = true;
                 org.body = Some(if word.ends_with("政府") {
@@ -166,8 +215,6 @@ impl Dataset {
                 org.bare = true;
                 org.body = Some(Body::MassOrg);
                 rest = &rest[word.len()..];
-            } else if let Some(prev) = inherited {
-                self.inherit(&mut org, prev, rest);
             }
         }
         // A township or street below the county.
@@ -183,6 +230,7 @@ impl Dataset {
                 name: name_of(&rest[..end]),
                 kind: ctx,
                 level: self.unit_level(ctx).map(|u| &*u.head),
+                context: Some(ctx),
             });
             rest = &rest[end..];
             rest = rest.strip_prefix("办事处").unwrap_or(rest);
@@ -243,6 +291,7 @@ impl Dataset {
                         name: name_of(name),
                         kind,
                         level: None,
+                        context: None,
                     });
                     org.departments += 1;
                 }
@@ -253,33 +302,84 @@ impl Dataset {
         org
     }
 
-    /// A later post with nothing of its own before the title belongs to the
-    /// earlier one's organisation: all of it (厅长、党组书记), or only its
-    /// places when the post names its own body (县委副书记、政府县长).
-    fn inherit<'a>(&'a self, org: &mut Org<'a>, prev: &Resolution<'a>, rest: &str) {
+    /// A later post of a bio without a place of its own belongs to the
+    /// earlier post's organisation; returns what is left to read.
+    /// - a place named by its suffix alone refers back to that place of the
+    ///   earlier chain (福建省委常委、省纪委书记; 区委副书记、区政府区长);
+    /// - nothing of its own: all of it (厅长、党组书记);
+    /// - its own body: the places only (县委副书记、政府县长);
+    /// - its own department: a sibling of the earlier one (纪委二室副主任、四室副主任).
+    fn inherit<'t, 'a>(
+        &'a self,
+        org: &mut Org<'a>,
+        prev: &Resolution<'a>,
+        rest: &'t str,
+    ) -> &'t str {
+        let places = |end: usize| -> Vec<Unit<'a>> {
+            prev.organisation[..end]
+                .iter()
+                .filter(|u| u.context.is_some())
+                .cloned()
+                .collect()
+        };
+        org.organ = prev.organ;
+        org.typed = prev.typed;
+        let back_to = |suffix: &str| {
+            let (_, fits) = BACK_REFERENCES.iter().find(|(w, _)| *w == suffix)?;
+            prev.organisation
+                .iter()
+                .rposition(|u| u.context.is_some() && fits(u))
+        };
+        // 团县委 after 县委副书记: the youth league of that county.
+        if let Some(&(word, _)) = LEAGUE.iter().find(|(w, _)| rest.starts_with(w)) {
+            let suffix = &word['团'.len_utf8()..word.len() - '委'.len_utf8()];
+            let suffix = if suffix == "地" { "地区" } else { suffix };
+            if let Some(at) = back_to(suffix) {
+                org.units = places(at + 1);
+                org.context = prev.organisation[at].context;
+                org.body = Some(Body::MassOrg);
+                return &rest[word.len()..];
+            }
+            return rest;
+        }
+        for (word, _) in BACK_REFERENCES {
+            let Some(after) = rest.strip_prefix(word) else {
+                continue;
+            };
+            let names_a_body = body_at(after).is_some()
+                || (*word == "省" && split_units(after).next().is_some_and(is_unit_name));
+            if let (true, Some(at)) = (names_a_body, back_to(word)) {
+                org.units = places(at + 1);
+                org.context = prev.organisation[at].context;
+                return after;
+            }
+        }
         // 党组书记 after 厅长: the 党组 of the unit just named.
         let own = PARTY_GROUPS
             .iter()
             .find_map(|g| rest.strip_suffix(g))
             .unwrap_or(rest);
-        let own_body = !own.is_empty();
-        org.units = prev
-            .organisation
-            .iter()
-            .filter(|u| !own_body || !matches!(u.kind, "工作部门" | "内设机构"))
-            .cloned()
-            .collect();
-        org.context = prev.context;
-        if !own_body {
+        let is_unit = |u: &Unit<'_>| matches!(u.kind, "工作部门" | "内设机构");
+        if own.is_empty() {
+            org.units = prev.organisation.clone();
+            org.context = prev.context;
             org.body = prev.body;
-            org.departments = org
-                .units
-                .iter()
-                .filter(|u| matches!(u.kind, "工作部门" | "内设机构"))
-                .count();
+            org.departments = org.units.iter().filter(|u| is_unit(u)).count();
+        } else if body_at(own).is_some() {
+            org.units = places(prev.organisation.len());
+            org.context = org.units.iter().rev().find_map(|u| u.context);
+        } else {
+            // A sibling unit: everything but the earlier post's last unit.
+            let keep = match prev.organisation.last() {
+                Some(u) if is_unit(u) => prev.organisation.len() - 1,
+                _ => prev.organisation.len(),
+            };
+            org.units = prev.organisation[..keep].to_vec();
+            org.context = prev.context;
+            org.body = prev.body;
+            org.departments = org.units.iter().filter(|u| is_unit(u)).count();
         }
-        org.organ = prev.organ;
-        org.typed = prev.typed;
+        rest
     }
 
     /// A place not in the gazetteer, read by its suffix, where what follows
@@ -300,7 +400,7 @@ impl Dataset {
                 ('区', Some("直辖市")) => "直辖市的区",
                 ('区', Some("副省级市")) => "副省级市的区",
                 ('区', Some("地级市")) => "县",
-                ('市', Some("地级市")) => "县",
+                ('市', Some("地级市" | "副省级市")) => "县",
                 ('州' | '盟', Some("省")) => "地级市",
                 // 萧山市 in a province: a 地级市 or a 县级市? Not read.
                 ('市' | '区', Some("省")) => "",
@@ -326,6 +426,7 @@ impl Dataset {
                 name: name_of(&text[..end]),
                 kind: "未收录的地名",
                 level: self.unit_level(ctx).map(|u| &*u.head),
+                context: Some(ctx),
             });
             org.context = Some(ctx);
             org.typed = true;
@@ -350,11 +451,18 @@ impl Dataset {
             // A short name followed by its own suffix in another form
             // (丰宁 + 县 of 丰宁满族自治县, 和田 + 地委 of 和田地区): the suffix
             // settles which place, and belongs to the name. Also the former
-            // 地区 of a prefecture's name (邢台地区, now 邢台市).
+            // 地区 of a prefecture's name (邢台地区, now 邢台市), and an
+            // autonomous division's suffix without its peoples (湘西自治州).
             let mut keep: Option<char> = None;
             if text[len..].starts_with("地区") && all().any(|(_, p)| p.kind.is_prefectural()) {
                 keep = Some('地');
                 len += "地区".len();
+            } else if let Some(auto) = ["自治州", "自治县", "自治旗"]
+                .into_iter()
+                .find(|a| text[len..].starts_with(a) && all().any(|(_, p)| p.name.ends_with(a)))
+            {
+                keep = auto.chars().last();
+                len += auto.len();
             } else if let Some(c) = text[len..].chars().next().filter(|c| REPEATED.contains(c)) {
                 if all().all(|(_, p)| p.name.len() != len) {
                     if !all().any(|(_, p)| suffix_fits(c, p)) {
@@ -407,6 +515,7 @@ impl Dataset {
                 level: over
                     .map(|o| &*o.head)
                     .or_else(|| Some(&*self.unit_level(ctx?)?.head)),
+                context: ctx,
             });
             org.context = ctx;
             org.place_override = over;
