@@ -228,6 +228,7 @@ fn classify(inner: &str) -> Aside {
 pub fn is_level_word(s: &str) -> bool {
     let s = s
         .strip_suffix("长级")
+        .or_else(|| s.strip_suffix("职级"))
         .or_else(|| s.strip_suffix('级'))
         .unwrap_or(s);
     let tier = |c: Option<char>| {
@@ -338,6 +339,9 @@ pub const LEADING: &[&str] = &[
 
 /// Words that end a career entry and say the post is not (yet) held.
 pub const NOT_HELD: &[&str] = &["提名人选", "候选人", "人选"];
+
+/// Words that open a post no longer (or not) held: 取消副省级待遇.
+pub const WITHDRAWN: &[&str] = &["取消", "免去", "撤销"];
 
 #[cfg(test)]
 mod tests {

@@ -139,6 +139,8 @@ impl Dataset {
         // the body's own internal unit), the organ itself when an organ is
         // named.
         let body = match (org.departments, org.organ, org.body) {
+            // An organ's own 团委 or 纪委 is that body's, not the organ's.
+            (_, Some(_), Some(b)) if has_own_rule(b) => Some(b),
             (0, Some(_), _) => None,
             (0, None, b) => b.or(title.body),
             (_, None, Some(b)) if has_own_rule(b) => Some(b),

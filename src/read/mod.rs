@@ -289,6 +289,16 @@ impl<'a> Resolution<'a> {
         units.join(sep)
     }
 
+    /// Whether some of the text was not understood: no title found, or a
+    /// part before the title left over (not a post outside the civil
+    /// service, nor one not held: those were understood).
+    fn not_understood(&self) -> bool {
+        self.found
+            .iter()
+            .any(|n| matches!(n, Note::NoTitle | Note::Leftover(_)))
+            && !self.sector.is_some_and(|s| s != Sector::CivilService)
+    }
+
     /// No level: what was read stays, the answer is withdrawn.
     fn clear_level(&mut self) {
         self.level = None;
@@ -423,6 +433,12 @@ impl Dataset {
             .or(parts.first())
             .cloned()
             .unwrap_or_else(|| Resolution::empty(text.into()));
+        // High only when every part was understood: a post that was not
+        // read (地委委员) may be the higher one.
+        if parts.iter().any(|p| p.not_understood()) && top.confidence == Certainty::High {
+            top.confidence = Certainty::Medium;
+            top.found.push(Note::PartNotUnderstood);
+        }
         top.input = text.into();
         top.rank = rank.or(top.rank);
         top.found.extend(dropped.into_iter().map(Note::Aside));
@@ -523,17 +539,37 @@ impl Dataset {
         asides: Vec<Aside>,
     ) -> Resolution<'a> {
         let mut r = Resolution::empty(input);
+        // An aside the reader could not place: no answer built on the rest
+        // can be 高 (（正市级）: 正厅 or 副部, by city; （其间，任一级巡视员）).
+        let mut unplaced = false;
         for a in asides {
-            if let Aside::Level(word) = &a {
-                r.stated_level = self.level_named(word);
+            match &a {
+                Aside::Level(word) => {
+                    r.stated_level = self.level_named(word);
+                    unplaced |= r.stated_level.is_none();
+                }
+                Aside::Dropped(t) => unplaced |= self.title_suffix(&normalize::key(t)).is_some(),
+                _ => {}
             }
             r.found.push(Note::Aside(a));
         }
         let text = self.strip_lead(text, &mut r);
-        let (text, held) = match clean::NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
+        let (text, mut held) = match clean::NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
             Some(t) => (t, false),
             None => (text, true),
         };
+        let text = match clean::WITHDRAWN.iter().find_map(|w| text.strip_prefix(w)) {
+            Some(t) => {
+                held = false;
+                t
+            }
+            None => text,
+        };
+        // 副处长、处长等职: the list's end.
+        let text = ["等职务", "等职"]
+            .iter()
+            .find_map(|w| text.strip_suffix(w))
+            .unwrap_or(text);
         let text = text.strip_prefix("享受").unwrap_or(text);
         let text = text.strip_suffix("待遇").unwrap_or(text);
         // 代理区长职务: the post, not the word for it.
@@ -578,6 +614,10 @@ impl Dataset {
             r.found.push(Note::NotHeld);
             r.level = None;
             r.confidence = Certainty::Low;
+        }
+        if unplaced {
+            r.found.push(Note::Unplaced);
+            r.confidence = r.confidence.max(Certainty::Medium);
         }
         r
     }
@@ -716,7 +756,10 @@ impl Dataset {
     /// A level named by a word (正厅级, 副处, 正局): through the index, so
     /// that every alias of the data counts.
     fn level_named(&self, word: &str) -> Option<&Level> {
-        let word = word.strip_suffix("长级").unwrap_or(word);
+        let word = word
+            .strip_suffix("长级")
+            .or_else(|| word.strip_suffix("职级"))
+            .unwrap_or(word);
         let named = |w: &str| match self.lookup(w).ok()? {
             Entry::Level(l) => Some(l),
             _ => None,

@@ -24,6 +24,10 @@ pub enum Note<'a> {
     Sector(Sector),
     /// A place read by its suffix, not found in today's gazetteer.
     TypedPlace,
+    /// An aside that names a level or a post the reader could not place.
+    Unplaced,
+    /// Another post of the string was not understood.
+    PartNotUnderstood,
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         title: &'a str,
@@ -94,6 +98,10 @@ impl fmt::Display for Note<'_> {
             Note::Sector(s) => f.write_str(s.why()),
             Note::TypedPlace => {
                 f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
+            }
+            Note::Unplaced => f.write_str("括号中的层次或职务无法确定，把握不作“高”"),
+            Note::PartNotUnderstood => {
+                f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")
             }
             Note::NotAt { title, at } => write!(f, "{at}没有“{title}”这一职务，无法给出层次"),
             Note::BodyRule { body, place, steps } => {

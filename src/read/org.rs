@@ -346,7 +346,9 @@ impl Dataset {
             let Some(after) = rest.strip_prefix(word) else {
                 continue;
             };
-            let names_a_body = body_at(after).is_some()
+            // 地区 alone before 行署专员: the title follows at once.
+            let names_a_body = after.is_empty()
+                || body_at(after).is_some()
                 || (*word == "省" && split_units(after).next().is_some_and(is_unit_name));
             if let (true, Some(at)) = (names_a_body, back_to(word)) {
                 org.units = places(at + 1);

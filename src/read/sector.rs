@@ -66,6 +66,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("军长", Sector::Military),
     ("医师", Sector::PublicInstitution),
     ("医院", Sector::PublicInstitution),
+    ("卫戍区", Sector::Military),
     ("卫生院", Sector::PublicInstitution),
     ("厂长", Sector::Enterprise),
     ("司令员", Sector::Military),
@@ -105,6 +106,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("股份", Sector::Enterprise),
     ("营长", Sector::Military),
     ("董事长", Sector::Enterprise),
+    ("警备区", Sector::Military),
     ("设计院", Sector::PublicInstitution),
     ("连长", Sector::Military),
     ("部队", Sector::Military),
@@ -135,6 +137,7 @@ fn starts_a_marker(c: char) -> bool {
     matches!(
         c,
         '有' | '股'
+            | '警'
             | '公'
             | '集'
             | '董'
