@@ -38,12 +38,15 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
-/// Whether `text` needs no character-level cleaning: only ASCII letters and
-/// digits, and Chinese characters of the basic block that have no
+/// Whether `text` needs no character-level cleaning: printable ASCII, 、
+/// and 。, and Chinese characters of the basic block that have no
 /// traditional entry.
 fn plain(text: &str) -> bool {
+    // Printable ASCII and the ideographic comma and full stop are their own
+    // NFKC forms.
     text.chars().all(|c| {
-        c.is_ascii_alphanumeric()
+        c.is_ascii_graphic()
+            || matches!(c, ' ' | '、' | '。')
             || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !traditional::is_traditional(c))
     })
 }
