@@ -295,7 +295,7 @@ impl<'a> Resolution<'a> {
     fn not_understood(&self) -> bool {
         self.found
             .iter()
-            .any(|n| matches!(n, Note::NoTitle | Note::Leftover(_)))
+            .any(|n| matches!(n, Note::NoTitle | Note::Leftover(_) | Note::Unplaced))
             && !self.sector.is_some_and(|s| s != Sector::CivilService)
     }
 
@@ -394,12 +394,24 @@ impl Dataset {
             // A later post without its own place belongs to the earlier one's
             // (垣曲县委副书记、政府县长; 厅长、党组书记).
             let inherited = parts.last().filter(|p| !p.organisation.is_empty());
-            let r = self.resolve_post(
+            let mut r = self.resolve_post(
                 Cow::Owned(post.text.to_string()),
                 &post.text,
                 inherited,
                 post.asides,
             );
+            // A bare title after a post outside the civil service is held
+            // there too (卫戍区后勤部干事、副处长、处长).
+            let outside = parts
+                .last()
+                .and_then(|p| p.sector)
+                .filter(|&s| s != Sector::CivilService);
+            let bare = r.organisation.is_empty() && r.context.is_none() && r.stated_level.is_none();
+            if let Some(s) = outside.filter(|_| bare) {
+                r.sector = Some(s);
+                r.found.push(Note::Sector(s));
+                r.clear_level();
+            }
             parts.push(r);
         }
         let rank = parts
