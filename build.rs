@@ -128,7 +128,7 @@ bake_struct! {
     UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
     DepartmentOverride { context, names, head, confidence, sources, notes }
-    BodyRule { body, titles, below, confidence, sources, notes }
+    BodyRule { body, titles, below, like_department, confidence, sources, notes }
     OrganisationsFile { sources, organs, unit_levels, unit_overrides, department_overrides, body_rules }
 }
 bake_struct! { in "crate::schema::address::"

@@ -219,8 +219,16 @@ impl<'t> Iterator for Units<'t> {
                 continue;
             };
             // A name has two characters before a one-character ending
-            // (公安部, 预算司; not 干部, 一局) or is a longer word of its own (办公室).
-            if w.len() > c.len_utf8() || text[start..i].chars().nth(1).is_some() {
+            // (公安部, 预算司; not 干部, 一局) or is a longer word of its own (办公室);
+            // a commission's short name has one (经委, 计委, 科委), unless it is
+            // a place's or the Party's committee (市委, 党委).
+            let before = &text[start..i];
+            let short_commission = c == '委'
+                && before.chars().count() == 1
+                && !before.starts_with([
+                    '省', '市', '县', '区', '州', '旗', '盟', '地', '乡', '镇', '党', '团',
+                ]);
+            if w.len() > c.len_utf8() || before.chars().nth(1).is_some() || short_commission {
                 self.start = i + w.len();
                 return Some(&text[start..self.start]);
             }
@@ -236,7 +244,10 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
     const COMMITTEES: &[&str] = &[
         "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
     ];
-    UNIT_ENDINGS.iter().any(|w| name.ends_with(w)) && !COMMITTEES.iter().any(|c| name.ends_with(c))
+    // A 公司 ends in 司 but is not a 司.
+    UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
+        && !COMMITTEES.iter().any(|c| name.ends_with(c))
+        && !name.ends_with("公司")
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),

@@ -337,8 +337,48 @@ pub const LEADING: &[&str] = &[
     "任",
     "兼",
     "并",
+    "挂职任",
+    "挂职",
+    "借调",
     "原",
 ];
+
+/// A date or date range opening a career entry (1987.09, ―1990.08，,
+/// 至1985年, 一1987年): the part to skip, if any. It must hold a digit.
+pub fn leading_date(text: &str) -> usize {
+    let mut end = 0;
+    let mut digit = false;
+    for (i, c) in text.char_indices() {
+        let dash_before_digit =
+            c == '一' && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        let date_char = c.is_ascii_digit()
+            || matches!(
+                c,
+                '.' | '-'
+                    | '—'
+                    | '―'
+                    | '–'
+                    | '~'
+                    | '年'
+                    | '月'
+                    | '日'
+                    | ' '
+                    | ','
+                    | '至'
+                    | '到'
+                    | '起'
+                    | '自'
+                    | '从'
+            )
+            || dash_before_digit;
+        if !date_char {
+            break;
+        }
+        digit |= c.is_ascii_digit();
+        end = i + c.len_utf8();
+    }
+    if digit { end } else { 0 }
+}
 
 /// Words that end a career entry and say the post is not (yet) held.
 pub const NOT_HELD: &[&str] = &["提名人选", "候选人", "人选"];
@@ -410,6 +450,20 @@ mod tests {
         );
         assert_eq!(level_word_in("国务院办公厅副局级秘书"), Some("副局级"));
         assert_eq!(level_word_in("副处长"), None);
+    }
+
+    #[test]
+    fn dates_opening_an_entry() {
+        for (text, rest) in [
+            ("1987.09-1990.08,任处长", "任处长"),
+            ("―1990.08,内蒙古", "内蒙古"),
+            ("至1985年黑河地委", "黑河地委"),
+            ("一1987年 乐清县", "乐清县"),
+            ("一级巡视员", "一级巡视员"),
+            ("至今", "至今"),
+        ] {
+            assert_eq!(&text[leading_date(text)..], rest, "{text}");
+        }
     }
 
     #[test]

@@ -284,9 +284,13 @@ impl Dataset {
         }
         // A member (常委, 委员) is a deputy's level only in a Party committee:
         // a 人大常委会 member holds no post by it.
+        // A member (常委, 党组成员) is a deputy's level in a Party committee and
+        // in a unit's 党组; a 人大常委会 member, or a member of a government's
+        // 党组, holds no post by it.
         let derivable = title.role != Role::Other
             && !body.is_some_and(has_own_rule)
-            && (title.role != Role::Member || matches!(body, None | Some(Body::Party)));
+            && (title.role != Role::Member
+                || !matches!(body, Some(Body::Government | Body::Congress | Body::Cppcc)));
         if let Some(unit) = context
             .and_then(|c| self.unit_level(c))
             .filter(|_| derivable)
@@ -362,21 +366,37 @@ impl Dataset {
     ) -> Option<Placement<'a>> {
         let b = body?;
         let rules = &self.organisations.body_rules;
-        let rule = rules
-            .iter()
-            .find(|r| r.body == b && r.titles.iter().any(|t| **t == *title.name))
-            .or_else(|| {
-                // Members of a 纪委's standing committee and the like: no rule.
-                rules.iter().find(|r| {
-                    r.body == b
-                        && r.titles.is_empty()
-                        && matches!(title.role, Role::Head | Role::Deputy)
-                })
-            })?;
+        let named = |name: &str| {
+            rules
+                .iter()
+                .find(|r| r.body == b && r.titles.iter().any(|t| **t == *name))
+        };
+        // 副秘书长 has a rule of its own where 秘书长 is a 常委 (党委).
+        let deputy_rule = org
+            .deputy
+            .then(|| named(&format!("副{}", title.name)))
+            .flatten();
+        let rule = deputy_rule.or_else(|| named(&title.name)).or_else(|| {
+            // Members of a 纪委's standing committee and the like: no rule.
+            rules.iter().find(|r| {
+                r.body == b
+                    && r.titles.is_empty()
+                    && matches!(title.role, Role::Head | Role::Deputy)
+            })
+        })?;
         let unit = self.unit_level(context?)?;
-        let head = self.level(&unit.head)?;
+        let place_head = self.level(&unit.head)?;
         let internal = if has_own_rule(b) { org.departments } else { 0 };
-        let steps = usize::from(rule.below) + 2 * internal + usize::from(deputy);
+        let department = unit
+            .department
+            .as_deref()
+            .filter(|_| rule.like_department)
+            .and_then(|d| self.level(d));
+        let (head, below) = match department {
+            Some(d) => (d, 0),
+            None => (place_head, usize::from(rule.below)),
+        };
+        let steps = below + 2 * internal + usize::from(deputy);
         Some(Placement {
             level: self.level_below(head, steps),
             rule: Rule::Derived,
@@ -385,8 +405,8 @@ impl Dataset {
             sources: &rule.sources,
             basis: Some(Note::BodyRule {
                 body: b.label(),
-                place: &head.name,
-                steps,
+                place: &place_head.name,
+                steps: steps + place_head.order as usize - head.order as usize,
             }),
             data_notes: &rule.notes,
             ..Placement::default()

@@ -565,6 +565,7 @@ impl Dataset {
             }
             r.found.push(Note::Aside(a));
         }
+        let text = &text[clean::leading_date(text)..];
         let text = self.strip_lead(text, &mut r);
         let (text, mut held) = match clean::NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
             Some(t) => (t, false),
@@ -597,6 +598,7 @@ impl Dataset {
                     None if r.found.is_empty() || !text.is_empty() => r.found.push(Note::NoTitle),
                     None => {}
                 }
+                self.read_untitled(&mut r, text, inherited);
             }
             Some((start, entry)) => self.read_post(&mut r, text, start, entry, inherited),
         }
@@ -632,6 +634,31 @@ impl Dataset {
             r.confidence = r.confidence.max(Certainty::Medium);
         }
         r
+    }
+
+    /// A post whose title the data lacks (助理审判员, 委员): the organisation
+    /// before the last few characters, when that reads whole, so that the
+    /// next post of the bio can belong to it (巩留县人民法院助理审判员、副院长).
+    fn read_untitled<'a>(
+        &'a self,
+        r: &mut Resolution<'a>,
+        text: &str,
+        inherited: Option<&Resolution<'a>>,
+    ) {
+        let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for k in 2..=5 {
+            let Some(&end) = ends.len().checked_sub(k).and_then(|i| ends.get(i)) else {
+                break;
+            };
+            let org = self.read_organisation(&text[..end], None, inherited);
+            if org.leftover.is_none() && !org.units.is_empty() {
+                r.organisation = org.units;
+                r.context = org.context;
+                r.body = org.body;
+                r.organ = org.organ;
+                return;
+            }
+        }
     }
 
     /// The title ending a post. A national post's name that swallows the
@@ -729,6 +756,7 @@ impl Dataset {
                     let org = self.read_organisation(prefix, None, inherited);
                     r.organisation = org.units;
                     r.context = org.context;
+                    r.organ = org.organ;
                 }
             }
             Entry::Title(title) => {
@@ -740,6 +768,7 @@ impl Dataset {
                 ) && prefix.ends_with('副');
                 if deputy_of_head {
                     prefix = &prefix[..prefix.len() - '副'.len_utf8()];
+                    prefix = prefix.strip_suffix("常务").unwrap_or(prefix);
                 }
                 // Unit names can borrow from the input when it needed no
                 // normalising.

@@ -78,12 +78,14 @@ const BACK_REFERENCES: &[(&str, Fits)] = &[
 /// A tier named alone before a body (省政协, 县纪委), and its kind of
 /// organisation. 市 and 区 are left out: which kind of city or district is
 /// not said.
-const BARE_TIERS: &[(char, &str)] = &[
-    ('省', "省"),
-    ('县', "县"),
-    ('旗', "县"),
-    ('州', "地级市"),
-    ('盟', "地级市"),
+const BARE_TIERS: &[(&str, &str)] = &[
+    ("自治区", "省"),
+    ("地区", "地级市"),
+    ("省", "省"),
+    ("县", "县"),
+    ("旗", "县"),
+    ("州", "地级市"),
+    ("盟", "地级市"),
 ];
 
 /// 团省委, 团市委, 团县委 after a place or alone: the youth league's committee.
@@ -192,13 +194,19 @@ impl Dataset {
             // 省政协, 县纪委, 州人大: a tier and a body, no place named.
             let tier = BARE_TIERS
                 .iter()
-                .find(|(t, _)| rest.starts_with(*t))
-                .and_then(|&(t, ctx)| Some((t, ctx, body_at(&rest[t.len_utf8()..])?)));
-            if let Some((t, ctx, (body, len))) = tier {
+                .find(|(t, _)| rest.starts_with(t))
+                .and_then(|&(t, ctx)| Some((t, ctx, body_at(&rest[t.len()..])?)));
+            // 省 + 政协副主席: the title names the body itself.
+            let alone = BARE_TIERS.iter().find(|(t, _)| rest == *t);
+            if let Some(&(_, ctx)) = alone {
+                org.context = Some(ctx);
+                org.bare = true;
+                rest = "";
+            } else if let Some((t, ctx, (body, len))) = tier {
                 org.context = Some(ctx);
                 org.bare = true;
                 org.body = Some(body);
-                rest = &rest[t.len_utf8() + len..];
+                rest = &rest[t.len() + len..];
             } else if let Some(&(word, ctx)) =
                 BARE_COMMITTEES.iter().find(|(w, _)| rest.starts_with(w))
             {

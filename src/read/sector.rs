@@ -95,7 +95,6 @@ const MARKERS: &[(&str, Sector)] = &[
     ("村支部", Sector::Village),
     ("村民委员会", Sector::Village),
     ("武警", Sector::Military),
-    ("煤矿", Sector::Enterprise),
     ("生产队", Sector::Village),
     ("电视台", Sector::PublicInstitution),
     ("知青", Sector::NotAPost),
@@ -110,7 +109,6 @@ const MARKERS: &[(&str, Sector)] = &[
     ("设计院", Sector::PublicInstitution),
     ("连长", Sector::Military),
     ("部队", Sector::Military),
-    ("锰矿", Sector::Enterprise),
     ("集团", Sector::Enterprise),
 ];
 
@@ -146,8 +144,6 @@ fn starts_a_marker(c: char) -> bool {
             | '厂'
             | '矿'
             | '工'
-            | '锰'
-            | '煤'
             | '医'
             | '卫'
             | '中'

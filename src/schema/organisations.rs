@@ -87,6 +87,12 @@ pub struct BodyRule {
     #[serde(default)]
     pub titles: List<Text>,
     pub below: u8,
+    /// The body's head stands where the place's working departments' heads
+    /// do (`department` of its unit level: 正处 in a 地级市, 副厅 in a 副省级市),
+    /// rather than `below` the place's head; `below` serves where the place
+    /// has no ranked departments.
+    #[serde(default)]
+    pub like_department: bool,
     pub confidence: Confidence,
     pub sources: List<Text>,
     #[serde(default)]
