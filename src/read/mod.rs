@@ -633,6 +633,10 @@ impl Dataset {
             r.found.push(Note::Unplaced);
             r.confidence = r.confidence.max(Certainty::Medium);
         }
+        // 原昭通市: a unit as it was then, possibly renamed or re-ranked since.
+        if r.found.contains(&Note::Former) {
+            r.confidence = r.confidence.max(Certainty::Medium);
+        }
         r
     }
 

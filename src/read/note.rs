@@ -91,7 +91,7 @@ impl fmt::Display for Note<'_> {
                 Aside::Secondment => f.write_str("挂职"),
                 Aside::Dropped(t) => write!(f, "“{t}”未计入"),
             },
-            Note::Former => f.write_str("“原”：曾任职务"),
+            Note::Former => f.write_str("“原”：曾任职务，单位可能已改名或调整规格，把握不作“高”"),
             Note::Acting => f.write_str("代理职务：按所代理职务的层次"),
             Note::NotHeld => f.write_str("提名人选或候选人尚未任职，不计层次"),
             Note::Stated(l) => write!(f, "文中注明个人层次为{l}"),

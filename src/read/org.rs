@@ -379,7 +379,9 @@ impl Dataset {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);
         } else {
-            // A sibling unit: everything but the earlier post's last unit.
+            // A sibling unit: everything but the earlier post's last unit. A
+            // guess (秘书一室 after 办公厅副主任 may be inside it): not 高.
+            org.bare = true;
             let keep = match prev.organisation.last() {
                 Some(u) if is_unit(u) => prev.organisation.len() - 1,
                 _ => prev.organisation.len(),
