@@ -56,6 +56,9 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("中级人民法院", Body::Court),
     ("高级人民法院", Body::Court),
     ("人民法院", Body::Court),
+    ("中级法院", Body::Court),
+    ("高级法院", Body::Court),
+    ("基层法院", Body::Court),
     ("法院", Body::Court),
     ("中院", Body::Court),
     ("人民检察院分院", Body::Procuratorate),
@@ -125,6 +128,7 @@ pub(crate) fn body_at(text: &str) -> Option<(Body, usize)> {
         '中' | '高'
             | '人'
             | '法'
+            | '基'
             | '检'
             | '纪'
             | '监'

@@ -352,6 +352,16 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
     if let Some(l) = r.level {
         items.push(("级别", band(l.grade)));
     }
+    // A level stated for the person beside the post's own 规格: both.
+    if r.stated_level.is_some() && r.post_level.map(|l| &l.name) != r.level.map(|l| &l.name) {
+        let post = r.post_level.map_or("不明".to_string(), |l| {
+            format!("{}（{}）", l.name, l.short)
+        });
+        items.push(("职位规格", post));
+    }
+    if let Some(s) = r.sector.filter(|&s| s != crate::read::Sector::CivilService) {
+        items.push(("领域", s.label().to_string()));
+    }
     let certainty = r.confidence.label();
     let certainty = if r.confidence == crate::resolve::Certainty::Low {
         style.warn(certainty)

@@ -317,3 +317,20 @@ fn stdin_in_the_encodings_people_have_one_answer_per_line() {
         assert!(String::from_utf8_lossy(&o.stderr).contains(encoding));
     }
 }
+
+#[test]
+fn stated_level_post_level_and_sector_in_json() {
+    // （副厅级） states the person's level; the post (县委书记) stays 正处
+    // (titles_by_org §3.5): both are in the answer.
+    let r = json(&["resolve", "任县委书记（副厅级）"]);
+    assert_eq!(r["level"], "厅局级副职");
+    assert_eq!(r["stated_level"], "厅局级副职");
+    assert_eq!(r["post_level"], "县处级正职");
+    assert_eq!(r["sector"], "civil_service");
+    assert_ne!(r["certainty"], "high");
+    // A hospital's 院长 is not a court's (titles_by_org §4): no level.
+    let r = json(&["resolve", "沧州市人民医院院长"]);
+    assert!(r["level"].is_null());
+    assert_eq!(r["sector"], "public_institution");
+    assert_eq!(r["certainty"], "low");
+}
