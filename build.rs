@@ -112,7 +112,7 @@ bake_struct! {
            confidence, sources, notes }
     RankSetting { unit, from, only, clause, confidence, sources }
     Context { name, aliases, description }
-    TitleCase { at, post, body, level, nominal, often, confidence, sources, notes }
+    TitleCase { at, post, body, level, nominal, often, often_for, confidence, sources, notes }
     Title { name, aliases, english, role, body, level, cases, depends_on, only_at, confidence, sources, notes }
     RanksFile { meta, sources, levels, ranks, rank_settings, contexts, titles }
     Meta { version, basis, english_policy }

@@ -164,6 +164,9 @@ fn ranks(
                 ));
             }
             let what = format!("{what} at {}", c.at);
+            if c.often_for.is_some() && c.often.is_none() {
+                errs.push(format!("{what}: `often_for` without `often`"));
+            }
             if !contexts.contains(&*c.at) {
                 errs.push(format!("{what}: unknown context"));
             }

@@ -334,3 +334,16 @@ fn stated_level_post_level_and_sector_in_json() {
     assert_eq!(r["sector"], "public_institution");
     assert_eq!(r["certainty"], "low");
 }
+
+#[test]
+fn gaopei_only_where_the_reference_names_it() {
+    // titles_by_org §3.4/§3.6: a 地级市's 公安局长 is often 副市长 (高配 副厅);
+    // its other 局长 are not; a capital's 市委书记 is often a 省委常委.
+    assert_eq!(
+        json(&["resolve", "临汾市公安局局长"])["often"],
+        "厅局级副职"
+    );
+    assert!(json(&["resolve", "临汾市规划局局长"])["often"].is_null());
+    assert_eq!(json(&["resolve", "太原市委书记"])["often"], "省部级副职");
+    assert!(json(&["resolve", "临汾市委书记"])["often"].is_null());
+}

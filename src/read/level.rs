@@ -275,7 +275,11 @@ impl Dataset {
                 confidence: Certainty::of(case.confidence),
                 fact: Some(case.confidence),
                 nominal: case.nominal.as_deref(),
-                often: case.often.as_deref(),
+                often: case.often.as_deref().filter(|_| {
+                    case.often_for
+                        .as_deref()
+                        .is_none_or(|w| self.often_applies(w, org))
+                }),
                 sources: &case.sources,
                 basis,
                 data_notes: &case.notes,
@@ -411,6 +415,19 @@ impl Dataset {
             data_notes: &rule.notes,
             ..Placement::default()
         })
+    }
+
+    /// Whether a case's 高配 applies to the units the text names: `省会`, the
+    /// place is a provincial capital; any other word, a department's name
+    /// holds it (公安).
+    fn often_applies(&self, word: &str, org: &Org<'_>) -> bool {
+        if word == "省会" {
+            let place = org.units.iter().rev().find(|u| u.context.is_some());
+            return place.is_some_and(|u| self.places_named(&u.name).any(|p| p.capital));
+        }
+        org.units
+            .iter()
+            .any(|u| matches!(u.kind, "工作部门" | "内设机构") && u.name.contains(word))
     }
 
     /// The level `steps` half-steps below `level` on the ladder (staying

@@ -311,6 +311,10 @@ pub struct TitleCase {
     /// A level the holder often has personally (高配): shown as "often", never
     /// as the answer.
     pub often: Option<Text>,
+    /// Where `often` holds only for some units of the kind: `公安` (a
+    /// department whose name holds the word) or `省会` (a provincial
+    /// capital). 高配 is never a blanket note on every head.
+    pub often_for: Option<Text>,
     pub confidence: Confidence,
     pub sources: List<Text>,
     #[serde(default)]
