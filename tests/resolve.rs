@@ -347,3 +347,19 @@ fn gaopei_only_where_the_reference_names_it() {
     assert_eq!(json(&["resolve", "太原市委书记"])["often"], "省部级副职");
     assert!(json(&["resolve", "临汾市委书记"])["often"].is_null());
 }
+
+#[test]
+fn internal_units_of_a_county_department_have_no_level() {
+    // titles_by_org §3.5/§3.7: a 县局 is 正科; its 股 (or 科) one step below
+    // is off the ladder — 股级 is not a legal level.
+    assert!(json(&["resolve", "正定县财政局综合科科长"])["level"].is_null());
+    assert!(json(&["resolve", "正定县财政局预算股股长"])["level"].is_null());
+    // A 地级市's 局 is 正处: its 科长 is 正科 (§3.4).
+    assert_eq!(
+        json(&["resolve", "临汾市财政局综合科科长"])["level"],
+        "乡科级正职"
+    );
+    // equiv reads a full title too.
+    let e = json(&["equiv", "临汾市财政局局长"]);
+    assert!(e.to_string().contains("县处级正职"), "{e}");
+}

@@ -237,6 +237,25 @@ impl Dataset {
             data_notes: &title.notes,
             ..Placement::default()
         };
+        // An internal unit of a county's department (股, a 科 in a 县局) has
+        // no legal level (titles_by_org §3.7): 科长 there is not 正科.
+        if case.is_none() && org.departments >= 2 && body == Some(Body::Department) {
+            let unit = context.and_then(|c| self.unit_level(c));
+            let base = unit.and_then(|u| {
+                let d = u
+                    .department_nominal
+                    .as_deref()
+                    .or(u.department.as_deref())?;
+                self.level(d)
+                    .or_else(|| self.level_of(self.exact_entry(d)?).map(|(l, _)| l))
+            });
+            if let Some(base) = base.filter(|b| self.level_below(b, 2).is_none()) {
+                return Placement {
+                    cases: vec![Note::BelowLadder { unit: &base.name }],
+                    ..Placement::default()
+                };
+            }
+        }
         // A title that names its own kind of unit (处长, 科长) has its level
         // wherever it stands.
         if case.is_none() && fixed.is_some() && title.body.is_none() {

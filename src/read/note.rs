@@ -26,6 +26,10 @@ pub enum Note<'a> {
     TypedPlace,
     /// An aside that names a level or a post the reader could not place.
     Unplaced,
+    /// An internal unit one step below a department at the lowest level.
+    BelowLadder {
+        unit: &'a str,
+    },
     /// Another post of the string was not understood.
     PartNotUnderstood,
     /// The title is not a post of that kind of organisation (县长 at 地级市).
@@ -99,6 +103,10 @@ impl fmt::Display for Note<'_> {
             Note::TypedPlace => {
                 f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
             }
+            Note::BelowLadder { unit } => write!(
+                f,
+                "所在部门负责人为{unit}，其内设股、科、室的负责人已无法定职务层次（股级不是法定层次）"
+            ),
             Note::Unplaced => f.write_str("括号中的层次或职务无法确定，把握不作“高”"),
             Note::PartNotUnderstood => {
                 f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")

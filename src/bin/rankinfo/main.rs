@@ -182,7 +182,14 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
             answer(json_out, &c, |x| render::comparison(x, style))
         }
         Command::Equiv { name } => {
-            let entry = data.lookup(name)?;
+            // A full title: the equivalents of the level the reader gives it.
+            let entry = match data.lookup(name) {
+                Ok(e) => e,
+                Err(err) => match data.resolve(name).level {
+                    Some(l) => rankinfo::Entry::Level(l),
+                    None => return Err(err),
+                },
+            };
             match data.equivalents(entry) {
                 Some(e) => answer(json_out, &e, |x| render::equivalents(x, style)),
                 // A context-dependent title has no single rung: show its cases.
