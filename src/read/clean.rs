@@ -343,6 +343,12 @@ pub const LEADING: &[&str] = &[
     "原",
 ];
 
+/// The first characters of [`LEADING`]: a cheap test before the words.
+pub const LEADING_FIRST: &[char] = &[
+    '先', '后', '被', '任', '当', '曾', '现', '历', '起', '调', '升', '改', '转', '继', '再', '连',
+    '提', '选', '兼', '并', '挂', '借', '原',
+];
+
 /// A date or date range opening a career entry (1987.09, ―1990.08，,
 /// 至1985年, 一1987年): the part to skip, if any. It must hold a digit.
 pub fn leading_date(text: &str) -> usize {
@@ -381,10 +387,46 @@ pub fn leading_date(text: &str) -> usize {
 }
 
 /// Words that end a career entry and say the post is not (yet) held.
-pub const NOT_HELD: &[&str] = &["提名人选", "候选人", "人选"];
+const NOT_HELD: &[&str] = &["提名人选", "候选人", "人选"];
 
 /// Words that open a post no longer (or not) held: 取消副省级待遇.
-pub const WITHDRAWN: &[&str] = &["取消", "免去", "撤销"];
+const WITHDRAWN: &[&str] = &["取消", "免去", "撤销"];
+
+/// The words around a post that are not the post: 提名人选 and 候选人 (not
+/// held), 取消 and 免去 (no longer held), 等职 (a list's end), 享受…待遇,
+/// 职务. Returns the post and whether it is held. Each word is tried only
+/// where its first or last character is: this runs on every post.
+pub fn post_words(mut text: &str) -> (&str, bool) {
+    let mut held = true;
+    if text.ends_with(['选', '人']) {
+        if let Some(t) = NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
+            (text, held) = (t, false);
+        }
+    }
+    if text.starts_with(['取', '免', '撤']) {
+        if let Some(t) = WITHDRAWN.iter().find_map(|w| text.strip_prefix(w)) {
+            (text, held) = (t, false);
+        }
+    }
+    // 副处长、处长等职.
+    if text.ends_with(['职', '务']) {
+        text = ["等职务", "等职"]
+            .iter()
+            .find_map(|w| text.strip_suffix(w))
+            .unwrap_or(text);
+    }
+    if text.starts_with('享') {
+        text = text.strip_prefix("享受").unwrap_or(text);
+    }
+    if text.ends_with('遇') {
+        text = text.strip_suffix("待遇").unwrap_or(text);
+    }
+    // 代理区长职务: the post, not the word for it.
+    if text.ends_with('务') {
+        text = text.strip_suffix("职务").unwrap_or(text);
+    }
+    (text, held)
+}
 
 #[cfg(test)]
 mod tests {
@@ -450,6 +492,23 @@ mod tests {
         );
         assert_eq!(level_word_in("国务院办公厅副局级秘书"), Some("副局级"));
         assert_eq!(level_word_in("副处长"), None);
+    }
+
+    #[test]
+    fn leading_words_start_with_a_checked_character() {
+        for w in LEADING {
+            assert!(w.starts_with(LEADING_FIRST), "{w}");
+        }
+    }
+
+    #[test]
+    fn words_around_a_post() {
+        assert_eq!(post_words("副市长提名人选"), ("副市长", false));
+        assert_eq!(post_words("取消副省级待遇"), ("副省级", false));
+        assert_eq!(post_words("副处长、处长等职"), ("副处长、处长", true));
+        assert_eq!(post_words("享受正厅级待遇"), ("正厅级", true));
+        assert_eq!(post_words("代理区长职务"), ("代理区长", true));
+        assert_eq!(post_words("处长"), ("处长", true));
     }
 
     #[test]

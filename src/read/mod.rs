@@ -567,26 +567,7 @@ impl Dataset {
         }
         let text = &text[clean::leading_date(text)..];
         let text = self.strip_lead(text, &mut r);
-        let (text, mut held) = match clean::NOT_HELD.iter().find_map(|w| text.strip_suffix(w)) {
-            Some(t) => (t, false),
-            None => (text, true),
-        };
-        let text = match clean::WITHDRAWN.iter().find_map(|w| text.strip_prefix(w)) {
-            Some(t) => {
-                held = false;
-                t
-            }
-            None => text,
-        };
-        // 副处长、处长等职: the list's end.
-        let text = ["等职务", "等职"]
-            .iter()
-            .find_map(|w| text.strip_suffix(w))
-            .unwrap_or(text);
-        let text = text.strip_prefix("享受").unwrap_or(text);
-        let text = text.strip_suffix("待遇").unwrap_or(text);
-        // 代理区长职务: the post, not the word for it.
-        let text = text.strip_suffix("职务").unwrap_or(text);
+        let (text, held) = clean::post_words(text);
         if let Some(sector) = sector::of(text) {
             r.sector = Some(sector);
         }
@@ -694,8 +675,7 @@ impl Dataset {
         'outer: loop {
             // Most posts start with a place: rule the words out by the first
             // character before trying each.
-            let first = text.chars().next().unwrap_or_default();
-            if !clean::LEADING.iter().any(|w| w.starts_with(first)) {
+            if !text.starts_with(clean::LEADING_FIRST) {
                 break;
             }
             for w in clean::LEADING {
