@@ -340,13 +340,14 @@ pub const LEADING: &[&str] = &[
     "挂职任",
     "挂职",
     "借调",
+    "在",
     "原",
 ];
 
 /// The first characters of [`LEADING`]: a cheap test before the words.
 pub const LEADING_FIRST: &[char] = &[
     '先', '后', '被', '任', '当', '曾', '现', '历', '起', '调', '升', '改', '转', '继', '再', '连',
-    '提', '选', '兼', '并', '挂', '借', '原',
+    '提', '选', '兼', '并', '挂', '借', '在', '原',
 ];
 
 /// A date or date range opening a career entry (1987.09, ―1990.08，,

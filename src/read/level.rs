@@ -429,7 +429,7 @@ impl Dataset {
             basis: Some(Note::BodyRule {
                 body: b.label(),
                 place: &place_head.name,
-                steps: steps + place_head.order as usize - head.order as usize,
+                steps: steps + (head.order as usize).saturating_sub(place_head.order as usize),
             }),
             data_notes: &rule.notes,
             ..Placement::default()

@@ -175,7 +175,22 @@ impl Dataset {
             };
             rest = &organ_text[len..];
         } else {
-            rest = self.read_places(rest, &mut org);
+            // 县级吴忠市: a city that was county-level then (吴忠 is a 地级市 now).
+            let county_then = rest.strip_prefix("县级");
+            rest = self.read_places(county_then.unwrap_or(rest), &mut org);
+            if county_then.is_some() {
+                match org.units.last_mut() {
+                    Some(u) if org.context == Some("地级市") => {
+                        org.context = Some("县");
+                        u.context = Some("县");
+                        u.kind = "县级市（当时）";
+                        u.level = self.unit_level("县").map(|l| &*l.head);
+                        org.typed = true;
+                    }
+                    Some(_) => {}
+                    None => rest = prefix,
+                }
+            }
             rest = self.read_typed_place(rest, &mut org, &name_of);
         }
         // 中共XX省委员会, 政协XX市委员会: the lead named the body.
