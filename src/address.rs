@@ -412,7 +412,7 @@ pub(crate) fn resolve_title<'a>(
     data: &'a Dataset,
     input: &str,
 ) -> Result<Resolved<'a>, LookupError> {
-    let key = normalize::key(input);
+    let key = normalize::key(&crate::read::clean::chars(input));
     let unknown = match data.lookup(input) {
         Ok(Entry::Title(t)) => return Ok(title_resolved(data, t, &key)),
         Ok(Entry::Rank(r)) => return Ok(rank_resolved(r)),

@@ -170,7 +170,9 @@ impl Dataset {
     /// assert!(err.suggestions().iter().any(|s| s == "调研员"));
     /// ```
     pub fn lookup(&self, name: &str) -> Result<Entry<'_>, LookupError> {
-        let key = normalize::key(name);
+        // The reader's character cleaning (處長, a Kangxi ⼆, a zero-width
+        // space) before the index's own normalising.
+        let key = normalize::key(&crate::read::clean::chars(name));
         let mut hits = self.exact(&key);
         if hits.is_empty() {
             // 正处级 / 正处, 一级调研员级: the trailing 级 is optional.

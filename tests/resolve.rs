@@ -363,3 +363,15 @@ fn internal_units_of_a_county_department_have_no_level() {
     let e = json(&["equiv", "临汾市财政局局长"]);
     assert!(e.to_string().contains("县处级正职"), "{e}");
 }
+
+#[test]
+fn every_command_cleans_characters_as_the_reader_does() {
+    // Traditional characters, a Kangxi radical from a PDF, a zero-width space.
+    assert_eq!(json(&["show", "處長"])["level"], "县处级正职");
+    assert_eq!(json(&["show", "\u{200b}处长"])["level"], "县处级正职");
+    let c = json(&["compare", "\u{2f06}级巡视员", "處長"]);
+    assert_eq!(c["relation"], "higher");
+    assert_eq!(c["a"]["name"], "二级巡视员");
+    let a = json(&["address", "處長", "--surname", "王"]);
+    assert_eq!(a["oral"], "王处长");
+}
