@@ -181,6 +181,10 @@ fn main() {
     println!("cargo::rerun-if-changed=src/normalize.rs");
 
     let ranks: RanksFile = read("data/ranks.toml");
+    println!(
+        "cargo::rustc-env=RANKINFO_DATA_VERSION={}",
+        ranks.meta.version
+    );
     let orgs: OrganisationsFile = read("data/organisations.toml");
     let places: PlacesFile = read("data/places.toml");
     if let Err(errs) = validate::all(&ranks, &orgs, &places) {

@@ -40,4 +40,7 @@ pub mod titles;
 mod validate;
 
 pub use data::{Dataset, Entry, builtin};
+
+/// The version of the built-in data (`[meta] version` of `data/ranks.toml`).
+pub const DATA_VERSION: &str = env!("RANKINFO_DATA_VERSION");
 pub use error::{DataError, LookupError};

@@ -179,3 +179,24 @@ fn strange_input_never_panics() {
         assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
     }
 }
+
+#[test]
+fn version_names_the_data_and_a_failed_write_exits_3() {
+    let o = run(&["--version"]);
+    assert!(
+        stdout(&o).contains(rankinfo::DATA_VERSION),
+        "{}",
+        stdout(&o)
+    );
+    // Writing the answer fails (/dev/full): a message and exit 3, as the
+    // README says.
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_rankinfo"))
+            .arg("ladder")
+            .stdout(full)
+            .output()
+            .expect("run rankinfo");
+        assert_eq!(o.status.code(), Some(3));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("无法写出"));
+    }
+}

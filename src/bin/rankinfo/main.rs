@@ -9,13 +9,21 @@ use std::process::ExitCode;
 
 mod input;
 
+/// `rankinfo --version`: the program and the data it carries.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "（数据 ",
+    env!("RANKINFO_DATA_VERSION"),
+    "）"
+);
+
 /// Exit codes: 0 answered (an ambiguous comparison is an answer), 1 unknown
 /// name, 2 usage error (clap's own), 3 input or output failed.
 const EXIT_UNKNOWN: u8 = 1;
 const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
-#[command(name = "rankinfo", version, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
+#[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -255,7 +263,11 @@ fn emit(text: &str) -> ExitCode {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
+        // /dev/full, a disk that filled: said, and exit 3 as documented.
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "rankinfo: 无法写出结果：{e}");
+            ExitCode::from(EXIT_IO as u8)
+        }
     }
 }
 
