@@ -375,3 +375,14 @@ fn every_command_cleans_characters_as_the_reader_does() {
     let a = json(&["address", "處長", "--surname", "王"]);
     assert_eq!(a["oral"], "王处长");
 }
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let o = common::run_with_stdin(&["resolve", "-", "--json"], "处长\n副处长\n".as_bytes());
+    assert!(o.status.success());
+    let levels: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["level"].clone())
+        .collect();
+    assert_eq!(levels, ["县处级正职", "县处级副职"]);
+}

@@ -57,7 +57,7 @@ enum Command {
     Ladder,
     /// 解读真实的职务全称（如“广东省深圳市南山区发展和改革局副局长”）；不给参数则逐行读标准输入
     Resolve {
-        /// 职务全称；多个职务可用、，;分隔
+        /// 职务全称；多个职务可用、，;分隔；不给或给 - 则逐行读标准输入
         text: Option<String>,
     },
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
@@ -207,11 +207,18 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 }
             }
         }
-        Command::Resolve { text: Some(text) } => {
+        Command::Resolve { text: Some(text) } if text != "-" => {
             let r = data.resolve(text);
             answer(json_out, &r, |x| render::resolution(x, style))
         }
-        Command::Resolve { text: None } => {
+        // No text, or `-`: one title per line on standard input.
+        Command::Resolve { .. } => {
+            if std::io::stdin().is_terminal() {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "rankinfo: 逐行读取标准输入（每行一个职务）；输入结束按 Ctrl-D（Windows 上 Ctrl-Z 回车）"
+                );
+            }
             return match resolve_lines(data, cli.json, style) {
                 Ok(()) => Ok(String::new()),
                 // `rankinfo resolve < list | head`: the reader left; not an error.
