@@ -338,7 +338,7 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
         Some(l) => style.strong(&format!("{}（{}）", l.name, l.short)),
         None => style.warn("层次无法确定"),
     };
-    let mut out = format!("{}  →  {}\n", r.input.trim(), level);
+    let mut out = format!("{}  →  {}\n", escape_controls(r.input.trim()), level);
     let mut items: Vec<(&str, String)> = Vec::new();
     if let Some(t) = r.title {
         items.push(("职务", t.to_string()));
@@ -382,7 +382,7 @@ pub fn resolution(r: &crate::resolve::Resolution<'_>, style: Style) -> String {
         let level = p
             .level
             .map_or_else(|| style.warn("不明"), |l| l.name.to_string());
-        let _ = writeln!(out, "  · {}：{}", p.input, level);
+        let _ = writeln!(out, "  · {}：{}", escape_controls(&p.input), level);
     }
     out
 }
@@ -646,4 +646,23 @@ mod tests {
             .collect();
         assert!(starts.iter().all(|&s| s == starts[0]), "{out}");
     }
+}
+
+/// User text as it may be shown on a terminal: control characters (an
+/// escape sequence pasted from elsewhere, a stray CR) written as `\u{1b}`
+/// instead of acting on the screen.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }

@@ -200,3 +200,14 @@ fn version_names_the_data_and_a_failed_write_exits_3() {
         assert!(String::from_utf8_lossy(&o.stderr).contains("无法写出"));
     }
 }
+
+#[test]
+fn control_characters_from_the_input_are_escaped() {
+    // An escape sequence pasted into a name must not act on the terminal.
+    let o = run(&["show", "\u{1b}[31m处长x"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("\\u{1b}"), "{err:?}");
+    let o = run(&["resolve", "处\u{1b}长", "--color", "never"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}

@@ -149,7 +149,12 @@ fn main() -> ExitCode {
             if cli.json {
                 emit(&json(&err));
             }
-            let _ = writeln!(std::io::stderr(), "rankinfo: {err}");
+            let message = err.to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "rankinfo: {}",
+                render::escape_controls(&message)
+            );
             // A full title with its organisation is for `resolve`.
             if let LookupError::Unknown { input, .. } = &err {
                 if data.resolve(input).level.is_some() {
