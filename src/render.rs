@@ -621,6 +621,25 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
     out
 }
 
+/// User text as it may be shown on a terminal: control characters (an
+/// escape sequence pasted from elsewhere, a stray CR) written as `\u{1b}`
+/// instead of acting on the screen.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,23 +665,4 @@ mod tests {
             .collect();
         assert!(starts.iter().all(|&s| s == starts[0]), "{out}");
     }
-}
-
-/// User text as it may be shown on a terminal: control characters (an
-/// escape sequence pasted from elsewhere, a stray CR) written as `\u{1b}`
-/// instead of acting on the screen.
-pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
