@@ -1,7 +1,7 @@
 //! The organisation before the title: a named central organ, or a chain of
 //! places, then bodies, a township and departments.
 
-use super::{Resolution, Unit};
+use super::{Note, Resolution, Unit};
 use crate::data::Dataset;
 use crate::organisations::{
     BARE_COMMITTEES, NATIONAL_BODIES, body_at, is_unit_name, split_units, township_at,
@@ -213,10 +213,23 @@ impl Dataset {
                 .and_then(|&(t, ctx)| Some((t, ctx, body_at(&rest[t.len()..])?)));
             // 省 + 政协副主席: the title names the body itself.
             let alone = BARE_TIERS.iter().find(|(t, _)| rest == *t);
+            // 省外办, 县教育局: a province's or a county's department.
+            let department = BARE_TIERS
+                .iter()
+                .filter(|(t, _)| matches!(*t, "省" | "自治区" | "县"))
+                .find(|(t, _)| {
+                    rest.strip_prefix(t)
+                        .and_then(|after| split_units(after).next())
+                        .is_some_and(is_unit_name)
+                });
             if let Some(&(_, ctx)) = alone {
                 org.context = Some(ctx);
                 org.bare = true;
                 rest = "";
+            } else if let (None, Some(&(t, ctx))) = (tier, department) {
+                org.context = Some(ctx);
+                org.bare = true;
+                rest = &rest[t.len()..];
             } else if let Some((t, ctx, (body, len))) = tier {
                 org.context = Some(ctx);
                 org.bare = true;
@@ -347,6 +360,8 @@ impl Dataset {
         };
         org.organ = prev.organ;
         org.typed = prev.typed;
+        // A post whose organisation was half read lends its places only.
+        let half_read = prev.found.iter().any(|n| matches!(n, Note::Leftover(_)));
         let back_to = |suffix: &str| {
             let (_, fits) = BACK_REFERENCES.iter().find(|(w, _)| *w == suffix)?;
             prev.organisation
@@ -370,9 +385,11 @@ impl Dataset {
                 continue;
             };
             // 地区 alone before 行署专员: the title follows at once.
+            // 市教委: a department of that place too (not 市场监督管理局).
             let names_a_body = after.is_empty()
                 || body_at(after).is_some()
-                || (*word == "省" && split_units(after).next().is_some_and(is_unit_name));
+                || (!after.starts_with('场')
+                    && split_units(after).next().is_some_and(is_unit_name));
             if let (true, Some(at)) = (names_a_body, back_to(word)) {
                 org.units = places(at + 1);
                 org.context = prev.organisation[at].context;
@@ -385,7 +402,10 @@ impl Dataset {
             .find_map(|g| rest.strip_suffix(g))
             .unwrap_or(rest);
         let is_unit = |u: &Unit<'_>| matches!(u.kind, "工作部门" | "内设机构");
-        if own.is_empty() {
+        if half_read {
+            org.units = places(prev.organisation.len());
+            org.context = org.units.iter().rev().find_map(|u| u.context);
+        } else if own.is_empty() {
             org.units = prev.organisation.clone();
             org.context = prev.context;
             org.body = prev.body;
@@ -394,11 +414,16 @@ impl Dataset {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);
         } else {
-            // A sibling unit: everything but the earlier post's last unit. A
-            // guess (秘书一室 after 办公厅副主任 may be inside it): not 高.
+            // Its own unit: a sibling of the earlier post's last unit when
+            // named alike (二室 after 四室, 人事处 after 综合处), else a unit
+            // inside it (政治部 after 公安局副局长). A guess either way: not 高.
             org.bare = true;
+            let ending = |name: &str| name.chars().last();
+            let first_own = split_units(own).next().unwrap_or(own);
             let keep = match prev.organisation.last() {
-                Some(u) if is_unit(u) => prev.organisation.len() - 1,
+                Some(u) if is_unit(u) && ending(&u.name) == ending(first_own) => {
+                    prev.organisation.len() - 1
+                }
                 _ => prev.organisation.len(),
             };
             org.units = prev.organisation[..keep].to_vec();
