@@ -115,8 +115,6 @@ fn never_panics_on_strange_input() {
 mod common;
 
 use common::{json, run, stdout};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 #[test]
 fn resolve_json_contract_through_the_binary() {
@@ -184,20 +182,8 @@ fn resolve_unresolvable_is_null_and_low_never_a_guess() {
 
 #[test]
 fn resolve_reads_one_title_per_line_from_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rankinfo"))
-        .args(["resolve", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
     let input = "国家统计局局长\n\n北京市海淀区区长\n\u{0}\u{7}\n昆山市市长\n";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_with_stdin(&["resolve", "--json"], input.as_bytes());
     assert!(out.status.success());
     let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
