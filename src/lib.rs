@@ -9,6 +9,20 @@
 //! assert_eq!(cmp.relation, rankinfo::compare::Relation::Same);
 //! ```
 //!
+//! ## One reader
+//!
+//! Every question reads the user's text through [`read`]: cleaning
+//! (Unicode, traditional characters, career-line noise), the organisation
+//! chain, the title or 职级, and a level with its rule, confidence and
+//! notes. [`Dataset::lookup`] is the exact-name index underneath.
+//!
+//! ```
+//! let data = rankinfo::builtin();
+//! let r = data.resolve("任唐山市市委书记（其间：2001.09在中央党校学习）");
+//! assert_eq!(r.level.unwrap().name, "厅局级正职");
+//! assert!(data.resolve("沧州市人民医院院长").level.is_none());
+//! ```
+//!
 //! ## Data policy
 //!
 //! Every fact in the built-in data carries the ids of its sources and a
