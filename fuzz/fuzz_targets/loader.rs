@@ -19,7 +19,10 @@ use std::borrow::Cow;
 
 const FILES: [(&str, &str); 4] = [
     ("ranks.toml", include_str!("../../data/ranks.toml")),
-    ("organisations.toml", include_str!("../../data/organisations.toml")),
+    (
+        "organisations.toml",
+        include_str!("../../data/organisations.toml"),
+    ),
     ("places.toml", include_str!("../../data/places.toml")),
     ("address.toml", include_str!("../../data/address.toml")),
 ];
