@@ -372,3 +372,26 @@ fn a_dash_reads_standard_input() {
         .collect();
     assert_eq!(levels, ["县处级正职", "县处级副职"]);
 }
+
+#[test]
+fn a_city_tier_level_is_the_mayors_of_that_city() {
+    // （正市级）: the level of that city's 市长; 副市级 its 副市长's
+    // (titles_by_org §3.3/§3.4): 连云港 is a 地级市, 大连 a 副省级市.
+    assert_eq!(
+        json(&["resolve", "连云港市委副书记（正市级）"])["stated_level"],
+        "厅局级正职"
+    );
+    assert_eq!(
+        json(&["resolve", "大连市委常委（副市级）"])["stated_level"],
+        "厅局级正职"
+    );
+    // A county's city: 如东县 is in 南通 (地级市).
+    assert_eq!(
+        json(&["resolve", "如东县委书记（副市级）"])["stated_level"],
+        "厅局级副职"
+    );
+    // No city in the text: not placed, and not 高.
+    let r = json(&["resolve", "县委书记（副市级）"]);
+    assert!(r["stated_level"].is_null());
+    assert_ne!(r["certainty"], "high");
+}

@@ -210,9 +210,10 @@ fn classify(inner: &str) -> Aside {
     if is_level_word(bare) {
         return Aside::Level(bare.to_string());
     }
-    // 1996.12确定为正处级, 2009.12明确副市级: a level set for the person.
+    // 1996.12确定为正处级, 2009.12明确副市级, …常任办副主任（正处: a level set
+    // for the person.
     if !t.starts_with(['其', '期']) {
-        if let Some(w) = level_word_in(t) {
+        if let Some(w) = level_word_in(t).or_else(|| level_word_at_end(t).map(|(_, w)| w)) {
             return Aside::Level(w.to_string());
         }
     }
@@ -265,8 +266,30 @@ pub fn level_word_at_end(prefix: &str) -> Option<(&str, &str)> {
         .map(|i| (&prefix[..i], &prefix[i..]))
 }
 
+/// 正市级 or 副市级 (正市厅级 excepted: it names its tier): whether it is the
+/// deputy's; `None` for any other word.
+pub fn city_tier(word: &str) -> Option<bool> {
+    let w = word
+        .strip_suffix("长级")
+        .or_else(|| word.strip_suffix('级'))
+        .unwrap_or(word);
+    match w {
+        "正市" => Some(false),
+        "副市" => Some(true),
+        _ => None,
+    }
+}
+
 /// The first level word inside `text` (国务院办公厅副局级秘书 → 副局级).
 pub fn level_word_in(text: &str) -> Option<&str> {
+    // 科员级书记员: the two levels below the leadership ladder.
+    for w in ["办事员级", "科员级"] {
+        if let Some(i) = text.find(w) {
+            if !text[..i].ends_with(['主', '副']) {
+                return Some(&text[i..i + w.len()]);
+            }
+        }
+    }
     text.char_indices()
         .filter(|(_, c)| matches!(c, '正' | '副'))
         .find_map(|(i, _)| {

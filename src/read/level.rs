@@ -451,7 +451,7 @@ impl Dataset {
 
     /// The level `steps` half-steps below `level` on the ladder (staying
     /// within the ten leadership levels).
-    fn level_below<'a>(&'a self, level: &'a Level, steps: usize) -> Option<&'a Level> {
+    pub(super) fn level_below<'a>(&'a self, level: &'a Level, steps: usize) -> Option<&'a Level> {
         let order = level.order as usize + steps;
         self.levels()
             .find(|l| l.order as usize == order && l.is_leadership())

@@ -554,11 +554,19 @@ impl Dataset {
         // An aside the reader could not place: no answer built on the rest
         // can be 高 (（正市级）: 正厅 or 副部, by city; （其间，任一级巡视员）).
         let mut unplaced = false;
+        // 副市级, 正市级: the level of that city's (deputy) mayor, once the
+        // city is read.
+        let mut city_level: Option<bool> = None;
         for a in asides {
             match &a {
                 Aside::Level(word) => {
                     r.stated_level = self.level_named(word);
-                    unplaced |= r.stated_level.is_none();
+                    if r.stated_level.is_none() {
+                        match clean::city_tier(word) {
+                            Some(deputy) => city_level = Some(deputy),
+                            None => unplaced = true,
+                        }
+                    }
                 }
                 Aside::Dropped(t) => unplaced |= self.title_suffix(&normalize::key(t)).is_some(),
                 _ => {}
@@ -594,6 +602,16 @@ impl Dataset {
             r.sector = Some(Sector::CivilService);
         }
         r.post_level = r.level;
+        if let Some(deputy) = city_level {
+            match self.city_of(&r) {
+                Some(head) => {
+                    r.stated_level = self.level_below(head, usize::from(deputy));
+                    r.found.push(Note::CityLevel);
+                    r.confidence = r.confidence.max(Certainty::Medium);
+                }
+                None => unplaced = true,
+            }
+        }
         if let Some(stated) = r.stated_level {
             if r.level.is_none_or(|l| l.name != stated.name) {
                 r.found.push(Note::Stated(&stated.name));
@@ -644,6 +662,26 @@ impl Dataset {
                 return;
             }
         }
+    }
+
+    /// The level of the head of the city the post's chain is in (the place
+    /// itself, or a county's city), for 副市级 and 正市级.
+    fn city_of(&self, r: &Resolution<'_>) -> Option<&Level> {
+        let city = |ctx: &str| matches!(ctx, "地级市" | "副省级市" | "直辖市");
+        let places = r.organisation.iter().filter(|u| u.context.is_some());
+        let ctx = match places.clone().rev().find(|u| u.context.is_some_and(city)) {
+            Some(u) => u.context?,
+            // A county: its parent city (如东县 → 南通市).
+            None => {
+                let county = places.clone().next_back()?;
+                let place = self.places_named(&county.name).next()?;
+                self.place_context(self.parent_of(place)?)?
+            }
+        };
+        if !city(ctx) {
+            return None;
+        }
+        self.level(&self.unit_level(ctx)?.head)
     }
 
     /// The title ending a post. A national post's name that swallows the

@@ -26,6 +26,8 @@ pub enum Note<'a> {
     TypedPlace,
     /// An aside that names a level or a post the reader could not place.
     Unplaced,
+    /// 副市级, 正市级: read as the level of that city's (deputy) mayor.
+    CityLevel,
     /// An internal unit one step below a department at the lowest level.
     BelowLadder {
         unit: &'a str,
@@ -107,6 +109,9 @@ impl fmt::Display for Note<'_> {
                 f,
                 "所在部门负责人为{unit}，其内设股、科、室的负责人已无法定职务层次（股级不是法定层次）"
             ),
+            Note::CityLevel => {
+                f.write_str("“市级”按所在城市市长（副市级：副市长）的层次理解（通行说法）")
+            }
             Note::Unplaced => f.write_str("括号中的层次或职务无法确定，把握不作“高”"),
             Note::PartNotUnderstood => {
                 f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")
