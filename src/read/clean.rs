@@ -262,7 +262,7 @@ pub fn level_word_at_end(prefix: &str) -> Option<(&str, &str)> {
     starts
         .into_iter()
         .flatten()
-        .find(|&i| is_level_word(&prefix[i..]))
+        .find(|&i| prefix[i..].starts_with(['正', '副']) && is_level_word(&prefix[i..]))
         .map(|i| (&prefix[..i], &prefix[i..]))
 }
 

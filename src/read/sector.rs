@@ -130,48 +130,26 @@ pub(super) fn of(text: &str) -> Option<Sector> {
     })
 }
 
-/// The first characters of [`MARKERS`]: a cheap test before the search.
+/// Which characters of U+4E00..U+9FFF start a marker, built from
+/// [`MARKERS`] at compile time: one bit test per character of a post.
+static FIRST: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < MARKERS.len() {
+        // The first character of each marker: three UTF-8 bytes.
+        let b = MARKERS[i].0.as_bytes();
+        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let o = (c - 0x4E00) as usize;
+        bits[o / 64] |= 1 << (o % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` starts a marker.
 fn starts_a_marker(c: char) -> bool {
-    matches!(
-        c,
-        '有' | '股'
-            | '警'
-            | '公'
-            | '集'
-            | '董'
-            | '总'
-            | '经'
-            | '厂'
-            | '矿'
-            | '工'
-            | '医'
-            | '卫'
-            | '中'
-            | '小'
-            | '学'
-            | '大'
-            | '研'
-            | '设'
-            | '报'
-            | '电'
-            | '教'
-            | '村'
-            | '生'
-            | '居'
-            | '军'
-            | '部'
-            | '司'
-            | '战'
-            | '排'
-            | '连'
-            | '营'
-            | '师'
-            | '武'
-            | '知'
-            | '插'
-            | '人'
-            | '党'
-    )
+    let o = (c as u32).wrapping_sub(0x4E00) as usize;
+    FIRST.get(o / 64).is_some_and(|w| w >> (o % 64) & 1 == 1)
 }
 
 #[cfg(test)]
