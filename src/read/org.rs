@@ -127,7 +127,11 @@ impl Dataset {
             return org;
         }
         let mut lead = None;
-        if let Some(&(word, body)) = LEADS.iter().find(|(w, _)| rest.starts_with(w)) {
+        let lead_word = rest
+            .starts_with(['中', '政', '共'])
+            .then(|| LEADS.iter().find(|(w, _)| rest.starts_with(w)))
+            .flatten();
+        if let Some(&(word, body)) = lead_word {
             // 共青团中央, 中共中央 … are organs: leave them to the organ index.
             if self.organ_at(rest).is_none_or(|(len, _)| len <= word.len()) {
                 rest = &rest[word.len()..];
@@ -279,7 +283,10 @@ impl Dataset {
                     rest = &rest[c.len_utf8()..];
                 }
             }
-            if let Some(&(word, _)) = LEAGUE.iter().find(|(w, _)| rest.starts_with(w)) {
+            let league = rest
+                .starts_with('团')
+                .then(|| LEAGUE.iter().find(|(w, _)| rest.starts_with(w)));
+            if let Some(&(word, _)) = league.flatten() {
                 org.body = Some(Body::MassOrg);
                 rest = &rest[word.len()..];
             }
@@ -295,7 +302,8 @@ impl Dataset {
         }
         // The 党组 or 党委 of the unit just named: the post is that unit's
         // (局党组书记 = the 局's head), never the place's.
-        for group in PARTY_GROUPS {
+        // Only a text ending in 组 or 委 can end in a Party group's name.
+        for group in PARTY_GROUPS.iter().filter(|_| rest.ends_with(['组', '委'])) {
             if org.units.is_empty() && org.body.is_none() {
                 break;
             }
@@ -511,6 +519,7 @@ impl Dataset {
                 len += "地区".len();
             } else if let Some(auto) = ["自治州", "自治县", "自治旗"]
                 .into_iter()
+                .filter(|_| text[len..].starts_with('自'))
                 .find(|a| text[len..].starts_with(a) && all().any(|(_, p)| p.name.ends_with(a)))
             {
                 keep = auto.chars().last();
@@ -575,7 +584,10 @@ impl Dataset {
             text = &text[len..];
             // 广西 + 壮族 + 自治区主席: the people's name of the place's own.
             // Only an autonomous division's short name can be followed by one.
-            if first.name.contains("自治") {
+            if ["自治区", "自治州", "自治县", "自治旗"]
+                .iter()
+                .any(|a| first.name.ends_with(a))
+            {
                 if let Some(p) = crate::normalize::PEOPLES
                     .iter()
                     .find(|p| text.starts_with(*p) && first.name.contains(*p))
