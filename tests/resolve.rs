@@ -395,3 +395,12 @@ fn a_city_tier_level_is_the_mayors_of_that_city() {
     assert!(r["stated_level"].is_null());
     assert_ne!(r["certainty"], "high");
 }
+
+#[test]
+fn development_zones_get_no_level_and_say_why() {
+    // titles_by_org §2: 国家级开发区/高新区 管委会 have no constitutional tier;
+    // level set case by case (UNCONFIRMED).
+    let r = json(&["resolve", "大连高新技术产业园区管委会主任"]);
+    assert!(r["level"].is_null());
+    assert!(r["explanation"].as_str().unwrap().contains("不是一级政府"));
+}

@@ -65,7 +65,22 @@ impl Dataset {
         if let Some(left) = org.leftover.take() {
             // A part not understood between the places and the title: what it
             // names is unknown, so no level (沧州市人民医院院长 is not a court's).
+            // 开发区, 新区 and their 管委会: no tier of government (§2).
+            const ZONES: &[&str] = &[
+                "开发区",
+                "高新区",
+                "新区",
+                "园区",
+                "保税区",
+                "管委会",
+                "管理区",
+                "试验区",
+            ];
+            let zone = ZONES.iter().any(|z| left.contains(z));
             r.found.push(Note::Leftover(left));
+            if zone {
+                r.found.push(Note::DevZone);
+            }
             r.organisation = org.units;
             return;
         }

@@ -28,6 +28,8 @@ pub enum Note<'a> {
     Unplaced,
     /// 副市级, 正市级: read as the level of that city's (deputy) mayor.
     CityLevel,
+    /// A development zone or new area and its 管委会.
+    DevZone,
     /// An internal unit one step below a department at the lowest level.
     BelowLadder {
         unit: &'a str,
@@ -108,6 +110,9 @@ impl fmt::Display for Note<'_> {
             Note::BelowLadder { unit } => write!(
                 f,
                 "所在部门负责人为{unit}，其内设股、科、室的负责人已无法定职务层次（股级不是法定层次）"
+            ),
+            Note::DevZone => f.write_str(
+                "开发区、新区及其管委会不是一级政府，规格由各地确定（常见副厅或正处，常高配），参考资料未给定，故不给层次",
             ),
             Note::CityLevel => {
                 f.write_str("“市级”按所在城市市长（副市级：副市长）的层次理解（通行说法）")
