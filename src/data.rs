@@ -134,6 +134,21 @@ impl Dataset {
         &self.ranks.meta.version
     }
 
+    /// A source by id (`legal:P1`, `address:S1`), from any of the data files.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert!(data.source("legal:P1").unwrap().title.contains("公务员法"));
+    /// ```
+    pub fn source(&self, id: &str) -> Option<&crate::schema::Source> {
+        self.ranks
+            .sources
+            .iter()
+            .chain(self.address.sources.iter())
+            .chain(self.organisations.sources.iter())
+            .find(|s| s.id == id)
+    }
+
     pub(crate) fn target(&self, t: Target) -> Entry<'_> {
         match t {
             Target::Level(i) => Entry::Level(&self.ranks.levels[i as usize]),

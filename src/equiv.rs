@@ -2,6 +2,7 @@
 //! sequence, and the whole ladder.
 
 use crate::data::{Dataset, Entry};
+use crate::read::Certainty;
 use crate::schema::{Grade, Level, Sequence};
 use serde::Serialize;
 
@@ -17,6 +18,8 @@ pub struct Equivalents<'a> {
     pub exact: Vec<&'a str>,
     /// Everything at the same leadership level.
     pub same_level: Row<'a>,
+    /// How sure the level is: high, medium or low.
+    pub certainty: Certainty,
 }
 
 /// One rung of the ladder: a level and everything at it.
@@ -82,7 +85,7 @@ impl Dataset {
 
     /// What an entry is equivalent to across the tracks.
     pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
-        let (level, _) = self.level_of(entry)?;
+        let (level, confidence) = self.level_of(entry)?;
         let mut exact = Vec::new();
         if let Entry::Rank(r) = entry {
             if r.is_current() {
@@ -114,6 +117,7 @@ impl Dataset {
             grade: self.grade_of(entry),
             exact,
             same_level: self.row(level),
+            certainty: confidence.into(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! `show`: everything about one entry, in the shape of the JSON contract.
 
 use crate::data::{Dataset, Entry};
+use crate::read::Certainty;
 use crate::schema::{Confidence, Grade, Promotion, Sequence, Text};
 use serde::Serialize;
 
@@ -66,6 +67,18 @@ pub struct Summary<'a> {
     pub at: Option<&'a str>,
     /// How the level was placed in that kind of organisation.
     pub at_explanation: Option<String>,
+    /// How sure the answer is: high, medium or low, from the weaker of
+    /// `confidence` and `level_confidence`.
+    pub certainty: Certainty,
+}
+
+impl Summary<'_> {
+    /// The confidence the answer's level rests on: the weaker of the
+    /// entry's and its level's.
+    pub fn weakest(&self) -> Confidence {
+        self.confidence
+            .max(self.level_confidence.unwrap_or(self.confidence))
+    }
 }
 
 /// A context-dependent title in one kind of organisation.
@@ -81,6 +94,8 @@ pub struct CaseSummary<'a> {
     pub confidence: Confidence,
     pub sources: &'a [Text],
     pub notes: &'a [Text],
+    /// High, medium or low, from `confidence`.
+    pub certainty: Certainty,
 }
 
 impl Dataset {
@@ -107,6 +122,7 @@ impl Dataset {
         s.level_confidence = r.data_confidence.filter(|c| *c > s.confidence);
         s.cases.retain(|c| c.at == context);
         s.at_explanation = Some(r.explanation());
+        s.certainty = s.weakest().into();
         s
     }
 
@@ -145,6 +161,7 @@ impl Dataset {
             notes: &[],
             at: None,
             at_explanation: None,
+            certainty: Certainty::Low,
         };
         match entry {
             Entry::Level(l) => {
@@ -199,10 +216,12 @@ impl Dataset {
                         confidence: c.confidence,
                         sources: &c.sources,
                         notes: &c.notes,
+                        certainty: c.confidence.into(),
                     })
                     .collect();
             }
         }
+        s.certainty = s.weakest().into();
         s
     }
 }
