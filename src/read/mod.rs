@@ -831,7 +831,7 @@ impl Dataset {
             .strip_suffix("长级")
             .or_else(|| word.strip_suffix("职级"))
             .unwrap_or(word);
-        let named = |w: &str| match self.lookup(w).ok()? {
+        let named = |w: &str| match self.indexed(w)? {
             Entry::Level(l) => Some(l),
             _ => None,
         };

@@ -1,7 +1,8 @@
 //! `address` and `brief`.
 
 use super::{
-    Cites, Style, certainty_text, fields, headline, level_with_short, strength_mark, table,
+    Cites, Style, certainty_text, fields, headline, level_with_short, mark_after, strength_mark,
+    table,
 };
 use crate::address::{Address, Note, TitleKind};
 use crate::brief::{Brief, Link};
@@ -87,7 +88,7 @@ fn register_rows(a: &Address<'_>, style: Style) -> Vec<Vec<String>> {
 fn notes_text(notes: &[Note], style: Style) -> String {
     let lines: Vec<String> = notes
         .iter()
-        .map(|n| format!("{}{}", n.text, strength_mark(style, n.strength)))
+        .map(|n| format!("{}{}", n.text, mark_after(&n.text, style, n.strength)))
         .collect();
     lines.join("\n")
 }
@@ -99,7 +100,14 @@ fn avoid_items(a: &Address<'_>, style: Style) -> Vec<(&'static str, String)> {
         .avoid
         .iter()
         .filter(|x| !x.general)
-        .map(|x| format!("{}：{}{}", x.form, x.why, strength_mark(style, x.strength)))
+        .map(|x| {
+            format!(
+                "{}：{}{}",
+                x.form,
+                x.why,
+                mark_after(&x.why, style, x.strength)
+            )
+        })
         .collect();
     let general: Vec<&str> = a
         .avoid

@@ -17,7 +17,7 @@ mod text;
 
 pub use address::{address, brief};
 pub use compare::comparison;
-pub use resolve::resolution;
+pub use resolve::{outside, resolution};
 pub use show::{equivalents, ladder, summary};
 pub use text::{pad, visible_width, wrap};
 
@@ -207,6 +207,14 @@ fn join(items: &[Text], sep: &str) -> String {
 /// A convention's strength, shown only when it is not the strongest kind:
 /// "（媒体报道）".
 fn strength_mark(style: Style, s: Strength) -> String {
+    mark_after("", style, s)
+}
+
+/// `text` and its strength mark, unless the text already ends with it.
+fn mark_after(text: &str, style: Style, s: Strength) -> String {
+    if text.ends_with(&format!("（{}）", s.label())) {
+        return String::new();
+    }
     match s {
         Strength::Official => String::new(),
         Strength::Unconfirmed => style.warn(&format!("（{}）", s.label())),

@@ -2,7 +2,7 @@
 
 use super::{Cites, Style, certainty_text, escape_controls, fields, headline, why_not_high};
 use crate::levels::band;
-use crate::read::{Certainty, Resolution, Sector, Unit};
+use crate::read::{Certainty, Resolution, Rule, Sector, Unit};
 
 impl Cites for Resolution<'_> {
     fn source_ids(&self) -> Vec<&str> {
@@ -67,13 +67,11 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
     if !notes.is_empty() {
         items.push(("依据", notes.join("\n")));
     }
-    let why = match r.confidence {
-        Certainty::High => None,
-        _ => Some(
-            r.data_confidence
-                .and_then(why_not_high)
-                .unwrap_or("读法有不确定处，见依据"),
-        ),
+    let why = match (r.confidence, r.data_confidence.and_then(why_not_high)) {
+        (Certainty::High, _) => None,
+        (_, Some(why)) => Some(why),
+        (_, None) if r.rule == Rule::Derived => Some("按单位规格推导，没有逐一列明的规定"),
+        (_, None) => Some("读法有不确定处，见依据"),
     };
     items.push(("把握", certainty_text(style, r.confidence, why)));
     fields(&mut out, style, &items);
@@ -86,5 +84,26 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
             out.push_str(&format!("  {l}\n"));
         }
     }
+    out
+}
+
+/// A post outside the civil service, asked about by name (董事长, 少将):
+/// what it is and why it has no level, as an answer.
+pub fn outside(input: &str, sector: Sector, why: &str, style: Style) -> String {
+    let mut out = String::new();
+    let answer = style.warn("没有公务员职务层次");
+    headline(
+        &mut out,
+        style,
+        &format!("{}：{answer}", escape_controls(input)),
+    );
+    fields(
+        &mut out,
+        style,
+        &[
+            ("领域", sector.label().to_string()),
+            ("说明", why.to_string()),
+        ],
+    );
     out
 }

@@ -39,11 +39,12 @@ fn unless_high(style: Style, c: Option<Confidence>) -> String {
 fn answer(s: &Summary<'_>, style: Style) -> String {
     let level = match (s.level, s.level_short) {
         (Some(l), Some(short)) if s.kind == Kind::LeadershipLevel => {
-            if l == short {
-                style.strong(l)
+            let name = if l == short {
+                l.to_string()
             } else {
-                format!("{}，简称{short}", style.strong(l))
-            }
+                format!("{l}（简称{short}）")
+            };
+            return style.strong(&name);
         }
         (Some(l), Some(short)) if s.kind == Kind::Title => {
             style.strong(&level_with_short(l, short))

@@ -95,10 +95,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    for t in tokens(text) {
+    let mut all = tokens(text).peekable();
+    while let Some(t) = all.next() {
         // An opening bracket needs room for what follows it too.
-        let need = if opens(t.text) { t.width + 2 } else { t.width };
-        if used + need > width && used > 0 && !t.space && !closes(t.text) {
+        let next = all.peek().map_or(0, |n| n.width);
+        let need = if opens(t.text) {
+            t.width + next
+        } else {
+            t.width
+        };
+        let only_opens = line.chars().all(|c| opens(c.encode_utf8(&mut [0; 4])));
+        if used + need > width && used > 0 && !t.space && !closes(t.text) && !only_opens {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = 0;
         }
@@ -140,6 +147,10 @@ mod tests {
         assert_eq!(wrap("正处级正处，级别", 10), ["正处级正处，", "级别"]);
         // An opening bracket never ends one.
         assert_eq!(wrap("正处级正（高配）", 10), ["正处级正", "（高配）"]);
+        assert_eq!(
+            wrap("来源（https://x.cn/a）", 12),
+            ["来源", "（https://x.cn/a）"]
+        );
         for line in wrap(&"调研员相当于县处级正职，".repeat(20), 30) {
             assert!(visible_width(&line) <= 32, "{line}");
         }

@@ -182,6 +182,11 @@ fn main() -> ExitCode {
     let style = style(cli.color);
     match run(data, &cli, style) {
         Ok(text) => emit(&text),
+        // Not a failure: the answer is that there is no level, and why.
+        Err(err @ LookupError::OutsideCivilService { .. }) if cli.json => emit(&json(&err)),
+        Err(LookupError::OutsideCivilService { input, sector, why }) => {
+            emit(&render::outside(&input, sector, &why, style))
+        }
         Err(err) => {
             if cli.json {
                 emit(&json(&err));
@@ -367,12 +372,17 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
             lines.encoding.name()
         );
     }
+    let mut first = true;
     while let Some(line) = lines.next_line()? {
         let r = data.resolve(&line);
         if as_json {
             serde_json::to_writer(&mut out, &r)?;
             out.write_all(b"\n")?;
         } else {
+            // A blank line between cards, so that each reads on its own.
+            if !std::mem::take(&mut first) {
+                out.write_all(b"\n")?;
+            }
             out.write_all(render::resolution(&r, style).as_bytes())?;
         }
     }
