@@ -214,6 +214,13 @@ impl Serialize for Resolution<'_> {
 }
 
 impl<'a> Resolution<'a> {
+    /// A text past a limit: not read, and why.
+    fn too_long(text: &'a str, note: Note<'a>) -> Self {
+        let mut r = Resolution::empty(Cow::Borrowed(text));
+        r.found.push(note);
+        r
+    }
+
     fn empty(input: Cow<'a, str>) -> Self {
         Resolution {
             input,
@@ -359,6 +366,23 @@ struct Post<'t> {
     asides: Vec<Aside>,
 }
 
+/// The longest text [`Dataset::resolve`] reads, in bytes of UTF-8 (about
+/// 1,300 Chinese characters; real career lines are under 300). Longer text
+/// is answered "too long", with no level, in bounded memory.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// The most posts one text may list (real career lines have under 20).
+pub const MAX_POSTS: usize = 32;
+
+/// Which limit a text went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TooLong {
+    /// [`MAX_TEXT_BYTES`].
+    Text,
+    /// [`MAX_POSTS`].
+    Posts,
+}
+
 impl Dataset {
     /// Resolve a real-world title string.
     ///
@@ -374,6 +398,10 @@ impl Dataset {
     /// assert_eq!(r.level.unwrap().name, "厅局级正职");
     /// ```
     pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
+        // One hostile line must not exhaust memory: past the limit, say so.
+        if text.len() > MAX_TEXT_BYTES {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Text));
+        }
         // The common case: one post, nothing to clean.
         if clean::untouched(text) {
             return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
@@ -382,6 +410,9 @@ impl Dataset {
         let mut dropped = Vec::new();
         let sentence = clean::first_sentence(&chars, &mut dropped);
         let posts = self.split_posts(sentence);
+        if posts.len() > MAX_POSTS {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Posts));
+        }
         if posts.len() <= 1 {
             let mut post = posts.into_iter().next().unwrap_or(Post {
                 text: Cow::Borrowed(""),
