@@ -47,6 +47,7 @@ use std::borrow::Cow;
 /// How sure a resolution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Certainty {
     High,
     Medium,
@@ -83,6 +84,7 @@ impl Certainty {
 
 /// One unit of the organisation chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Unit<'a> {
     /// The official name of a place or organ; a department as written.
     pub name: Cow<'a, str>,
@@ -99,6 +101,7 @@ pub struct Unit<'a> {
 /// How the level was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Rule {
     /// The title's level does not depend on the organisation.
     FixedTitle,
@@ -118,6 +121,7 @@ pub enum Rule {
 
 /// The answer for one post (or for the whole string).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Resolution<'a> {
     /// The text as given (borrowed when it could be).
     pub input: Cow<'a, str>,
@@ -376,6 +380,7 @@ pub const MAX_POSTS: usize = 32;
 
 /// Which limit a text went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TooLong {
     /// [`MAX_TEXT_BYTES`].
     Text,
