@@ -1,6 +1,6 @@
 //! The `rankinfo` command: parse arguments, ask the library, print.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rankinfo::address::Person;
 use rankinfo::render::{self, Style};
 use rankinfo::{Dataset, LookupError};
@@ -106,6 +106,17 @@ enum Command {
         #[command(flatten)]
         at: AtArg,
     },
+    /// 生成命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    #[command(
+        after_help = "例子：\n  rankinfo completions bash > /etc/bash_completion.d/rankinfo\n  rankinfo completions zsh > ~/.zfunc/_rankinfo"
+    )]
+    Completions {
+        /// 哪种 shell
+        shell: clap_complete::Shell,
+    },
+    /// 生成 man 手册页（roff 格式）
+    #[command(after_help = "例子：\n  rankinfo man > rankinfo.1 && man ./rankinfo.1")]
+    Man,
 }
 
 /// The kind of organisation, when the full name is not known.
@@ -218,7 +229,9 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         Command::Show { name, .. } | Command::Equiv { name } => vec![name],
         Command::Compare { a, b, .. } => vec![a, b],
         Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
-        Command::Ladder | Command::Resolve { .. } => Vec::new(),
+        Command::Ladder | Command::Resolve { .. } | Command::Completions { .. } | Command::Man => {
+            Vec::new()
+        }
     };
     let mut lines = None;
     for name in names.into_iter().filter(|n| *n == "-") {
@@ -306,6 +319,17 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     std::process::exit(EXIT_IO)
                 }
             };
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "rankinfo", &mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            String::from_utf8_lossy(&out).into_owned()
         }
         Command::Ladder => {
             let rows = data.ladder();
