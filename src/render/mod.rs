@@ -13,12 +13,14 @@ mod address;
 mod compare;
 mod resolve;
 mod show;
+mod svg;
 mod text;
 
 pub use address::{address, brief};
 pub use compare::comparison;
 pub use resolve::{outside, resolution};
 pub use show::{equivalents, ladder, summary};
+pub use svg::ladder_svg;
 pub use text::{pad, visible_width, wrap};
 
 use crate::data::Dataset;
