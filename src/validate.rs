@@ -4,7 +4,7 @@
 use crate::normalize;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::{Place, PlacesFile};
-use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Target};
+use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Sequence, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Check all the data files together: every cross-reference, every band,
@@ -112,6 +112,16 @@ fn ranks(
         for n in r.general_equivalent.iter().chain(&r.converts_to) {
             if !ranks.contains(&**n) {
                 errs.push(format!("{what}: unknown rank `{n}`"));
+            }
+        }
+        // An equivalent is a 综合管理类 rank with a level of its own: no
+        // chains, so no cycles (a rank that is its own equivalent).
+        if let Some(n) = &r.general_equivalent {
+            let target = data.ranks.iter().find(|x| x.name == *n);
+            if target.is_some_and(|t| t.sequence != Sequence::General || t.level.is_none()) {
+                errs.push(format!(
+                    "{what}: `general_equivalent` must name a 综合管理类 rank that has a `level` (`{n}` does not)"
+                ));
             }
         }
         if r.level.is_none() && r.general_equivalent.is_none() {
