@@ -21,6 +21,7 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::normalize;
+use crate::read::Certainty;
 use crate::schema::address::{OtherKind, OtherTitle, PitfallKind, RankAddress, Rule};
 use crate::schema::{Level, Rank, Role, Sequence, Strength, Text, Title};
 use serde::{Deserialize, Serialize};
@@ -197,6 +198,16 @@ pub struct Address<'a> {
     pub at: Option<&'a str>,
     /// The post's level there, when known.
     pub level: Option<&'a str>,
+    /// How sure the answer is: where a full title was read (深圳市南山区区长),
+    /// the lower of the reader's certainty and that of the forms; otherwise
+    /// that of the weakest of the forms given (`oral`, `written`,
+    /// `introduce`, `english`): official and press → high, weak and
+    /// common practice → medium, unconfirmed → low.
+    pub certainty: Certainty,
+    /// How the input was read when it was not a title as such (县委书记 →
+    /// 书记, with 县委 as the unit): the program's reasoning, kept out of
+    /// `warnings`.
+    pub reading: Option<String>,
 }
 
 /// What a title was read as.
@@ -527,9 +538,10 @@ impl Dataset {
                 let mut a = address_of(self, title, &resolved, person);
                 // A full title (深圳市南山区区长): the reader places it.
                 if self.lookup(title).is_err() {
-                    if let Some((_, context, level)) = self.read_title(title) {
-                        a.at = context;
-                        a.level = level;
+                    if let Some(read) = self.read_title(title) {
+                        a.at = read.context;
+                        a.level = read.level;
+                        a = a.with_certainty(Some(read.certainty));
                     }
                 }
                 Ok(a)
@@ -537,21 +549,23 @@ impl Dataset {
             Err(err) => {
                 // A full title (县委书记, 市委常委、宣传部部长): the reader's
                 // highest post, addressed as that title in its organisation.
-                let (t, context, level) = self.read_title(title).ok_or(err)?;
-                let mut a = match context {
-                    Some(ctx) => self.address_at(t, person, ctx)?,
-                    None => self.address(t, person)?,
+                let read = self.read_title(title).ok_or(err)?;
+                let mut a = match read.context {
+                    Some(ctx) => self.address_at(read.title, person, ctx)?,
+                    None => self.address(read.title, person)?,
                 };
-                a.level = level;
-                Ok(a)
+                a.level = read.level;
+                a.reading = Some(format!("“{title}”按“{}”作答", read.title));
+                a.input = title.to_string();
+                Ok(a.with_certainty(Some(read.certainty)))
             }
         }
     }
 
     /// A full title read by the reader: its highest post's canonical title,
     /// kind of organisation and level, as names of the data (so that they
-    /// outlive the text).
-    pub(crate) fn read_title(&self, text: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+    /// outlive the text), and how sure the reader is.
+    pub(crate) fn read_title(&self, text: &str) -> Option<ReadTitle<'_>> {
         let r = self.resolve(text);
         let title = r.title.filter(|t| *t != text)?;
         // 副校长: a deputy of a head's title the data lacks is for the
@@ -562,7 +576,12 @@ impl Dataset {
         let title = self.lookup(title).ok()?.name();
         let context = r.context.and_then(|c| Some(&*self.context(c).ok()?.name));
         let level = r.level.and_then(|l| Some(&*self.level(&l.name)?.name));
-        Some((title, context, level))
+        Some(ReadTitle {
+            title,
+            context,
+            level,
+            certainty: r.confidence,
+        })
     }
 
     /// [`address`](Self::address) for the holder of a post in one kind of
@@ -589,6 +608,19 @@ impl Dataset {
             .and_then(|e| self.summary_at(e, at).level);
         Ok(a)
     }
+}
+
+/// A full title as the reader reads it ([`Dataset::read_title`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReadTitle<'a> {
+    /// The canonical title of its highest post.
+    pub title: &'a str,
+    /// The kind of organisation.
+    pub context: Option<&'a str>,
+    /// The level.
+    pub level: Option<&'a str>,
+    /// How sure the reader is.
+    pub certainty: Certainty,
 }
 
 /// Address a title already read.
@@ -716,9 +748,6 @@ impl<'a, 'r> Draft<'a, 'r> {
             rank_entry: None,
             need_given_name: false,
         };
-        if let Some(reading) = &r.reading {
-            d.warnings.push(reading.clone());
-        }
         if let Some(s) = &d.surname {
             if s.chars().count() > 2 {
                 d.warnings.push(format!(
@@ -1293,8 +1322,17 @@ impl<'a, 'r> Draft<'a, 'r> {
             self.note("english.drop_deputy");
             self.note("english.keep_deputy_written");
         }
+        // Wrong for every official: one of the general words.
         let rule = self.rule("english.no_comrade");
-        self.add_avoid(fill("Comrade {Surname}", &v), &rule.text, rule.strength);
+        let form = fill("Comrade {Surname}", &v);
+        if !self.avoid.iter().any(|a| a.form == form) {
+            self.avoid.push(Avoid {
+                form,
+                why: rule.text.to_string(),
+                strength: rule.strength,
+                general: true,
+            });
+        }
     }
 
     /// Words an outsider should never use.
@@ -1322,6 +1360,9 @@ impl<'a, 'r> Draft<'a, 'r> {
         if self.short.is_some() && self.rank_entry.is_none() {
             self.note("oral.outsider_progression");
         }
+        // What matters for this title and person first, then the words
+        // never to use with any official.
+        self.avoid.sort_by_key(|a| a.general);
         let oral_alternatives = self
             .alternatives
             .into_iter()
@@ -1357,7 +1398,41 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: self.sources,
             at: None,
             level: None,
+            certainty: Certainty::Low,
+            reading: self.r.reading.clone(),
         }
+        .with_certainty(None)
+    }
+}
+
+/// The certainty that matches a strength of evidence (see
+/// [`Address::certainty`]).
+pub fn certainty_of(s: Strength) -> Certainty {
+    match s {
+        Strength::Official | Strength::Press => Certainty::High,
+        Strength::Weak | Strength::CommonPractice => Certainty::Medium,
+        Strength::Unconfirmed => Certainty::Low,
+    }
+}
+
+impl Address<'_> {
+    /// The weakest strength of the forms given: face to face, in writing,
+    /// in an introduction and in English.
+    pub fn weakest(&self) -> Strength {
+        let b = &self.basis;
+        [&b.oral, &b.written, &b.introduce, &b.english]
+            .iter()
+            .map(|b| b.strength)
+            .max()
+            .unwrap_or(Strength::Unconfirmed)
+    }
+
+    /// Set [`Address::certainty`] from the forms and, where a full title was
+    /// read, the reader's certainty.
+    fn with_certainty(mut self, reader: Option<Certainty>) -> Self {
+        let forms = certainty_of(self.weakest());
+        self.certainty = reader.map_or(forms, |r| r.max(forms));
+        self
     }
 }
 

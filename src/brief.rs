@@ -158,7 +158,7 @@ impl Dataset {
     ) -> Result<Brief<'a>, LookupError> {
         // A full title (深圳市南山区区长): the reader says where it stands.
         if at.is_none() && self.lookup(title).is_err() {
-            if let Some((_, Some(context), _)) = self.read_title(title) {
+            if let Some(Some(context)) = self.read_title(title).map(|r| r.context) {
                 return self.brief_in(title, person, Some(context));
             }
         }
@@ -166,8 +166,8 @@ impl Dataset {
             Ok(r) => r,
             Err(err) => {
                 // A full title: brief its highest post in its organisation.
-                let (t, context, _) = self.read_title(title).ok_or(err)?;
-                return self.brief_in(t, person, at.or(context));
+                let read = self.read_title(title).ok_or(err)?;
+                return self.brief_in(read.title, person, at.or(read.context));
             }
         };
         let address = address_of(self, title, &r, person);

@@ -418,11 +418,21 @@ fn forbidden_words_are_always_listed() {
         let x = a.avoid.iter().find(|x| x.form == w).unwrap();
         assert!(x.general && !x.why.is_empty(), "{w}");
     }
+    // "Comrade" is wrong for every official: a general word too.
     assert!(
         a.avoid
             .iter()
-            .any(|x| x.form == "Comrade Wang" && !x.general)
+            .any(|x| x.form == "Comrade Wang" && x.general)
     );
+    // The items for this title and person come first.
+    let a = addr("局长", &Person::surnamed("傅").with_given_name("建国"));
+    let first_general = a.avoid.iter().position(|x| x.general).unwrap();
+    assert!(first_general > 0, "{:?}", a.avoid);
+    assert!(a.avoid[first_general..].iter().all(|x| x.general));
+    assert!(a.avoid[..first_general].iter().any(|x| x.form == "傅局"));
+    // A plain title has no specific item: no word of the general list is
+    // marked as specific.
+    assert!(wang("处长").avoid.iter().all(|x| x.general));
 }
 
 #[test]
@@ -459,7 +469,9 @@ fn english_forms() {
 fn how_titles_are_read() {
     let a = wang("县委书记");
     assert_eq!((a.title.as_str(), a.oral.as_str()), ("书记", "王书记"));
-    assert!(warns(&a, "县委书记"));
+    // How the title was read is the program's reasoning: not a warning.
+    assert!(a.reading.as_deref().is_some_and(|r| r.contains("县委书记")));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     let a = wang("市公安局副局长");
     assert_eq!(
         (a.oral.as_str(), a.written.as_str()),
@@ -470,7 +482,8 @@ fn how_titles_are_read() {
     assert_eq!(a.oral_short.as_deref(), Some("王检"));
     // A deputy title not in the data is read as 副 + the head's title, with a warning.
     let a = wang("副校长");
-    assert!(a.deputy && warns(&a, "校长"));
+    assert!(a.deputy && a.reading.as_deref().is_some_and(|r| r.contains("校长")));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     assert_eq!(wang("副总经理").oral_short.as_deref(), Some("王总"));
     assert_eq!(wang("Governor").oral, "王省长");
     assert_eq!(wang("国务院总理").oral, "王总理");
@@ -894,4 +907,54 @@ fn cli_strange_input_never_panics() {
             assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
         }
     }
+}
+
+// ───────────────────────── issue 8: reading, certainty ─────────────────────────
+
+#[test]
+fn no_debug_sentence_in_warnings() {
+    let data = builtin();
+    for title in [
+        "深圳市南山区区长",
+        "副检察长",
+        "县委书记",
+        "常务副县长",
+        "市公安局副局长",
+        "县委副书记、县长",
+    ] {
+        let a = data.address(title, &Person::surnamed("王")).unwrap();
+        for w in &a.warnings {
+            assert!(
+                !w.contains("未收录") && !w.contains("处理") && !w.contains("视为单位"),
+                "{title}: {w}"
+            );
+        }
+        let b = data.brief(title, &Person::surnamed("王")).unwrap();
+        assert!(
+            b.address.warnings.iter().all(|w| !w.contains("未收录")),
+            "{title}: {:?}",
+            b.address.warnings
+        );
+    }
+    // The reading is kept, in its own field.
+    let a = wang("深圳市南山区区长");
+    assert!(a.reading.as_deref().is_some_and(|r| r.contains("区长")));
+    assert!(wang("区长").reading.is_none());
+}
+
+#[test]
+fn certainty_from_the_weakest_form_or_the_reader() {
+    use rankinfo::resolve::Certainty;
+    // Written and introduction forms rest on weak sources: medium.
+    assert_eq!(wang("局长").certainty, Certainty::Medium);
+    // A post-2019 职级: the forms are an unconfirmed extrapolation.
+    assert_eq!(wang("一级调研员").certainty, Certainty::Low);
+    // A full title: no surer than the reader.
+    let data = builtin();
+    let read = data.resolve("鼓楼区区长");
+    let a = wang("鼓楼区区长");
+    assert!(a.certainty >= read.confidence, "{:?}", a.certainty);
+    let v = serde_json::to_value(wang("副局长")).unwrap();
+    assert_eq!(v["certainty"], "medium");
+    assert!(v.get("reading").is_some());
 }
