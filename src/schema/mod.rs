@@ -509,7 +509,7 @@ impl NameTable {
     }
 
     /// The node the root's edge for `code` leads to.
-    fn from_root(&self, code: u32) -> Option<&TrieNode> {
+    fn root_child(&self, code: u32) -> Option<&TrieNode> {
         let size = self.root.len();
         if size < 2 || !size.is_power_of_two() {
             return None;
@@ -530,7 +530,7 @@ impl NameTable {
     pub fn longest(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &[NameIndex])> {
         let mut chars = chars;
         let first = chars.next()?;
-        let mut node = self.from_root(u32::from(first))?;
+        let mut node = self.root_child(u32::from(first))?;
         let mut bytes = first.len_utf8();
         let mut best = None;
         if node.hits_len > 0 {
