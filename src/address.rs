@@ -26,10 +26,18 @@ use crate::schema::address::{OtherKind, OtherTitle, PitfallKind, RankAddress, Ru
 use crate::schema::{Level, Rank, Role, Sequence, Strength, Text, Title};
 use serde::{Deserialize, Serialize};
 
-/// Stands for an unknown surname in every form (×局长).
+/// The template notation for an unknown surname. No longer used in the
+/// forms: see [`EXAMPLE_SURNAME`].
 pub const NO_SURNAME: &str = "×";
-/// Stands for an unknown given name (××局长).
+/// Stands for an unknown given name in written forms and introductions
+/// (这位是傅××局长, 尊敬的王××同志：), as the reference writes its templates.
 pub const NO_GIVEN_NAME: &str = "××";
+/// The surname the forms use as an example when none is given: a face-to-face
+/// form is never a placeholder such as ×局长 (see [`Address::example_surname`]).
+pub const EXAMPLE_SURNAME: &str = "王";
+/// Stands for an unknown given name in a face-to-face form (名 + 局长): never
+/// a made-up name.
+pub const GIVEN_NAME_GUIDE: &str = "名 + ";
 
 /// The longest title considered when reading a unit + title (县委书记).
 const MAX_TITLE_CHARS: usize = 16;
@@ -143,6 +151,21 @@ pub struct Avoid {
     pub general: bool,
 }
 
+/// A deputy's forms when the head (正职) is in the room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeadPresent {
+    /// Face to face: 王县长; 建国县长 for a 付/傅/符 or a deputy whose head
+    /// has the same surname; never the bare title (that means the head).
+    pub oral: String,
+    /// The introduction, 副 kept (这位是王副县长).
+    pub introduce: String,
+    /// Spoken English with Deputy/Vice kept (Vice Governor Li), where the
+    /// deputy's English title is recorded.
+    pub english: Option<String>,
+    /// How strong the evidence is (the sources disagree on conversation).
+    pub strength: Strength,
+}
+
 /// Advice that goes with the forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
@@ -204,6 +227,12 @@ pub struct Address<'a> {
     /// `introduce`, `english`): official and press → high, weak and
     /// common practice → medium, unconfirmed → low.
     pub certainty: Certainty,
+    /// The surname used in the forms as an example (王) when none was given;
+    /// `None` when the forms use the person's own surname.
+    pub example_surname: Option<&'static str>,
+    /// For a deputy (副职): the forms that work when the head (正职) is in
+    /// the room.
+    pub head_present: Option<HeadPresent>,
     /// How the input was read when it was not a title as such (县委书记 →
     /// 书记, with 县委 as the unit): the program's reasoning, kept out of
     /// `warnings`.
@@ -503,7 +532,9 @@ impl Dataset {
     /// face, in a letter, in an introduction and in English, with what to
     /// avoid, warnings, and the strength and sources of every convention.
     ///
-    /// Without a surname the forms are templates with × (×局长). A level
+    /// Without a surname the forms use 王 as an example and the face-to-face
+    /// form says so (王局长（姓 + 局长）); an unknown given name is 名 face to
+    /// face (名 + 局长) and ×× in writing (这位是傅××局长). A level
     /// (正处级) is an error listing the titles at that level; an unknown title
     /// is the same did-you-mean error as [`Dataset::lookup`].
     ///
@@ -529,7 +560,9 @@ impl Dataset {
     /// assert_eq!(a.oral, "王处");
     /// assert!(a.avoid.iter().any(|x| x.form == "王调研员"));
     ///
-    /// assert_eq!(data.address("局长", &Default::default()).unwrap().oral, "×局长");
+    /// // No surname: 王 as an example, never a placeholder face to face.
+    /// let a = data.address("局长", &Default::default()).unwrap();
+    /// assert_eq!(a.oral, "王局长（姓 + 局长）");
     /// assert!(data.address("正处级", &Default::default()).is_err());
     /// ```
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
@@ -639,6 +672,7 @@ pub(crate) fn address_of<'a>(
     d.same_surname();
     d.formal();
     d.english();
+    d.head_present();
     d.forbidden();
     d.finish(input)
 }
@@ -704,6 +738,8 @@ struct Draft<'a, 'r> {
     /// A confirmed 姓 + 职务 pitfall applies and the given name is unknown:
     /// introduce by full name.
     need_given_name: bool,
+    /// A deputy's forms with the head in the room.
+    head: Option<HeadPresent>,
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -747,6 +783,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: Vec::new(),
             rank_entry: None,
             need_given_name: false,
+            head: None,
         };
         if let Some(s) = &d.surname {
             if s.chars().count() > 2 {
@@ -758,12 +795,14 @@ impl<'a, 'r> Draft<'a, 'r> {
         d
     }
 
+    /// The surname, or the example surname when none is given.
     fn surname(&self) -> &str {
-        self.surname.as_deref().unwrap_or(NO_SURNAME)
+        self.surname.as_deref().unwrap_or(EXAMPLE_SURNAME)
     }
 
+    /// The given name in a face-to-face form: as given, or "名 + ".
     fn given(&self) -> &str {
-        self.given.as_deref().unwrap_or(NO_GIVEN_NAME)
+        self.given.as_deref().unwrap_or(GIVEN_NAME_GUIDE)
     }
 
     /// 姓名 if the given name is known, else the surname alone.
@@ -784,7 +823,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             full_title: full_title.to_string(),
             short: short.to_string(),
             rank: self.r.name.clone(),
-            pinyin: NO_SURNAME.to_string(),
+            pinyin: String::new(),
         }
     }
 
@@ -936,7 +975,6 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
 
         if deputy && !military {
-            self.note("oral.deputy_head_present");
             self.note("written.keep_fu_formal");
         }
         if let Found::Title(t) = self.r.found {
@@ -1090,7 +1128,8 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
     }
 
-    /// Surname pitfalls (傅/付/符/贾, 范局/史科, 姓 + 副).
+    /// Surname pitfalls (傅/付/符/贾, 范局/史科, 姓 + 副). Their texts name
+    /// this title's own forms (付县 for a 县长, not 付局).
     fn pitfalls(&mut self) {
         let Some(surname) = self.surname.clone() else {
             return;
@@ -1098,14 +1137,22 @@ impl<'a, 'r> Draft<'a, 'r> {
         let data = self.data;
         for p in data.address.pitfalls(&surname) {
             let id = format!("surname_pitfall:{surname}");
+            // The title the forms stand for (县 → 县长).
+            let rest = self
+                .oral
+                .rest
+                .clone()
+                .or_else(|| self.short.as_ref().and_then(|s| s.rest.clone()))
+                .unwrap_or_else(|| self.spoken.clone());
+            let title = self.full_title_of(&rest);
+            let instead = fill(&p.instead, &self.vars(&title, &title, ""));
             match p.applies_to {
                 PitfallKind::SurnameTitle if p.strength == Strength::Unconfirmed => {
                     self.cite(&p.sources);
+                    let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[]);
                     self.warnings.push(format!(
-                        "姓“{surname}”（{}）：{}。稳妥起见可用：{}",
+                        "姓“{surname}”（{}）：{why}。稳妥起见可用：{instead}",
                         p.strength.label(),
-                        p.why,
-                        p.instead
                     ));
                 }
                 PitfallKind::SurnameTitle => {
@@ -1117,16 +1164,18 @@ impl<'a, 'r> Draft<'a, 'r> {
                     let rule = self.rule("oral.surname_blacklist");
                     // Without the given name: the pitfall's own fallback
                     // (贾: the bare title), or ask for the name.
+                    // Not for a deputy: a bare title means the head
+                    // (oral.title_only).
+                    let deputy = self.r.deputy();
                     let fallback = p
                         .without_given_name
                         .as_deref()
-                        .filter(|_| self.given.is_none())
+                        .filter(|_| self.given.is_none() && !deputy)
                         .map(|id| self.rule(id));
                     let rule = fallback.unwrap_or(rule);
+                    let mut bad: Vec<String> = Vec::new();
                     if hit(&self.oral) {
-                        let rest = self.oral.rest.clone().unwrap_or_default();
-                        let title = self.full_title_of(&rest);
-                        self.add_avoid(self.oral.text.clone(), &p.why, p.strength);
+                        bad.push(self.oral.text.clone());
                         self.oral = Form {
                             text: fill(&rule.template, &self.vars(&title, &title, "")),
                             rest: None,
@@ -1135,52 +1184,62 @@ impl<'a, 'r> Draft<'a, 'r> {
                         };
                     }
                     if let Some(s) = self.short.take() {
-                        self.add_avoid(s.text, &p.why, p.strength);
+                        bad.push(s.text);
                     }
-                    let (bad, keep): (Vec<Form>, Vec<Form>) =
+                    let (hits, keep): (Vec<Form>, Vec<Form>) =
                         self.alternatives.drain(..).partition(hit);
                     self.alternatives = keep;
-                    for f in bad {
-                        self.add_avoid(f.text, &p.why, p.strength);
+                    bad.extend(hits.into_iter().map(|f| f.text));
+                    for form in &bad {
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[form]);
+                        self.add_avoid(form.clone(), &why, p.strength);
                     }
                     if self.given.is_none() {
                         self.need_given_name = true;
                     }
-                    let ask = if self.given.is_none() && fallback.is_none() {
-                        "（需要先问清对方的名）"
-                    } else {
-                        ""
+                    let ask = match (self.given.is_none(), fallback.is_none()) {
+                        (true, true) if deputy && p.without_given_name.is_some() => {
+                            format!("（只称“{title}”一般指正职，对副职不宜；需要先问清对方的名）")
+                        }
+                        (true, true) => "（需要先问清对方的名）".to_string(),
+                        _ => String::new(),
                     };
-                    self.warnings.push(format!(
-                        "姓“{surname}”：{}。改用：{}{ask}",
-                        p.why, p.instead
-                    ));
+                    let forms: Vec<&String> = bad.iter().collect();
+                    let why = pitfall_why(&p.why, &surname, &p.sounds_like, &forms);
+                    self.warnings
+                        .push(format!("姓“{surname}”：{why}。改用：{instead}{ask}"));
                 }
                 PitfallKind::ShortForm => {
                     let Some(sf) = data.address.short_form(&p.title) else {
                         continue;
                     };
                     let bad = |f: &Form| f.rest.as_deref() == Some(&*sf.short);
-                    let mut hit = false;
+                    let instead = fill(&p.instead, &self.vars(&p.title, &p.title, ""));
+                    let mut forms: Vec<String> = Vec::new();
                     if bad(&self.oral) {
-                        self.add_avoid(self.oral.text.clone(), &p.why, p.strength);
+                        forms.push(self.oral.text.clone());
                         self.oral.text = format!("{surname}{}", p.title);
                         self.oral.rest = Some(p.title.to_string());
                         self.oral.basis =
                             basis(id.clone(), p.strength.max(self.oral.basis.strength));
-                        hit = true;
                     }
                     if let Some(s) = self.short.take_if(|s| bad(s)) {
-                        self.add_avoid(s.text, &p.why, p.strength);
-                        hit = true;
+                        forms.push(s.text);
                     }
-                    let before = self.alternatives.len();
-                    self.alternatives.retain(|f| !bad(f));
-                    hit |= before != self.alternatives.len();
-                    if hit {
+                    let (hits, keep): (Vec<Form>, Vec<Form>) =
+                        self.alternatives.drain(..).partition(bad);
+                    self.alternatives = keep;
+                    forms.extend(hits.into_iter().map(|f| f.text));
+                    for form in &forms {
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[form]);
+                        self.add_avoid(form.clone(), &why, p.strength);
+                    }
+                    if !forms.is_empty() {
                         self.cite(&p.sources);
+                        let refs: Vec<&String> = forms.iter().collect();
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &refs);
                         self.warnings
-                            .push(format!("姓“{surname}”：{}。改用：{}", p.why, p.instead));
+                            .push(format!("姓“{surname}”：{why}。改用：{instead}"));
                     }
                 }
                 PitfallKind::SurnameFu => {
@@ -1188,9 +1247,11 @@ impl<'a, 'r> Draft<'a, 'r> {
                         continue;
                     }
                     self.cite(&p.sources);
-                    self.add_avoid(format!("{surname}副"), &p.why, p.strength);
+                    let form = format!("{surname}副");
+                    let why = pitfall_why(&p.why, &surname, "", &[&form]);
+                    self.add_avoid(form, &why, p.strength);
                     self.warnings
-                        .push(format!("姓“{surname}”：{}。改用：{}", p.why, p.instead));
+                        .push(format!("姓“{surname}”：{why}。改用：{instead}"));
                 }
             }
         }
@@ -1273,7 +1334,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             .enumerate()
             .find_map(|(i, n)| data.address.english_of(n).map(|e| (i, e)));
         let pinyin = match &self.surname {
-            None => NO_SURNAME.to_string(),
+            None => data.surname_pinyin(EXAMPLE_SURNAME).unwrap_or_default(),
             Some(s) => data.surname_pinyin(s).unwrap_or_else(|| {
                 self.warnings
                     .push(format!("未收录姓“{s}”的拼音：英文中请换成其汉语拼音"));
@@ -1335,6 +1396,41 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
     }
 
+    /// A deputy's forms when the head is in the room: the introduction keeps
+    /// 副, conversation keeps the oral form, English keeps Deputy/Vice.
+    fn head_present(&mut self) {
+        if !self.r.deputy() || !matches!(self.r.kind(), TitleKind::Post) {
+            return;
+        }
+        let rule = self.rule("oral.deputy_head_present");
+        let english = self.english_title.as_deref().and_then(|t| {
+            // "Vice Governor", "Deputy Director (of the Bureau)" → said
+            // without the bracket; only a deputy's own title.
+            let said = t.split(['(', '/']).next()?.trim();
+            let deputy = said.starts_with("Deputy") || said.starts_with("Vice");
+            let surname = self.english.0.rsplit(' ').next()?;
+            deputy.then(|| format!("{said} {surname}"))
+        });
+        if english.is_some() {
+            self.cite(&address_rule(self.data, "english.drop_deputy").sources);
+        }
+        let h = HeadPresent {
+            oral: self.oral.text.clone(),
+            introduce: self.introduce.0.clone(),
+            english,
+            strength: rule.strength,
+        };
+        let text = rule
+            .text
+            .replace("{介绍}", &h.introduce)
+            .replace("{称呼}", &h.oral);
+        self.notes.push(Note {
+            text,
+            strength: rule.strength,
+        });
+        self.head = Some(h);
+    }
+
     /// Words an outsider should never use.
     fn forbidden(&mut self) {
         let holds_post = !matches!(self.r.found, Found::Rank(_));
@@ -1357,8 +1453,25 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn finish(mut self, input: &str) -> Address<'a> {
-        if self.short.is_some() && self.rank_entry.is_none() {
-            self.note("oral.outsider_progression");
+        // Full title first, the short form later: this title's own forms.
+        if let (Some(short), None) = (self.short.clone(), self.rank_entry) {
+            let rule = self.rule("oral.outsider_progression");
+            let text = rule
+                .text
+                .replace("{全称}", &self.oral.text)
+                .replace("{熟称}", &short.text);
+            self.notes.push(Note {
+                text,
+                strength: rule.strength,
+            });
+        }
+        // No surname given: the forms use 王 as an example, and the
+        // face-to-face line says so once (王县长（姓 + 县长）).
+        let example_surname = self.surname.is_none().then_some(EXAMPLE_SURNAME);
+        if example_surname.is_some() {
+            if let Some(rest) = self.oral.text.strip_prefix(EXAMPLE_SURNAME) {
+                self.oral.text = format!("{}（姓 + {rest}）", self.oral.text);
+            }
         }
         // What matters for this title and person first, then the words
         // never to use with any official.
@@ -1399,6 +1512,8 @@ impl<'a, 'r> Draft<'a, 'r> {
             at: None,
             level: None,
             certainty: Certainty::Low,
+            example_surname,
+            head_present: self.head,
             reading: self.r.reading.clone(),
         }
         .with_certainty(None)
@@ -1434,6 +1549,21 @@ impl Address<'_> {
         self.certainty = reader.map_or(forms, |r| r.max(forms));
         self
     }
+}
+
+/// The text of a surname pitfall for the forms it spoils: `{称呼}` is the
+/// forms (“付县长”“付县”), `{谐音}` what they sound like (“副县长”“副县”).
+fn pitfall_why(why: &str, surname: &str, sounds_like: &str, forms: &[&String]) -> String {
+    let sounds: Vec<String> = forms
+        .iter()
+        .map(|f| match f.strip_prefix(surname) {
+            Some(rest) if !sounds_like.is_empty() => format!("{sounds_like}{rest}"),
+            _ => f.to_string(),
+        })
+        .collect();
+    let forms: Vec<&str> = forms.iter().map(|f| f.as_str()).collect();
+    why.replace("{称呼}", &forms.join("”“"))
+        .replace("{谐音}", &sounds.join("”“"))
 }
 
 /// The strength that matches a rank entry's confidence, for notes built from

@@ -441,6 +441,9 @@ const PLACEHOLDERS: &[&str] = &[
     "{简称}",
     "{职级}",
     "{Surname}",
+    // Surname pitfalls only: the forms spoiled and what they sound like.
+    "{称呼}",
+    "{谐音}",
 ];
 
 /// Check `data/address.toml` on its own and against `data/ranks.toml`: every
@@ -560,6 +563,8 @@ pub fn address(
         if !p.title.is_empty() {
             known(&what, &p.title, &mut errs);
         }
+        template(&what, &p.why, &mut errs);
+        template(&what, &p.instead, &mut errs);
         if let Some(id) = &p.without_given_name {
             let rule = data.rules.iter().find(|r| r.id == *id);
             if rule.is_none_or(|r| r.template.is_empty() || r.template.contains("{名}")) {

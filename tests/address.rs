@@ -140,19 +140,22 @@ fn default_is_surname_and_full_title_and_x_without_a_surname() {
     assert_eq!(a.oral, "王处长");
     assert_eq!(a.basis.oral.rule, "oral.default");
     assert_eq!(a.basis.oral.strength, Strength::Press);
+    // No surname: 王 as the example, the template shown once, no ×.
     let a = addr("处长", &Person::default());
     assert_eq!(
         (a.oral.as_str(), a.oral_short.as_deref(), a.written.as_str()),
-        ("×处长", Some("×处"), "尊敬的×处长：")
+        ("王处长（姓 + 处长）", Some("王处"), "尊敬的王处长：")
     );
-    assert_eq!(a.english, "Director ×");
+    assert_eq!(a.english, "Director Wang");
+    assert_eq!(a.example_surname, Some("王"));
+    assert_eq!(wang("处长").example_surname, None);
     // Blank names count as unknown.
     let blank = Person {
         surname: Some("  ".into()),
         given_name: Some(String::new()),
         same_surname_as_head: false,
     };
-    assert_eq!(addr("处长", &blank).oral, "×处长");
+    assert_eq!(addr("处长", &blank).oral, "王处长（姓 + 处长）");
 }
 
 #[test]
@@ -240,7 +243,7 @@ fn same_surname_as_head_uses_the_given_name() {
         "副局长",
         &Person::surnamed("李").with_head_of_same_surname(),
     );
-    assert_eq!(a.oral, "××局长");
+    assert_eq!(a.oral, "名 + 局长");
     assert!(warns(&a, "名"));
     // The head himself, a 职级 holder, a military deputy: not applicable.
     for title in ["局长", "调研员", "副政委"] {
@@ -265,7 +268,7 @@ fn surnames_that_sound_like_fu_use_the_given_name() {
     }
     // Without the given name: ask for it, and introduce by full name.
     let a = addr("局长", &Person::surnamed("傅"));
-    assert_eq!(a.oral, "××局长");
+    assert_eq!(a.oral, "名 + 局长");
     assert_eq!(a.introduce, "这位是傅××局长");
     assert!(warns(&a, "问清对方的名"));
 }
@@ -840,7 +843,7 @@ fn cli_same_surname_flag_and_templates() {
     ]);
     assert_eq!(v["oral"], "晓明局长");
     let v = json(&["address", "调研员"]);
-    assert_eq!(v["oral"], "×处");
+    assert_eq!(v["oral"], "王处（姓 + 处）");
 }
 
 #[test]
@@ -957,4 +960,166 @@ fn certainty_from_the_weakest_form_or_the_reader() {
     let v = serde_json::to_value(wang("副局长")).unwrap();
     assert_eq!(v["certainty"], "medium");
     assert!(v.get("reading").is_some());
+}
+
+// ───────────────────────── issue 8: forms that fit the title ─────────────────────────
+
+#[test]
+fn pitfalls_name_the_titles_own_forms() {
+    // A 副县长 surnamed 付: 付县长 and 付县, never 付局.
+    let a = addr("副县长", &Person::surnamed("付"));
+    let forms: Vec<&str> = a.avoid.iter().map(|x| x.form.as_str()).collect();
+    assert!(
+        forms.contains(&"付县长") && forms.contains(&"付县"),
+        "{forms:?}"
+    );
+    for text in a
+        .warnings
+        .iter()
+        .chain(a.avoid.iter().map(|x| &x.why))
+        .chain(a.notes.iter().map(|n| &n.text))
+    {
+        assert!(!text.contains('局'), "{text}");
+        assert!(!text.contains("建国"), "a made-up given name: {text}");
+    }
+    assert!(
+        warns(&a, "“付县长”“付县”听着像“副县长”“副县”"),
+        "{:?}",
+        a.warnings
+    );
+    // No given name: 名 as the placeholder face to face, ×× in the introduction.
+    assert_eq!(a.oral, "名 + 县长");
+    assert_eq!(a.introduce, "这位是付××副县长");
+    assert!(warns(&a, "名 + 县长"), "{:?}", a.warnings);
+    // With the given name, the guidance names it.
+    let a = addr("副县长", &Person::surnamed("傅").with_given_name("海涛"));
+    assert_eq!(a.oral, "海涛县长");
+    assert!(warns(&a, "名 + 职务（海涛县长）"), "{:?}", a.warnings);
+    // 范: the short form of this title only.
+    let a = addr("副局长", &Person::surnamed("范"));
+    assert!(warns(&a, "“范局”听着像“饭局”") && warns(&a, "用全称：范局长"));
+    // 祖 deputy: the title's own full form.
+    let a = addr("副处长", &Person::surnamed("祖"));
+    assert!(
+        warns(&a, "祖处长") && !warns(&a, "祖局长"),
+        "{:?}",
+        a.warnings
+    );
+}
+
+#[test]
+fn short_form_advice_only_where_the_title_has_one() {
+    let progression = |a: &Address<'_>| {
+        a.notes
+            .iter()
+            .find(|n| n.text.contains("先用"))
+            .map(|n| n.text.clone())
+    };
+    // 厅长: 张厅长 then 张厅 — not 王局长 / 王局.
+    let a = addr("厅长", &Person::surnamed("张"));
+    let text = progression(&a).unwrap();
+    assert!(
+        text.contains("先用张厅长") && text.contains("再用张厅"),
+        "{text}"
+    );
+    assert!(!text.contains('局'), "{text}");
+    // No short form: no such advice.
+    for title in ["书记", "主任", "市长", "司长", "部长"] {
+        assert_eq!(progression(&wang(title)), None, "{title}");
+    }
+}
+
+#[test]
+fn no_placeholder_in_any_face_to_face_form() {
+    let data = builtin();
+    let people = [
+        Person::default(),
+        Person::surnamed("付"),
+        Person::surnamed("贾"),
+        Person::surnamed("王").with_head_of_same_surname(),
+        Person::surnamed("付").with_head_of_same_surname(),
+    ];
+    for title in [
+        "副县长",
+        "县长",
+        "局长",
+        "副局长",
+        "书记",
+        "调研员",
+        "一级巡视员",
+        "科员",
+        "副政委",
+        "总经理",
+        "深圳市南山区区长",
+    ] {
+        for p in &people {
+            let a = data.address(title, p).unwrap();
+            let mut spoken = vec![a.oral.as_str(), a.english.as_str()];
+            spoken.extend(a.oral_short.as_deref());
+            spoken.extend(a.oral_alternatives.iter().map(|x| x.form.as_str()));
+            spoken.extend(a.head_present.as_ref().map(|h| h.oral.as_str()));
+            for f in spoken {
+                assert!(!f.contains('×'), "{title} {p:?}: {f}");
+                assert!(!f.contains("建国") && !f.contains("晓明"), "{title}: {f}");
+            }
+        }
+    }
+}
+
+#[test]
+fn deputies_when_the_head_is_in_the_room() {
+    // The introduction keeps 副; conversation keeps the oral form.
+    let a = addr("副县长", &Person::surnamed("王"));
+    let h = a.head_present.as_ref().unwrap();
+    assert_eq!(
+        (h.oral.as_str(), h.introduce.as_str()),
+        ("王县长", "这位是王副县长")
+    );
+    assert_eq!(h.strength, Strength::CommonPractice);
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.text.contains("这位是王副县长") && n.text.contains("王县长")),
+        "{:?}",
+        a.notes
+    );
+    // English keeps Vice/Deputy with the superior present (S23).
+    let h = addr("副省长", &Person::surnamed("李"))
+        .head_present
+        .unwrap();
+    assert_eq!(h.english.as_deref(), Some("Vice Governor Li"));
+    let h = addr("副司长", &Person::surnamed("王"))
+        .head_present
+        .unwrap();
+    assert_eq!(h.english.as_deref(), Some("Deputy Director-General Wang"));
+    // 付/傅/符: given name + title, which the head's presence does not spoil.
+    for s in ["付", "傅", "符"] {
+        let a = addr("副局长", &Person::surnamed(s).with_given_name("建国"));
+        let h = a.head_present.unwrap();
+        assert_eq!(h.oral, "建国局长", "{s}");
+        assert_eq!(h.introduce, format!("这位是{s}建国副局长"));
+    }
+    // 贾 deputy: the bare title means the head, so 名 + 职务 (S1; §1.1 title only).
+    let a = addr("副县长", &Person::surnamed("贾"));
+    assert_eq!(a.oral, "名 + 县长");
+    assert!(
+        avoids(&a, "贾县长") && warns(&a, "一般指正职"),
+        "{:?}",
+        a.warnings
+    );
+    let a = addr("副县长", &Person::surnamed("贾").with_given_name("建国"));
+    assert_eq!(a.head_present.unwrap().oral, "建国县长");
+    // The 贾 head may still be called by the bare title.
+    assert_eq!(addr("县长", &Person::surnamed("贾")).oral, "县长");
+    // Same surname as the head: given name + title (S1), with the head present too.
+    let p = Person::surnamed("李")
+        .with_given_name("晓明")
+        .with_head_of_same_surname();
+    let a = addr("副县长", &p);
+    assert_eq!(a.oral, "晓明县长");
+    assert_eq!(a.head_present.unwrap().oral, "晓明县长");
+    // Heads, ranks and military deputies have none.
+    for t in ["县长", "调研员", "副政委"] {
+        assert!(wang(t).head_present.is_none(), "{t}");
+    }
 }
