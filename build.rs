@@ -141,7 +141,7 @@ bake_struct! { in "crate::schema::address::"
                      without_given_name }
     RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, strength, sources, post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
-    English { title, english, spoken, spoken_alt, strength, sources }
+    English { title, within, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
     OtherTitle { name, aliases, kind, role, note }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }

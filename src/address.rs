@@ -583,13 +583,11 @@ impl Dataset {
                 // A full title (县委书记, 市委常委、宣传部部长): the reader's
                 // highest post, addressed as that title in its organisation.
                 let read = self.read_title(title).ok_or(err)?;
-                let mut a = match read.context {
-                    Some(ctx) => self.address_at(read.title, person, ctx)?,
-                    None => self.address(read.title, person)?,
-                };
+                let resolved = resolve_title(self, read.title)?;
+                let mut a = address_of(self, title, &resolved, person);
+                a.at = read.context;
                 a.level = read.level;
                 a.reading = Some(format!("“{title}”按“{}”作答", read.title));
-                a.input = title.to_string();
                 Ok(a.with_certainty(Some(read.certainty)))
             }
         }
@@ -663,7 +661,7 @@ pub(crate) fn address_of<'a>(
     r: &Resolved<'a>,
     person: &Person,
 ) -> Address<'a> {
-    let mut d = Draft::new(data, r, person);
+    let mut d = Draft::new(data, r, person, input);
     match r.found {
         Found::Rank(rank) => d.rank(rank),
         _ => d.post(),
@@ -717,6 +715,9 @@ fn fill(template: &str, v: &Vars) -> String {
 struct Draft<'a, 'r> {
     data: &'a Dataset,
     r: &'r Resolved<'a>,
+    /// The text asked about (县人大常委会副主任): the body it names picks the
+    /// English of the post.
+    input: String,
     surname: Option<String>,
     given: Option<String>,
     same_surname: bool,
@@ -756,7 +757,7 @@ fn basis(rule: impl Into<String>, strength: Strength) -> Basis {
 }
 
 impl<'a, 'r> Draft<'a, 'r> {
-    fn new(data: &'a Dataset, r: &'r Resolved<'a>, person: &Person) -> Self {
+    fn new(data: &'a Dataset, r: &'r Resolved<'a>, person: &Person, input: &str) -> Self {
         let empty = || Form {
             text: String::new(),
             rest: None,
@@ -766,6 +767,7 @@ impl<'a, 'r> Draft<'a, 'r> {
         let mut d = Draft {
             data,
             r,
+            input: input.to_string(),
             surname: clean(&person.surname),
             given: clean(&person.given_name),
             same_surname: person.same_surname_as_head,
@@ -1329,10 +1331,20 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
             _ => {}
         }
-        let found = names
-            .iter()
-            .enumerate()
-            .find_map(|(i, n)| data.address.english_of(n).map(|e| (i, e)));
+        // The post in a body the input names (县人大常委会副主任) first,
+        // then the title as such.
+        let context = normalize::key(&self.input);
+        let within = names.iter().enumerate().find_map(|(i, n)| {
+            let e = data.address.english_within(n, &context)?;
+            // 政协副主席 read through 主席's entry is not the 主席.
+            (i < 2 || e.title.starts_with('副')).then_some((i, e))
+        });
+        let found = within.or_else(|| {
+            names
+                .iter()
+                .enumerate()
+                .find_map(|(i, n)| data.address.english_of(n).map(|e| (i, e)))
+        });
         let pinyin = match &self.surname {
             None => data.surname_pinyin(EXAMPLE_SURNAME).unwrap_or_default(),
             Some(s) => data.surname_pinyin(s).unwrap_or_else(|| {
@@ -1358,13 +1370,20 @@ impl<'a, 'r> Draft<'a, 'r> {
                     basis(format!("english:{}", e.title), e.strength),
                 );
                 // A deputy read through its head's entry: the head's title is
-                // not theirs.
+                // not theirs. A rank: its own English only (none is recorded
+                // for the 2019 职级, titles_by_org §5).
                 let head_entry = via_head && i >= 2;
-                self.english_title = if head_entry {
+                self.english_title = if head_entry || matches!(r.found, Found::Rank(_)) {
                     own.map(str::to_string)
                 } else {
-                    Some(e.english.to_string())
+                    Some(e.english.replace("{Tier}", tier(&context)))
                 };
+                for a in e.avoid.iter() {
+                    let form = fill(a, &v);
+                    if form != self.english.0 {
+                        self.add_avoid(form, &e.avoid_why, e.strength);
+                    }
+                }
             }
             None => {
                 let rule = self.rule("english");
@@ -1548,6 +1567,29 @@ impl Address<'_> {
         let forms = certainty_of(self.weakest());
         self.certainty = reader.map_or(forms, |r| r.max(forms));
         self
+    }
+}
+
+/// The tier of government the words before a title name, in English (县
+/// County, 市 Municipal, 区 District: titles_by_org §5, the Shanghai 2010
+/// guideline), or `…`.
+fn tier(text: &str) -> &'static str {
+    // The place ends where the body begins: 县人大常委会 → 县, 市委组织部 → 市.
+    let body = ["人大", "政协", "纪委", "纪工委", "监委", "委"]
+        .iter()
+        .filter_map(|b| text.find(b))
+        .min();
+    let place = body.map_or(text, |i| &text[..i]);
+    if place.ends_with("中央") {
+        return "Central";
+    }
+    match place.chars().last() {
+        Some('县' | '旗') => "County",
+        Some('市') => "Municipal",
+        Some('区') => "District",
+        Some('省') => "Provincial",
+        Some('乡' | '镇') => "Township",
+        _ => "…",
     }
 }
 

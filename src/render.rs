@@ -559,6 +559,9 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
             None => style.dim("不适用（不是公务员职务）"),
         },
     ));
+    if let Some(t) = &a.english_title {
+        items.push(("英文头衔", t.clone()));
+    }
     fields(&mut out, style, &items);
     out.push('\n');
     out.push_str(&indent(&table(

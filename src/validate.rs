@@ -612,11 +612,40 @@ pub fn address(
     }
     let mut english = BTreeSet::new();
     for e in data.english.iter() {
-        let what = format!("english {}", e.title);
+        let what = format!("english {} {}", e.title, e.within.join("/"));
         check(&what, &e.sources, e.strength, &mut errs);
         known(&what, &e.title, &mut errs);
-        if !english.insert(&*e.title) {
+        if !english.insert((&*e.title, e.within.join("/"))) {
             errs.push(format!("{what}: listed twice"));
+        }
+        // One English for each title: the title as such is rendered as
+        // data/ranks.toml renders it (`rankinfo show`).
+        let own = ranks
+            .titles
+            .iter()
+            .filter(|t| t.name == e.title)
+            .map(|t| t.english.as_deref())
+            .chain(
+                ranks
+                    .ranks
+                    .iter()
+                    .filter(|r| r.name == e.title)
+                    .map(|r| r.english.as_deref()),
+            )
+            .next();
+        if let (true, Some(Some(own))) = (e.within.is_empty(), own) {
+            if e.english.replace("{Tier}", "…") != *own {
+                errs.push(format!(
+                    "{what}: english `{}` differs from data/ranks.toml's `{own}`",
+                    e.english
+                ));
+            }
+        }
+        if e.english.contains('{') && !e.english.contains("{Tier}") {
+            errs.push(format!("{what}: unknown placeholder in `{}`", e.english));
+        }
+        for s in e.avoid.iter() {
+            template(&what, s, &mut errs);
         }
         for s in std::iter::once(&e.spoken).chain(e.spoken_alt.iter()) {
             template(&what, s, &mut errs);

@@ -447,7 +447,7 @@ fn english_forms() {
         ("副部长", "王", "Minister Wang"),
         ("部长助理", "王", "Minister Wang"),
         ("国家委员会主任", "王", "Minister Wang"),
-        ("县长", "欧阳", "County Head Ouyang"),
+        ("县长", "欧阳", "Mr./Ms. Ouyang"),
         ("科长", "单", "Section Chief Shan"),
         ("调研员", "王", "Mr./Ms. Wang"),
         ("院长", "王", "Mr./Ms. Wang"),
@@ -1122,4 +1122,114 @@ fn deputies_when_the_head_is_in_the_room() {
     for t in ["县长", "调研员", "副政委"] {
         assert!(wang(t).head_present.is_none(), "{t}");
     }
+}
+
+#[test]
+fn english_per_post_as_the_reference_gives_it() {
+    let title = |t: &str| wang(t).english_title.unwrap_or_default();
+    // 纪委书记: the Commission's secretary, never "Party Secretary".
+    for (t, want) in [
+        (
+            "纪委书记",
+            "Secretary of the … Commission for Discipline Inspection",
+        ),
+        (
+            "县纪委书记",
+            "Secretary of the County Commission for Discipline Inspection",
+        ),
+        (
+            "市纪委书记",
+            "Secretary of the Municipal Commission for Discipline Inspection",
+        ),
+        (
+            "中央纪委书记",
+            "Secretary of the CPC Central Commission for Discipline Inspection",
+        ),
+    ] {
+        assert_eq!(title(t), want, "{t}");
+        let a = wang(t);
+        assert!(!a.english.contains("Party"), "{t}: {}", a.english);
+        assert!(avoids(&a, "Party Secretary Wang"), "{t}");
+    }
+    // 人大常委会副主任 and 政协副主席.
+    assert_eq!(
+        title("县人大常委会副主任"),
+        "Vice Chairman of the Standing Committee of the County People's Congress"
+    );
+    assert_eq!(
+        title("人大常委会副主任"),
+        "Vice Chairman of the Standing Committee of the … People's Congress"
+    );
+    assert_eq!(wang("县人大常委会副主任").english, "Chairman Wang");
+    assert_eq!(
+        title("市政协副主席"),
+        "Vice Chairman of the Municipal Committee of the CPPCC"
+    );
+    assert_eq!(
+        title("政协副主席"),
+        "Vice Chairman of the … Committee of the CPPCC"
+    );
+    // A Party 部长 is Head of the … Department, never Minister.
+    for t in ["县委组织部部长", "市委宣传部部长", "市委常委、宣传部部长"] {
+        let a = wang(t);
+        let en = a.english_title.clone().unwrap_or_default();
+        assert!(
+            en.starts_with("Head of the") && !en.contains("Minister"),
+            "{t}: {en}"
+        );
+        assert!(!a.english.contains("Minister"), "{t}: {}", a.english);
+        assert!(avoids(&a, "Minister Wang"), "{t}");
+    }
+    // A State Council 部长 stays Minister.
+    assert_eq!(wang("部长").english, "Minister Wang");
+    // 县长 = County Magistrate, also as input.
+    assert_eq!(title("县长"), "County Magistrate");
+    assert_eq!(wang("County Magistrate").title, "县长");
+    assert!(!wang("副县长").english.contains("County Head"));
+}
+
+#[test]
+fn one_english_for_each_title_across_show_address_and_brief() {
+    let data = builtin();
+    for t in [
+        "县长",
+        "区长",
+        "局长",
+        "厅长",
+        "处长",
+        "副处长",
+        "科长",
+        "司长",
+        "副司长",
+        "省长",
+        "副省长",
+        "市长",
+        "副市长",
+        "书记",
+        "主任",
+        "部长",
+        "副部长",
+        "纪委书记",
+        "巡视员",
+        "调研员",
+        "主任科员",
+        "科员",
+        "一级巡视员",
+        "二级调研员",
+    ] {
+        let shown = data.summary(data.lookup(t).unwrap()).english;
+        let a = wang(t);
+        assert_eq!(a.english_title.as_deref(), shown, "{t}");
+        let b = data.brief(t, &Person::surnamed("王")).unwrap();
+        assert_eq!(b.address.english_title, a.english_title, "{t}");
+        assert_eq!(b.summary.unwrap().english, shown, "{t}");
+    }
+    // The CLI: show finds 县长 by its English, and says it.
+    let v = json(&["show", "County Magistrate"]);
+    assert_eq!(
+        (v["name"].as_str(), v["english"].as_str()),
+        (Some("县长"), Some("County Magistrate"))
+    );
+    let v = json(&["brief", "深圳市南山区区长", "--surname", "王"]);
+    assert_eq!(v["address"]["english_title"], v["summary"]["english"]);
 }

@@ -134,13 +134,27 @@ pub struct Forbidden {
 #[serde(deny_unknown_fields)]
 pub struct English {
     pub title: Text,
-    /// The title in writing and on name cards.
+    /// Only for the post in these bodies: the text before the title names
+    /// one of them (人大 for 人大常委会副主任, 组织部 for a Party 部长).
+    /// Empty: the title as such, whose English must be the one
+    /// `data/ranks.toml` gives it.
+    #[serde(default)]
+    pub within: List<Text>,
+    /// The title in writing and on name cards. `{Tier}` is the tier named
+    /// before the title (County, Municipal …), `…` when none is.
     pub english: Text,
     /// Spoken address: `Director {Surname}`.
     pub spoken: Text,
     /// Other spoken forms the reference gives.
     #[serde(default)]
     pub spoken_alt: List<Text>,
+    /// Spoken forms wrong for this post (Party Secretary {Surname} for a
+    /// 纪委书记).
+    #[serde(default)]
+    pub avoid: List<Text>,
+    /// Why those are wrong.
+    #[serde(default)]
+    pub avoid_why: Text,
     pub strength: Strength,
     pub sources: List<Text>,
 }
@@ -234,9 +248,19 @@ impl AddressFile {
             .find(|r| r.applies_to.iter().any(|n| n == rank))
     }
 
-    /// The English entry of a title.
+    /// The English entry of a title as such (not of a post in one body).
     pub fn english_of(&self, title: &str) -> Option<&English> {
-        self.english.iter().find(|e| e.title == title)
+        self.english
+            .iter()
+            .find(|e| e.title == title && e.within.is_empty())
+    }
+
+    /// The English entry of a title as a post in a body that `text` (the
+    /// words before the title) names, if there is one.
+    pub fn english_within(&self, title: &str, text: &str) -> Option<&English> {
+        self.english
+            .iter()
+            .find(|e| e.title == title && e.within.iter().any(|w| text.contains(&**w)))
     }
 
     /// The pitfalls of a surname.
