@@ -59,6 +59,10 @@ pub struct Person {
     /// called by given name + title (晓明局长).
     #[serde(default)]
     pub same_surname_as_head: bool,
+    /// For a 职级 holder: the leadership post they held before (局长), by
+    /// which they are often still called (王局).
+    #[serde(default)]
+    pub former_title: Option<String>,
 }
 
 impl Person {
@@ -79,6 +83,13 @@ impl Person {
     /// The same person, whose unit head has the same surname.
     pub fn with_head_of_same_surname(mut self) -> Person {
         self.same_surname_as_head = true;
+        self
+    }
+
+    /// The same person, who held `title` before their 职级 (a former 局长
+    /// now 一级调研员).
+    pub fn with_former_title(mut self, title: &str) -> Person {
+        self.former_title = Some(title.to_string());
         self
     }
 }
@@ -688,6 +699,8 @@ struct Form {
 /// The values of the template placeholders. No unit is known: `{单位}` is
 /// left empty.
 struct Vars {
+    /// The unit, where the input names one (市发改委 in 市发改委一级调研员).
+    unit: String,
     surname: String,
     given: String,
     full_name: String,
@@ -703,7 +716,7 @@ fn fill(template: &str, v: &Vars) -> String {
         .replace("{姓名}", &v.full_name)
         .replace("{姓}", &v.surname)
         .replace("{名}", &v.given)
-        .replace("{单位}", "")
+        .replace("{单位}", &v.unit)
         .replace("{职务全称含副}", &v.full_title)
         .replace("{职务}", &v.title)
         .replace("{简称}", &v.short)
@@ -741,6 +754,8 @@ struct Draft<'a, 'r> {
     need_given_name: bool,
     /// A deputy's forms with the head in the room.
     head: Option<HeadPresent>,
+    /// The leadership post a 职级 holder held before.
+    former: Option<String>,
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -786,6 +801,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             rank_entry: None,
             need_given_name: false,
             head: None,
+            former: clean(&person.former_title),
         };
         if let Some(s) = &d.surname {
             if s.chars().count() > 2 {
@@ -807,6 +823,16 @@ impl<'a, 'r> Draft<'a, 'r> {
         self.given.as_deref().unwrap_or(GIVEN_NAME_GUIDE)
     }
 
+    /// 姓名, with ×× for an unknown given name (王××), as formal text and
+    /// introductions of a 职级 holder need.
+    fn formal_name(&self) -> String {
+        format!(
+            "{}{}",
+            self.surname(),
+            self.given.as_deref().unwrap_or(NO_GIVEN_NAME)
+        )
+    }
+
     /// 姓名 if the given name is known, else the surname alone.
     fn full_name(&self) -> String {
         match &self.given {
@@ -818,6 +844,7 @@ impl<'a, 'r> Draft<'a, 'r> {
 
     fn vars(&self, title: &str, full_title: &str, short: &str) -> Vars {
         Vars {
+            unit: self.r.prefix.clone().unwrap_or_default(),
             surname: self.surname().to_string(),
             given: self.given().to_string(),
             full_name: self.full_name(),
@@ -888,6 +915,14 @@ impl<'a, 'r> Draft<'a, 'r> {
     /// A post, military, enterprise or professional title.
     fn post(&mut self) {
         let data = self.data;
+        if let Some(former) = &self.former {
+            // Call high: the post held now, never an old one (S4).
+            let rule = address_rule(data, "oral.promotion");
+            self.warnings.push(format!(
+                "原职务“{former}”不用：有领导职务的人按现任职务称呼。{}",
+                rule.text
+            ));
+        }
         let kind = self.r.kind();
         let military = kind == TitleKind::Military;
         let deputy = self.r.deputy();
@@ -1089,6 +1124,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             text: entry.oral_note.to_string(),
             strength,
         });
+        self.former_post(entry, strength);
         self.note("oral.post_over_zhiji");
         if let (Some(to), false) = (&rank.converts_to, rank.is_current()) {
             self.notes.push(Note {
@@ -1101,30 +1137,122 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
     }
 
+    /// A 职级 holder who held a leadership post before: called by it (王局),
+    /// as is the custom (巡视员: S3, S1; anyone: S19, S2), with the 职级's
+    /// forms as alternatives. Without the former post, the custom as a note.
+    fn former_post(&mut self, entry: &'a RankAddress, strength: Strength) {
+        let xunshiyuan = entry
+            .applies_to
+            .iter()
+            .any(|n| n.ends_with("巡视员") && !n.starts_with('副') && !n.starts_with('助'));
+        let id = if xunshiyuan {
+            "oral.former_post_zhiji"
+        } else {
+            "oral.former_post"
+        };
+        let rule = self.rule(id);
+        let st = rule.strength.max(strength);
+        let Some(former) = self.former.clone() else {
+            self.notes.push(Note {
+                text: rule.text.to_string(),
+                strength: st,
+            });
+            return;
+        };
+        let post = resolve_title(self.data, &former)
+            .ok()
+            .filter(|r| !matches!(r.found, Found::Rank(_)));
+        let Some(post) = post else {
+            self.warnings
+                .push(format!("原职务“{former}”不是可识别的领导职务：按职级称呼"));
+            return;
+        };
+        // A former deputy is called without 副, as any deputy is.
+        let spoken = without_fu(&post.name).to_string();
+        let surname = self.surname().to_string();
+        let said = Form {
+            text: format!("{surname}{spoken}"),
+            rest: Some(spoken.clone()),
+            basis: basis(id, st),
+            note: String::new(),
+        };
+        let mut old = vec![std::mem::replace(&mut self.oral, said)];
+        let short = self
+            .data
+            .address
+            .short_form(&spoken)
+            .filter(|sf| sf.strength != Strength::Unconfirmed);
+        if let Some(sf) = short {
+            self.cite(&sf.sources);
+            let form = Form {
+                text: format!("{surname}{}", sf.short),
+                rest: Some(sf.short.to_string()),
+                basis: basis(id, st.max(sf.strength)),
+                note: String::new(),
+            };
+            old.extend(self.short.replace(form));
+        } else {
+            old.extend(self.short.take());
+        }
+        for mut f in old.into_iter().rev() {
+            f.note = entry.oral_note.to_string();
+            self.alternatives.insert(0, f);
+        }
+        let text = format!("原任{former}：按原职务称{}", self.oral.text);
+        self.notes.push(Note { text, strength: st });
+    }
+
     /// The written salutation and the formal introduction: 副 kept, the
     /// full name when known (or asked for, when a surname pitfall needs it).
     fn formal(&mut self) {
         match self.rank_entry {
             Some((entry, strength)) => {
-                let written = fill(&entry.written, &self.vars("", "", ""));
-                self.written = self.salutation(&written);
-                self.written.1 = basis(
-                    format!("rank_address:{}", self.r.name),
-                    strength.max(self.written.1.strength),
-                );
-                let formal = Vars {
-                    surname: self.full_name(),
+                // Never 姓 + 职级 (尊敬的王调研员：, 这位是王调研员): the
+                // person is not called that to their face (S3).
+                let named = Vars {
+                    full_name: self.formal_name(),
                     ..self.vars("", "", "")
                 };
-                let formal = fill(&entry.written, &formal);
-                self.introduce = self.introduction(&formal);
-                self.introduce.1.strength = self.introduce.1.strength.max(strength);
+                let written = fill(&entry.written, &named);
+                self.written = self.salutation(&written);
+                let own = entry.written_strength.unwrap_or(strength).max(strength);
+                let rule = if entry.written_strength.is_some() {
+                    self.rule("written.rank_salutation").id.to_string()
+                } else {
+                    format!("rank_address:{}", self.r.name)
+                };
+                self.written.1 = basis(rule, own.max(self.written.1.strength));
+                let rule = self.rule("intro.rank");
+                let unit = Vars {
+                    unit: self.r.prefix.clone().unwrap_or_else(|| "××局".to_string()),
+                    ..named
+                };
+                self.introduce = (
+                    fill(&rule.template, &unit),
+                    basis(&*rule.id, rule.strength.max(strength)),
+                );
+                if let Some(formal) = &entry.formal {
+                    self.notes.push(Note {
+                        text: format!("正式行文（名单、公文）写职级全称：{}", fill(formal, &unit)),
+                        strength,
+                    });
+                }
+                if entry.written_strength.is_some() {
+                    let rule = self.rule("written.rank_salutation");
+                    let text =
+                        fill(&rule.text, &self.vars("", "", "")).replace("{称呼}", &self.written.0);
+                    self.notes.push(Note {
+                        text,
+                        strength: rule.strength,
+                    });
+                }
             }
             None => {
                 let full = self.r.name.clone();
                 let written = format!("{}{full}", self.surname());
                 self.written = self.salutation(&written);
                 let name = format!("{}{full}", self.full_name());
+                // With the unit, where the input names one (深圳市南山区).
                 self.introduce = self.introduction(&name);
             }
         }
@@ -1495,10 +1623,16 @@ impl<'a, 'r> Draft<'a, 'r> {
         // What matters for this title and person first, then the words
         // never to use with any official.
         self.avoid.sort_by_key(|a| a.general);
+        let mut seen = vec![self.oral.text.clone()];
+        seen.extend(self.short.as_ref().map(|s| s.text.clone()));
         let oral_alternatives = self
             .alternatives
             .into_iter()
-            .filter(|f| f.text != self.oral.text)
+            .filter(|f| {
+                let new = !seen.contains(&f.text);
+                seen.push(f.text.clone());
+                new
+            })
             .map(|f| Alternative {
                 form: f.text,
                 note: f.note,

@@ -424,6 +424,10 @@ pub const ADDRESS_RULES: &[&str] = &[
     "written.salutation",
     "written.keep_fu_formal",
     "intro.formal",
+    "intro.rank",
+    "written.rank_salutation",
+    "oral.former_post",
+    "oral.former_post_zhiji",
     "english",
     "english.drop_deputy",
     "english.keep_deputy_written",
@@ -587,7 +591,13 @@ pub fn address(
         if a.oral.is_empty() {
             errs.push(format!("{what}: no oral form"));
         }
-        for t in a.oral.iter().chain(a.avoid.iter()).chain([&a.written]) {
+        for t in a
+            .oral
+            .iter()
+            .chain(a.avoid.iter())
+            .chain([&a.written])
+            .chain(a.formal.as_ref())
+        {
             template(&what, t, &mut errs);
         }
         for n in a.applies_to.iter() {

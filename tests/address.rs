@@ -41,6 +41,7 @@ fn person(c: &Case) -> Person {
         surname: Some(c.surname.clone()).filter(|s| !s.is_empty()),
         given_name: c.given_name.clone(),
         same_surname_as_head: c.same_surname_as_head,
+        former_title: None,
     }
 }
 
@@ -154,6 +155,7 @@ fn default_is_surname_and_full_title_and_x_without_a_surname() {
         surname: Some("  ".into()),
         given_name: Some(String::new()),
         same_surname_as_head: false,
+        former_title: None,
     };
     assert_eq!(addr("处长", &blank).oral, "王处长（姓 + 处长）");
 }
@@ -386,7 +388,8 @@ fn post_2019_and_other_sequences_are_marked_unconfirmed() {
     let a = wang("一级高级主管");
     assert_eq!(a.oral, "王处");
     assert!(warns(&a, "一级调研员"));
-    assert_eq!(a.written, "尊敬的王一级高级主管：");
+    assert_eq!(a.written, "尊敬的王××同志：");
+    assert_eq!(a.introduce, "这位是××局一级高级主管王××");
     let a = wang("督办");
     assert_eq!(a.oral, "王局");
     assert!(warns(&a, "行政执法类"));
@@ -543,6 +546,7 @@ fn strange_input_never_panics() {
                 surname: Some(name.to_string()),
                 given_name: Some(name.to_string()),
                 same_surname_as_head: true,
+                former_title: None,
             };
             let _ = data.address(title, &p);
             let _ = data.brief(title, &p);
@@ -1232,4 +1236,117 @@ fn one_english_for_each_title_across_show_address_and_brief() {
     );
     let v = json(&["brief", "深圳市南山区区长", "--surname", "王"]);
     assert_eq!(v["address"]["english_title"], v["summary"]["english"]);
+}
+
+#[test]
+fn rank_holders_are_written_to_and_introduced_as_they_are_spoken_to() {
+    for (t, oral) in [
+        ("一级调研员", "王处"),
+        ("二级巡视员", "王局"),
+        ("调研员", "王处"),
+        ("巡视员", "王局"),
+        ("一级主任科员", "王科长"),
+        ("主任科员", "王科长"),
+    ] {
+        let a = wang(t);
+        assert_eq!(a.oral, oral, "{t}");
+        assert_eq!(a.written, "尊敬的王××同志：", "{t}");
+        assert_eq!(a.introduce, format!("这位是××局{t}王××"), "{t}");
+        // Never introduce or write with a form the answer says not to say.
+        for x in a.avoid.iter().filter(|x| !x.general) {
+            assert!(
+                !a.written.contains(&x.form),
+                "{t}: {} in {}",
+                x.form,
+                a.written
+            );
+            assert!(
+                !a.introduce.contains(&x.form),
+                "{t}: {} in {}",
+                x.form,
+                a.introduce
+            );
+        }
+        // Formal text keeps the 职级 with its level (§3).
+        assert!(
+            a.notes.iter().any(|n| n.text.contains(&format!("{t}王××"))),
+            "{t}: {:?}",
+            a.notes
+        );
+    }
+    // The 同志 salutation is unconfirmed for an outsider (§5.4).
+    assert_eq!(wang("调研员").basis.written.strength, Strength::Unconfirmed);
+    // The unit, where the input names one; the given name, where known.
+    let a = addr(
+        "市发改委一级调研员",
+        &Person::surnamed("王").with_given_name("建国"),
+    );
+    assert_eq!(a.introduce, "这位是市发改委一级调研员王建国");
+    assert_eq!(a.written, "尊敬的王建国同志：");
+    // 科员: 王××同志 as §3 gives it.
+    assert_eq!(wang("科员").written, "尊敬的王××同志：");
+}
+
+#[test]
+fn a_former_head_now_holding_a_rank_is_called_by_the_former_post() {
+    // 巡视员: the previous leadership title (S3, S1: PRESS).
+    let a = addr(
+        "巡视员",
+        &Person::surnamed("张").with_former_title("副厅长"),
+    );
+    assert_eq!(a.oral, "张厅长");
+    assert_eq!(a.oral_short.as_deref(), Some("张厅"));
+    assert_eq!(a.basis.oral.rule, "oral.former_post_zhiji");
+    assert_eq!(a.basis.oral.strength, Strength::Press);
+    assert!(a.oral_alternatives.iter().any(|x| x.form == "张局"));
+    // A former 局长 now 一级调研员: 王局长 / 王局, the 职级's forms as
+    // alternatives; post-2019, so unconfirmed.
+    let a = addr(
+        "一级调研员",
+        &Person::surnamed("王").with_former_title("局长"),
+    );
+    assert_eq!(
+        (a.oral.as_str(), a.oral_short.as_deref()),
+        ("王局长", Some("王局"))
+    );
+    assert!(a.oral_alternatives.iter().any(|x| x.form == "王处"));
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    assert!(avoids(&a, "王调研员"));
+    // 调研员 (pre-2019): the general custom (S19, S2: weak).
+    let a = addr("调研员", &Person::surnamed("王").with_former_title("处长"));
+    assert_eq!(a.oral, "王处长");
+    assert_eq!(a.basis.oral.strength, Strength::Weak);
+    // Without the former post, the custom is a note.
+    assert!(
+        wang("一级调研员")
+            .notes
+            .iter()
+            .any(|n| n.text.contains("原职务"))
+    );
+    // Surname pitfalls reach the former post's forms.
+    let a = addr(
+        "二级巡视员",
+        &Person::surnamed("范").with_former_title("局长"),
+    );
+    assert!(avoids(&a, "范局") && a.oral_short.is_none());
+    // A post holder is called by the post held now; a rank is not a former post.
+    let a = addr("局长", &Person::surnamed("王").with_former_title("处长"));
+    assert_eq!(a.oral, "王局长");
+    assert!(warns(&a, "现任职务"));
+    let a = addr(
+        "一级调研员",
+        &Person::surnamed("王").with_former_title("巡视员"),
+    );
+    assert_eq!(a.oral, "王处");
+    assert!(warns(&a, "巡视员"));
+    // The CLI flag.
+    let v = json(&[
+        "address",
+        "一级调研员",
+        "--surname",
+        "王",
+        "--former",
+        "局长",
+    ]);
+    assert_eq!(v["oral"], "王局长");
 }

@@ -109,6 +109,12 @@ pub struct RankAddress {
     pub avoid_why: Text,
     /// The name in writing (wrapped in the salutation of `written.salutation`).
     pub written: Text,
+    /// The strength of `written` where it is weaker than the entry's.
+    #[serde(default)]
+    pub written_strength: Option<Strength>,
+    /// How the 职级 is written in formal text (名单, 公文): `{职级}{姓名}`.
+    #[serde(default)]
+    pub formal: Option<Text>,
     pub strength: Strength,
     pub sources: List<Text>,
     /// For post-2019 names: why this is an extrapolation.
