@@ -143,7 +143,7 @@ bake_struct! { in "crate::schema::address::"
                   post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
     English { title, within, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
-    OtherTitle { name, aliases, kind, role, note }
+    OtherTitle { name, aliases, kind, role, note, spoken, oral, strength, sources }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }
 }

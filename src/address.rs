@@ -21,7 +21,7 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::normalize;
-use crate::read::Certainty;
+use crate::read::{Certainty, Sector};
 use crate::schema::address::{OtherKind, OtherTitle, PitfallKind, RankAddress, Rule};
 use crate::schema::{Level, Rank, Role, Sequence, Strength, Text, Title};
 use serde::{Deserialize, Serialize};
@@ -110,6 +110,10 @@ pub enum TitleKind {
     Enterprise,
     /// A professional title (工程师).
     Professional,
+    /// A village (社区) post: 村党支部书记, 村委会主任.
+    Village,
+    /// A post in a 事业单位 (a hospital's 院长), read from a full title.
+    PublicInstitution,
 }
 
 /// Which convention produced a form, and how strong its evidence is.
@@ -238,6 +242,10 @@ pub struct Address<'a> {
     /// `introduce`, `english`): official and press → high, weak and
     /// common practice → medium, unconfirmed → low.
     pub certainty: Certainty,
+    /// Civil service, or the kind of organisation outside it (a company, a
+    /// village, a hospital, the army), where known: outside it the title
+    /// carries no civil-service level.
+    pub sector: Option<Sector>,
     /// The surname used in the forms as an example (王) when none was given;
     /// `None` when the forms use the person's own surname.
     pub example_surname: Option<&'static str>,
@@ -285,6 +293,7 @@ impl Resolved<'_> {
                 OtherKind::Military => TitleKind::Military,
                 OtherKind::Enterprise => TitleKind::Enterprise,
                 OtherKind::Professional => TitleKind::Professional,
+                OtherKind::Village => TitleKind::Village,
             },
         }
     }
@@ -425,7 +434,7 @@ fn resolve_key<'a>(data: &'a Dataset, key: &str) -> Option<Resolved<'a>> {
         return Some(Resolved {
             found: Found::Other(o),
             derived_deputy: false,
-            name: key.to_string(),
+            name: o.spoken.as_deref().unwrap_or(key).to_string(),
             canonical: o.name.to_string(),
             prefix: None,
             reading: None,
@@ -586,6 +595,10 @@ impl Dataset {
                         a.at = read.context;
                         a.level = read.level;
                         a = a.with_certainty(Some(read.certainty));
+                        a.outside(read.sector);
+                    } else if matches!(resolved.found, Found::Title(_)) {
+                        // 某医院院长 the reader cannot place: its sector still.
+                        a.outside(self.resolve(title).sector);
                     }
                 }
                 Ok(a)
@@ -599,6 +612,7 @@ impl Dataset {
                 a.at = read.context;
                 a.level = read.level;
                 a.reading = Some(format!("“{title}”按“{}”作答", read.title));
+                a.outside(read.sector);
                 Ok(a.with_certainty(Some(read.certainty)))
             }
         }
@@ -623,6 +637,7 @@ impl Dataset {
             context,
             level,
             certainty: r.confidence,
+            sector: r.sector,
         })
     }
 
@@ -663,6 +678,8 @@ pub(crate) struct ReadTitle<'a> {
     pub level: Option<&'a str>,
     /// How sure the reader is.
     pub certainty: Certainty,
+    /// Where the post is, as far as the civil service goes.
+    pub sector: Option<Sector>,
 }
 
 /// Address a title already read.
@@ -843,8 +860,14 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn vars(&self, title: &str, full_title: &str, short: &str) -> Vars {
+        // The unit the input names, and what the title's full name says of
+        // it (巡视组 of 巡视组组长, said 组长).
+        let stem = match self.r.found {
+            Found::Other(o) => o.name.strip_suffix(self.r.name.as_str()).unwrap_or(""),
+            _ => "",
+        };
         Vars {
-            unit: self.r.prefix.clone().unwrap_or_default(),
+            unit: format!("{}{stem}", self.r.prefix.as_deref().unwrap_or("")),
             surname: self.surname().to_string(),
             given: self.given().to_string(),
             full_name: self.full_name(),
@@ -950,6 +973,24 @@ impl<'a, 'r> Draft<'a, 'r> {
             basis: basis(&*rule.id, rule.strength),
             note: String::new(),
         };
+        if let Found::Other(o) = self.r.found {
+            if let Some(t) = &o.oral {
+                self.cite(&o.sources);
+                let text = fill(t, &self.vars(&spoken, &full, ""));
+                let rest = text.strip_prefix(self.surname()).map(str::to_string);
+                self.oral = Form {
+                    text,
+                    rest,
+                    basis: basis(
+                        format!("other_title:{}", o.name),
+                        o.strength.unwrap_or(Strength::Unconfirmed),
+                    ),
+                    note: String::new(),
+                };
+            } else if let Some(st) = o.strength {
+                self.oral.basis.strength = self.oral.basis.strength.max(st);
+            }
+        }
         if military && deputy {
             let plain = format!("{}{}", self.surname(), without_fu(&full));
             self.add_avoid(plain, &rule.text, rule.strength);
@@ -1580,7 +1621,8 @@ impl<'a, 'r> Draft<'a, 'r> {
 
     /// Words an outsider should never use.
     fn forbidden(&mut self) {
-        let holds_post = !matches!(self.r.found, Found::Rank(_));
+        let holds_post = !matches!(self.r.kind(), TitleKind::Rank | TitleKind::LegacyRank)
+            && !matches!(self.r.found, Found::Other(o) if o.kind == OtherKind::Professional);
         let data = self.data;
         for f in data.address.forbidden.iter() {
             if f.post_holders_only && !holds_post {
@@ -1665,6 +1707,16 @@ impl<'a, 'r> Draft<'a, 'r> {
             at: None,
             level: None,
             certainty: Certainty::Low,
+            sector: match self.r.found {
+                Found::Title(_) | Found::Rank(_) => Some(Sector::CivilService),
+                Found::Other(o) => match o.kind {
+                    OtherKind::CivilService => Some(Sector::CivilService),
+                    OtherKind::Military => Some(Sector::Military),
+                    OtherKind::Enterprise => Some(Sector::Enterprise),
+                    OtherKind::Village => Some(Sector::Village),
+                    OtherKind::Professional => None,
+                },
+            },
             example_surname,
             head_present: self.head,
             reading: self.r.reading.clone(),
@@ -1695,9 +1747,42 @@ impl Address<'_> {
             .unwrap_or(Strength::Unconfirmed)
     }
 
+    /// A civil-service title read in a full title outside the civil service
+    /// (市人民医院院长, 村党支部书记): it says so, carries no level, and the
+    /// English of the civil-service post (President of the Court) is not
+    /// its own.
+    pub(crate) fn outside(&mut self, sector: Option<Sector>) {
+        let Some(s) = sector.filter(|s| *s != Sector::CivilService) else {
+            return;
+        };
+        if self.sector == Some(s) {
+            return;
+        }
+        if self.sector == Some(Sector::CivilService) {
+            self.english_title = None;
+        }
+        self.sector = Some(s);
+        self.kind = match s {
+            Sector::Enterprise => TitleKind::Enterprise,
+            Sector::Village => TitleKind::Village,
+            Sector::Military => TitleKind::Military,
+            Sector::PublicInstitution => TitleKind::PublicInstitution,
+            _ => self.kind,
+        };
+        self.level = None;
+        self.at = None;
+        self.notes.insert(
+            0,
+            Note {
+                text: format!("{}：{}", s.label(), s.why()),
+                strength: Strength::CommonPractice,
+            },
+        );
+    }
+
     /// Set [`Address::certainty`] from the forms and, where a full title was
     /// read, the reader's certainty.
-    fn with_certainty(mut self, reader: Option<Certainty>) -> Self {
+    pub(crate) fn with_certainty(mut self, reader: Option<Certainty>) -> Self {
         let forms = certainty_of(self.weakest());
         self.certainty = reader.map_or(forms, |r| r.max(forms));
         self

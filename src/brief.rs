@@ -13,6 +13,7 @@ use crate::address::{
 };
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
+use crate::read::Sector;
 use crate::schema::{Grade, Level, Role, Strength, TitleCase};
 use crate::show::Summary;
 use serde::Serialize;
@@ -162,16 +163,40 @@ impl Dataset {
                 return self.brief_in(title, person, Some(context));
             }
         }
+        // A full title: how the reader reads it (its highest post, where it
+        // is, how sure it is, and whether it is in the civil service).
+        let read = self
+            .lookup(title)
+            .is_err()
+            .then(|| self.read_title(title))
+            .flatten();
+        let mut at = at;
         let r = match resolve_title(self, title) {
             Ok(r) => r,
             Err(err) => {
-                // A full title: brief its highest post in its organisation.
-                let read = self.read_title(title).ok_or(err)?;
-                return self.brief_in(read.title, person, at.or(read.context));
+                // Brief its highest post in its organisation.
+                let read = read.ok_or(err)?;
+                at = at.or(read.context);
+                resolve_title(self, read.title)?
             }
         };
-        let address = address_of(self, title, &r, person);
+        let mut address = address_of(self, title, &r, person);
+        if self.lookup(title).is_err() {
+            address.outside(match read {
+                Some(read) => read.sector,
+                None => self.resolve(title).sector,
+            });
+        }
+        if let Some(read) = read {
+            address = address.with_certainty(Some(read.certainty));
+            if address.reading.is_none() && read.title != r.canonical {
+                address.reading = Some(format!("“{title}”按“{}”作答", read.title));
+            }
+        }
+        // Outside the civil service (市人民医院院长): no level, no ladder.
+        let outside = address.sector.is_some_and(|s| s != Sector::CivilService);
         let entry = match (r.found, r.derived_deputy) {
+            _ if outside => None,
             (Found::Title(t), false) => Some(Entry::Title(t)),
             (Found::Rank(rank), _) => Some(Entry::Rank(rank)),
             _ => None,
@@ -200,7 +225,11 @@ impl Dataset {
             TitleKind::Rank | TitleKind::LegacyRank => Some(false),
             _ => None,
         };
-        let reporting = reporting(self, &r, summary.as_ref());
+        let reporting = if outside {
+            Vec::new()
+        } else {
+            reporting(self, &r, summary.as_ref())
+        };
         if r.role() == Role::Head
             && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()))
         {

@@ -404,6 +404,8 @@ fn kind_text(a: &Address<'_>) -> &'static str {
         (TitleKind::Military, _) => "军队职务",
         (TitleKind::Enterprise, _) => "企业职务",
         (TitleKind::Professional, _) => "专业技术职称",
+        (TitleKind::Village, _) => "村（社区）职务，不是公务员",
+        (TitleKind::PublicInstitution, _) => "事业单位职务，不是公务员",
     }
 }
 

@@ -506,6 +506,16 @@ pub fn address(
         names.extend(r.aliases.iter().map(|a| normalize::key(a)));
     }
     for o in data.other_titles.iter() {
+        let what = format!("other_title {}", o.name);
+        check(
+            &what,
+            &o.sources,
+            o.strength.unwrap_or(Strength::Unconfirmed),
+            &mut errs,
+        );
+        if let Some(t) = &o.oral {
+            template(&what, t, &mut errs);
+        }
         for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
             if !names.insert(normalize::key(n)) {
                 errs.push(format!(

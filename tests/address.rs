@@ -1350,3 +1350,70 @@ fn a_former_head_now_holding_a_rank_is_called_by_the_former_post() {
     ]);
     assert_eq!(v["oral"], "王局长");
 }
+
+#[test]
+fn titles_outside_the_civil_service_get_a_helpful_answer() {
+    use rankinfo::resolve::Sector;
+    let data = builtin();
+    let note = |a: &Address<'_>, text: &str| a.notes.iter().any(|n| n.text.contains(text));
+    // A company: what it is, no level; 姓 + 职务 is not sourced for it.
+    let a = wang("董事长");
+    assert_eq!(
+        (a.kind, a.sector),
+        (TitleKind::Enterprise, Some(Sector::Enterprise))
+    );
+    assert_eq!(a.oral, "王董事长");
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    assert!(note(&a, "没有公务员职务层次"), "{:?}", a.notes);
+    assert_eq!(a.level, None);
+    let a = wang("某某集团董事长");
+    assert_eq!(
+        (a.title.as_str(), a.introduce.as_str()),
+        ("董事长", "这位是某某集团王董事长")
+    );
+    // A village: 王书记, no level.
+    for t in ["村支书", "村党支部书记"] {
+        let a = wang(t);
+        assert_eq!(
+            (a.kind, a.oral.as_str()),
+            (TitleKind::Village, "王书记"),
+            "{t}"
+        );
+        assert!(note(&a, "村干部不是公务员"), "{t}");
+    }
+    assert_eq!(wang("村主任").oral, "王主任");
+    // A hospital's 院长: not the court's level or English.
+    let a = wang("市人民医院院长");
+    assert_eq!(a.kind, TitleKind::PublicInstitution);
+    assert_eq!(a.sector, Some(Sector::PublicInstitution));
+    assert_eq!((a.level, a.english_title.as_deref()), (None, None));
+    assert!(note(&a, "不是公务员"), "{:?}", a.notes);
+    let b = data
+        .brief("市人民医院院长", &Person::surnamed("王"))
+        .unwrap();
+    assert!(b.summary.is_none() && b.reporting.is_empty());
+    assert_eq!(b.line_authority, None);
+    // A military rank: what it is; the form is unconfirmed.
+    let a = wang("少将");
+    assert_eq!(a.kind, TitleKind::Military);
+    assert!(note(&a, "军衔"), "{:?}", a.notes);
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    // A researcher: 王老师, as for experts (§5.5); 老师 is not a word to avoid here.
+    let a = wang("研究员");
+    assert_eq!(a.oral, "王老师");
+    assert!(!a.avoid.iter().any(|x| x.form.starts_with("老师")));
+    // 巡视组组长 is not the 职级 巡视员.
+    for t in ["巡视组组长", "省委巡视组组长"] {
+        let a = wang(t);
+        assert_eq!(a.oral, "王组长", "{t}");
+        assert!(note(&a, "不是职级“巡视员”"), "{t}");
+    }
+    assert_eq!(wang("省委巡视组组长").introduce, "这位是省委巡视组王组长");
+    // The CLI answers, exit 0.
+    for t in ["董事长", "村支书", "少将", "巡视组组长", "市人民医院院长"] {
+        let o = run(&["address", t, "--surname", "王"]);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+        let o = run(&["brief", t, "--surname", "王"]);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+    }
+}

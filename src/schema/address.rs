@@ -177,6 +177,8 @@ pub enum OtherKind {
     Enterprise,
     /// Professional titles (工程师).
     Professional,
+    /// Village (社区) posts: not civil servants (村党支部书记).
+    Village,
 }
 
 /// A title that conventions of address mention but `data/ranks.toml` does
@@ -192,6 +194,19 @@ pub struct OtherTitle {
     pub role: Role,
     /// What it is, shown with the answer.
     pub note: Text,
+    /// The title as said, where it is not the name (书记 for 村党支部书记).
+    #[serde(default)]
+    pub spoken: Option<Text>,
+    /// The face-to-face form where it is not 姓 + title (研究员: `{姓}老师`).
+    #[serde(default)]
+    pub oral: Option<Text>,
+    /// The strength of the forms, where weaker than the rules applied to
+    /// officials (姓 + 职务 for a 董事长: the reference covers officials).
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    /// Sources of `oral`.
+    #[serde(default)]
+    pub sources: List<Text>,
 }
 
 /// The Hanyu Pinyin of a surname, for English forms.
