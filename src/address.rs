@@ -1568,7 +1568,25 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
         }
         if r.deputy() && r.kind() != TitleKind::Military {
-            self.note("english.drop_deputy");
+            // This title's own example where its English title is recorded
+            // (Vice Governor Li → Governor Li), else the reference's.
+            let rule = self.rule("english.drop_deputy");
+            let example = self
+                .english_title
+                .as_deref()
+                .and_then(|t| t.split(['(', '/']).next())
+                .map(|t| t.split(" of ").next().unwrap_or(t).trim())
+                .filter(|t| t.starts_with("Deputy") || t.starts_with("Vice"))
+                .map(|t| {
+                    let surname = self.english.0.rsplit(' ').next().unwrap_or("");
+                    format!("{t} {surname} → {}", self.english.0)
+                })
+                .map(|e| format!("（{e}）"))
+                .unwrap_or_default();
+            self.notes.push(Note {
+                text: rule.text.replace("（{英文}）", &example),
+                strength: rule.strength,
+            });
             self.note("english.keep_deputy_written");
         }
         // Wrong for every official: one of the general words.
@@ -1594,7 +1612,8 @@ impl<'a, 'r> Draft<'a, 'r> {
         let english = self.english_title.as_deref().and_then(|t| {
             // "Vice Governor", "Deputy Director (of the Bureau)" → said
             // without the bracket; only a deputy's own title.
-            let said = t.split(['(', '/']).next()?.trim();
+            let said = t.split(['(', '/']).next()?;
+            let said = said.split(" of ").next().unwrap_or(said).trim();
             let deputy = said.starts_with("Deputy") || said.starts_with("Vice");
             let surname = self.english.0.rsplit(' ').next()?;
             deputy.then(|| format!("{said} {surname}"))

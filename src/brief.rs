@@ -211,12 +211,14 @@ impl Dataset {
         if let (Some(s), Some(ctx)) = (summary.as_mut(), prefix_context(self, &r)) {
             if s.cases.iter().any(|c| c.at == ctx) {
                 s.cases.retain(|c| c.at == ctx);
-                notes.push(Note {
-                    text: format!(
-                        "按“{}”中的“{ctx}”一类机构作答",
-                        r.prefix.as_deref().unwrap_or("")
-                    ),
-                    strength: Strength::CommonPractice,
+                // The program's reasoning: with the reading, not a note.
+                let how = format!(
+                    "按“{}”中的“{ctx}”一类机构作答",
+                    r.prefix.as_deref().unwrap_or("")
+                );
+                address.reading = Some(match address.reading.take() {
+                    Some(r) => format!("{r}；{how}"),
+                    None => how,
                 });
             }
         }

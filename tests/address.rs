@@ -540,13 +540,21 @@ fn strange_input_never_panics() {
     ];
     // A miss computes suggestions: try the long title once, not per name.
     let _ = data.address(&long, &Person::surnamed(&long));
-    for title in inputs[..10].iter().chain(&["局长", "调研员", "副政委"]) {
+    for title in inputs[..10].iter().chain(&[
+        "局长",
+        "副县长",
+        "调研员",
+        "一级巡视员",
+        "副政委",
+        "董事长",
+        "市人民医院院长",
+    ]) {
         for name in &inputs {
             let p = Person {
                 surname: Some(name.to_string()),
                 given_name: Some(name.to_string()),
                 same_surname_as_head: true,
-                former_title: None,
+                former_title: Some(name.to_string()),
             };
             let _ = data.address(title, &p);
             let _ = data.brief(title, &p);
@@ -909,7 +917,16 @@ fn cli_brief() {
 fn cli_strange_input_never_panics() {
     for input in ["", " ", "副", "🙂", &"长".repeat(10_000)] {
         for cmd in ["address", "brief"] {
-            let o = run(&[cmd, input, "--surname", input, "--given-name", input]);
+            let o = run(&[
+                cmd,
+                input,
+                "--surname",
+                input,
+                "--given-name",
+                input,
+                "--former",
+                input,
+            ]);
             assert!(matches!(o.status.code(), Some(0 | 1)), "{cmd} {input:?}");
             assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
         }
