@@ -894,11 +894,14 @@ impl<'a, 'r> Draft<'a, 'r> {
         rule
     }
 
+    /// Add a rule's text as a note, its placeholders filled for this title
+    /// ({职级}: 一级调研员).
     fn note(&mut self, id: &str) {
         let rule = self.rule(id);
-        if !rule.text.is_empty() && !self.notes.iter().any(|n| n.text == *rule.text) {
+        let text = fill(&rule.text, &self.vars(&self.spoken, &self.r.name, ""));
+        if !text.is_empty() && !self.notes.iter().any(|n| n.text == text) {
             self.notes.push(Note {
-                text: rule.text.to_string(),
+                text,
                 strength: rule.strength,
             });
         }
@@ -1004,10 +1007,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             let form = fill(&rule.template, &self.vars(&spoken, &full, &sf.short));
             if sf.strength == Strength::Unconfirmed {
                 self.notes.push(Note {
-                    text: format!(
-                        "简称“{form}”未见来源（{}），稳妥起见用全称",
-                        Strength::Unconfirmed.label()
-                    ),
+                    text: format!("简称“{form}”未见来源，稳妥起见用全称"),
                     strength: Strength::Unconfirmed,
                 });
             } else {
@@ -1577,6 +1577,8 @@ impl<'a, 'r> Draft<'a, 'r> {
                 .and_then(|t| t.split(['(', '/']).next())
                 .map(|t| t.split(" of ").next().unwrap_or(t).trim())
                 .filter(|t| t.starts_with("Deputy") || t.starts_with("Vice"))
+                // Only where the title is said (not Mr./Ms. + surname).
+                .filter(|_| !self.english.0.starts_with("Mr./Ms."))
                 .map(|t| {
                     let surname = self.english.0.rsplit(' ').next().unwrap_or("");
                     format!("{t} {surname} → {}", self.english.0)
@@ -1614,7 +1616,8 @@ impl<'a, 'r> Draft<'a, 'r> {
             // without the bracket; only a deputy's own title.
             let said = t.split(['(', '/']).next()?;
             let said = said.split(" of ").next().unwrap_or(said).trim();
-            let deputy = said.starts_with("Deputy") || said.starts_with("Vice");
+            let deputy = (said.starts_with("Deputy") || said.starts_with("Vice"))
+                && !self.english.0.starts_with("Mr./Ms.");
             let surname = self.english.0.rsplit(' ').next()?;
             deputy.then(|| format!("{said} {surname}"))
         });

@@ -1434,3 +1434,18 @@ fn titles_outside_the_civil_service_get_a_helpful_answer() {
         assert_eq!(o.status.code(), Some(0), "{t}");
     }
 }
+
+#[test]
+fn a_party_deputy_head_of_department_is_not_a_vice_minister() {
+    let a = addr("县委组织部副部长", &Person::surnamed("李"));
+    let en = a.english_title.clone().unwrap_or_default();
+    assert!(!en.contains("Minister"), "{en}");
+    assert!(!a.english.contains("Minister"), "{}", a.english);
+    assert!(avoids(&a, "Minister Li"));
+    assert!(a.head_present.unwrap().english.is_none());
+    // A State Council 副部长 stays Vice-Minister.
+    assert_eq!(
+        wang("副部长").english_title.as_deref(),
+        Some("Vice-Minister")
+    );
+}
