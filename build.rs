@@ -142,7 +142,7 @@ bake_struct! { in "crate::schema::address::"
     RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, written_strength, formal, strength, sources,
                   post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
-    English { title, within, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
+    English { title, within, at, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
     OtherTitle { name, aliases, kind, role, note, spoken, oral, strength, sources }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }

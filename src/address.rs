@@ -586,12 +586,28 @@ impl Dataset {
     /// assert!(data.address("正处级", &Default::default()).is_err());
     /// ```
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
+        self.address_in(title, person, None)
+    }
+
+    /// [`address`](Self::address), in one kind of organisation where known.
+    fn address_in<'a>(
+        &'a self,
+        title: &str,
+        person: &Person,
+        at: Option<&'a str>,
+    ) -> Result<Address<'a>, LookupError> {
         match resolve_title(self, title) {
             Ok(resolved) => {
-                let mut a = address_of(self, title, &resolved, person);
+                let read = self
+                    .lookup(title)
+                    .is_err()
+                    .then(|| self.read_title(title))
+                    .flatten();
+                let at = at.or(read.and_then(|r| r.context));
+                let mut a = address_of(self, title, &resolved, person, at);
                 // A full title (深圳市南山区区长): the reader places it.
                 if self.lookup(title).is_err() {
-                    if let Some(read) = self.read_title(title) {
+                    if let Some(read) = read {
                         a.at = read.context;
                         a.level = read.level;
                         a = a.with_certainty(Some(read.certainty));
@@ -608,7 +624,7 @@ impl Dataset {
                 // highest post, addressed as that title in its organisation.
                 let read = self.read_title(title).ok_or(err)?;
                 let resolved = resolve_title(self, read.title)?;
-                let mut a = address_of(self, title, &resolved, person);
+                let mut a = address_of(self, title, &resolved, person, at.or(read.context));
                 a.at = read.context;
                 a.level = read.level;
                 a.reading = Some(format!("“{title}”按“{}”作答", read.title));
@@ -657,7 +673,7 @@ impl Dataset {
         person: &Person,
         at: &'a str,
     ) -> Result<Address<'a>, LookupError> {
-        let mut a = self.address(title, person)?;
+        let mut a = self.address_in(title, person, Some(at))?;
         a.at = Some(at);
         a.level = self
             .lookup(title)
@@ -688,8 +704,10 @@ pub(crate) fn address_of<'a>(
     input: &str,
     r: &Resolved<'a>,
     person: &Person,
+    at: Option<&str>,
 ) -> Address<'a> {
     let mut d = Draft::new(data, r, person, input);
+    d.at = at.map(str::to_string);
     match r.found {
         Found::Rank(rank) => d.rank(rank),
         _ => d.post(),
@@ -773,6 +791,9 @@ struct Draft<'a, 'r> {
     head: Option<HeadPresent>,
     /// The leadership post a 职级 holder held before.
     former: Option<String>,
+    /// The kind of organisation (`--at`, or where the reader placed a full
+    /// title): a 部长 at a 县 is the Party committee's.
+    at: Option<String>,
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -819,6 +840,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             need_given_name: false,
             head: None,
             former: clean(&person.former_title),
+            at: None,
         };
         if let Some(s) = &d.surname {
             if s.chars().count() > 2 {
@@ -1503,8 +1525,10 @@ impl<'a, 'r> Draft<'a, 'r> {
         // The post in a body the input names (县人大常委会副主任) first,
         // then the title as such.
         let context = normalize::key(&self.input);
+        let at = self.at.clone().unwrap_or_default();
+        let at = at.as_str();
         let within = names.iter().enumerate().find_map(|(i, n)| {
-            let e = data.address.english_within(n, &context)?;
+            let e = data.address.english_within(n, &context, at)?;
             // 政协副主席 read through 主席's entry is not the 主席.
             (i < 2 || e.title.starts_with('副')).then_some((i, e))
         });
@@ -1545,7 +1569,11 @@ impl<'a, 'r> Draft<'a, 'r> {
                 self.english_title = if head_entry || matches!(r.found, Found::Rank(_)) {
                     own.map(str::to_string)
                 } else {
-                    Some(e.english.replace("{Tier}", tier(&context)))
+                    let tier = match tier(&context) {
+                        "…" => tier_at(at),
+                        t => t,
+                    };
+                    Some(e.english.replace("{Tier}", tier))
                 };
                 for a in e.avoid.iter() {
                     let form = fill(a, &v);
@@ -1830,6 +1858,19 @@ fn tier(text: &str) -> &'static str {
         Some('区') => "District",
         Some('省') => "Provincial",
         Some('乡' | '镇') => "Township",
+        _ => "…",
+    }
+}
+
+/// The tier of a kind of organisation, in English (县 County, 地级市
+/// Municipal …), or `…`.
+fn tier_at(at: &str) -> &'static str {
+    match at {
+        "省" => "Provincial",
+        "直辖市" | "副省级市" | "地级市" => "Municipal",
+        "县" => "County",
+        "直辖市的区" | "副省级市的区" => "District",
+        "乡镇" => "Township",
         _ => "…",
     }
 }

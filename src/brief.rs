@@ -180,7 +180,7 @@ impl Dataset {
                 resolve_title(self, read.title)?
             }
         };
-        let mut address = address_of(self, title, &r, person);
+        let mut address = address_of(self, title, &r, person, at);
         if self.lookup(title).is_err() {
             address.outside(match read {
                 Some(read) => read.sector,

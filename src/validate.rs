@@ -667,6 +667,11 @@ pub fn address(
         for s in e.avoid.iter() {
             template(&what, s, &mut errs);
         }
+        for a in e.at.iter() {
+            if !ranks.contexts.iter().any(|c| c.name == *a) {
+                errs.push(format!("{what}: unknown kind of organisation `{a}`"));
+            }
+        }
         for s in std::iter::once(&e.spoken).chain(e.spoken_alt.iter()) {
             template(&what, s, &mut errs);
             if !s.contains("{Surname}") {

@@ -1449,3 +1449,29 @@ fn a_party_deputy_head_of_department_is_not_a_vice_minister() {
         Some("Vice-Minister")
     );
 }
+
+#[test]
+fn a_buzhang_below_the_centre_is_the_party_committees() {
+    let data = builtin();
+    for (at, tier) in [
+        ("县", "County"),
+        ("地级市", "Municipal"),
+        ("省", "Provincial"),
+    ] {
+        let a = data
+            .address_at("部长", &Person::surnamed("王"), at)
+            .unwrap();
+        assert_eq!(
+            a.english_title.as_deref(),
+            Some(format!("Head of the … Department of the {tier} Committee of the CPC").as_str()),
+            "{at}"
+        );
+        assert!(!a.english.contains("Minister"), "{at}");
+        let b = data.brief_at("部长", &Person::surnamed("王"), at).unwrap();
+        assert_eq!(b.address.english_title, a.english_title, "{at}");
+    }
+    let a = data
+        .address_at("部长", &Person::surnamed("王"), "正部级机关")
+        .unwrap();
+    assert_eq!(a.english, "Minister Wang");
+}

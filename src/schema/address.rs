@@ -146,6 +146,10 @@ pub struct English {
     /// `data/ranks.toml` gives it.
     #[serde(default)]
     pub within: List<Text>,
+    /// Also for the title in these kinds of organisation (`--at`), where it
+    /// is only that post (部长 at a 县: the Party committee's).
+    #[serde(default)]
+    pub at: List<Text>,
     /// The title in writing and on name cards. `{Tier}` is the tier named
     /// before the title (County, Municipal …), `…` when none is.
     pub english: Text,
@@ -277,11 +281,14 @@ impl AddressFile {
     }
 
     /// The English entry of a title as a post in a body that `text` (the
-    /// words before the title) names, if there is one.
-    pub fn english_within(&self, title: &str, text: &str) -> Option<&English> {
-        self.english
-            .iter()
-            .find(|e| e.title == title && e.within.iter().any(|w| text.contains(&**w)))
+    /// words before the title) names, or in a kind of organisation `at`
+    /// where the title is only that post, if there is one.
+    pub fn english_within(&self, title: &str, text: &str, at: &str) -> Option<&English> {
+        self.english.iter().find(|e| {
+            e.title == title
+                && (e.within.iter().any(|w| text.contains(&**w))
+                    || (!at.is_empty() && e.at.iter().any(|a| *a == at)))
+        })
     }
 
     /// The pitfalls of a surname.
