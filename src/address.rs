@@ -1390,6 +1390,15 @@ impl<'a, 'r> Draft<'a, 'r> {
                     if self.given.is_none() {
                         self.need_given_name = true;
                     }
+                    // A deputy's fallback is not the bare title (it means
+                    // the head): only the given-name form applies.
+                    let instead = if deputy && p.without_given_name.is_some() {
+                        let rule = self.rule("oral.given_name");
+                        let v = self.vars(&title, &title, "");
+                        format!("名 + 职务（{}）", fill(&rule.template, &v))
+                    } else {
+                        instead.clone()
+                    };
                     let ask = match (self.given.is_none(), fallback.is_none()) {
                         (true, true) if deputy && p.without_given_name.is_some() => {
                             format!("（只称“{title}”一般指正职，对副职不宜；需要先问清对方的名）")
