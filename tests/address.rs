@@ -1128,6 +1128,7 @@ fn deputies_when_the_head_is_in_the_room() {
         "{:?}",
         a.warnings
     );
+    assert!(!warns(&a, "只称职务"), "{:?}", a.warnings);
     let a = addr("副县长", &Person::surnamed("贾").with_given_name("建国"));
     assert_eq!(a.head_present.unwrap().oral, "建国县长");
     // The 贾 head may still be called by the bare title.
