@@ -26,7 +26,15 @@ struct Case {
     written: Option<String>,
     introduce: Option<String>,
     english: Option<String>,
+    /// The English title for writing and name cards; `""` means none.
+    english_title: Option<String>,
+    /// The leadership post a 职级 holder held before.
+    former: Option<String>,
     warnings_contain: Vec<String>,
+    /// Substrings no warning may contain (debug sentences, other titles'
+    /// forms).
+    #[serde(default)]
+    warnings_lack: Vec<String>,
     avoid_contain: Vec<String>,
     why: String,
 }
@@ -41,7 +49,7 @@ fn person(c: &Case) -> Person {
         surname: Some(c.surname.clone()).filter(|s| !s.is_empty()),
         given_name: c.given_name.clone(),
         same_surname_as_head: c.same_surname_as_head,
-        former_title: None,
+        former_title: c.former.clone(),
     }
 }
 
@@ -61,6 +69,21 @@ fn mismatches(c: &Case, a: &Address<'_>) -> Vec<String> {
     check("written", &c.written, Some(&a.written));
     check("introduce", &c.introduce, Some(&a.introduce));
     check("english", &c.english, Some(&a.english));
+    if let Some(want) = &c.english_title {
+        let got = a.english_title.as_deref().unwrap_or("");
+        if want != got {
+            out.push(format!("english_title: want {want:?}, got {got:?}"));
+        }
+    }
+    for w in &c.warnings_lack {
+        if a.warnings.iter().any(|x| x.contains(w.as_str())) {
+            out.push(format!("warnings contain {w:?}: {:?}", a.warnings));
+        }
+    }
+    // Issue 8: never a placeholder face to face.
+    if a.oral.contains('×') {
+        out.push(format!("oral has a placeholder: {}", a.oral));
+    }
     for w in &c.warnings_contain {
         if !a.warnings.iter().any(|x| x.contains(w.as_str())) {
             out.push(format!("warnings lack {w:?}: {:?}", a.warnings));
@@ -615,9 +638,17 @@ fn json_field_names_are_the_contract() {
         "warnings",
         "notes",
         "sources",
+        // Added by issue 8.
+        "certainty",
+        "reading",
+        "sector",
+        "example_surname",
+        "head_present",
     ] {
         assert!(v.get(key).is_some(), "{key}");
     }
+    assert_eq!(v["sector"], "civil_service");
+    assert_eq!(v["head_present"]["introduce"], "这位是王副局长");
     assert_eq!(v["kind"], "post");
     assert_eq!(v["basis"]["oral"]["rule"], "oral.deputy_drop_fu");
     assert_eq!(v["basis"]["oral"]["strength"], "press");
