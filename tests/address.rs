@@ -1507,3 +1507,68 @@ fn a_buzhang_below_the_centre_is_the_party_committees() {
         .unwrap();
     assert_eq!(a.english, "Minister Wang");
 }
+
+#[test]
+fn every_title_and_person_has_its_own_forms() {
+    let data = builtin();
+    let names: Vec<String> = data
+        .ranks
+        .titles
+        .iter()
+        .map(|t| t.name.to_string())
+        .chain(data.ranks.ranks.iter().map(|r| r.name.to_string()))
+        .chain(data.address.other_titles.iter().map(|o| o.name.to_string()))
+        .collect();
+    let people = [
+        Person::default(),
+        Person::surnamed("付"),
+        Person::surnamed("贾"),
+        Person::surnamed("范"),
+        Person::surnamed("岳"),
+        Person::surnamed("李").with_head_of_same_surname(),
+        Person::surnamed("王").with_former_title("局长"),
+    ];
+    let mut bad = Vec::new();
+    for name in &names {
+        for p in &people {
+            let Ok(a) = data.address(name, p) else {
+                bad.push(format!("{name}: error"));
+                continue;
+            };
+            let mut spoken = vec![a.oral.as_str()];
+            spoken.extend(a.oral_short.as_deref());
+            spoken.extend(a.oral_alternatives.iter().map(|x| x.form.as_str()));
+            if spoken.iter().any(|f| f.contains('×') || f.is_empty()) {
+                bad.push(format!("{name} {p:?}: {spoken:?}"));
+            }
+            // Nothing invents a given name; no debug sentence.
+            let texts: Vec<&str> = a
+                .warnings
+                .iter()
+                .chain(a.notes.iter().map(|n| &n.text))
+                .chain(a.avoid.iter().map(|x| &x.why))
+                .map(String::as_str)
+                .chain([a.written.as_str(), a.introduce.as_str()])
+                .collect();
+            for t in texts {
+                if t.contains("建国") || t.contains("未收录，按") || t.contains('{') {
+                    bad.push(format!("{name} {p:?}: {t}"));
+                }
+            }
+            // A pitfall names this title's forms, not 局 of another title.
+            if !name.contains('局') && a.oral_short.as_deref() != Some("王局") {
+                for w in &a.warnings {
+                    if w.starts_with("姓") && w.contains("局") && !a.oral.contains('局') {
+                        bad.push(format!("{name} {p:?}: {w}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} problem(s):\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
