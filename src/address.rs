@@ -9,10 +9,20 @@
 //! How a title is read:
 //! - a post title, 职级 or pre-2019 rank of `data/ranks.toml`, by name, alias
 //!   or English name, as [`Dataset::lookup`] does;
-//! - a title listed in `[[other_title]]` (总经理, 工程师, 政委 …);
+//! - a title listed in `[[other_title]]` (总经理, 工程师, 政委, 董事长,
+//!   村支书, 少将 …): outside the civil service, they carry no level;
 //! - 副 or 常务 + a known title (副检察长, 常务副县长), read as its deputy;
 //! - a unit + a known title (县委书记, 市公安局副局长), read as the title,
-//!   with a warning saying so.
+//!   the unit named in the introduction; a full title the reader reads
+//!   (市委常委、宣传部部长). How it was read is in [`Address::reading`],
+//!   never a warning; where the reader places the post outside the civil
+//!   service (市人民医院院长) the answer says so ([`Address::sector`]).
+//!
+//! Every form is the title's own: a pitfall names the forms it spoils (付县
+//! for a 县长), a missing surname is shown by example (王县长（姓 + 县长）) and a
+//! missing given name by 名 face to face, never a placeholder or a made-up
+//! name. English is per post (a 纪委书记, a Party 部长) and, for a title as
+//! such, the English `show` gives it.
 //!
 //! A level (正处级) is not a title: nobody is addressed by it, so it is a
 //! [`LookupError::NotATitle`] listing the titles at that level. Anything else
