@@ -1546,8 +1546,13 @@ impl<'a, 'r> Draft<'a, 'r> {
         let context = normalize::key(&self.input);
         let at = self.at.clone().unwrap_or_default();
         let at = at.as_str();
+        // The words before the title: 县人大常委会 of 县人大常委会副主任.
+        let before = context
+            .strip_suffix(normalize::key(&r.name).as_str())
+            .unwrap_or(&context)
+            .to_string();
         let within = names.iter().enumerate().find_map(|(i, n)| {
-            let e = data.address.english_within(n, &context, at)?;
+            let e = data.address.english_within(n, &before, at)?;
             // 政协副主席 read through 主席's entry is not the 主席.
             (i < 2 || e.title.starts_with('副')).then_some((i, e))
         });

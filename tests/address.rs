@@ -1214,6 +1214,8 @@ fn english_per_post_as_the_reference_gives_it() {
         "Vice Chairman of the Standing Committee of the … People's Congress"
     );
     assert_eq!(wang("县人大常委会副主任").english, "Chairman Wang");
+    // Only the body right before the title: the 人大's office director is not its Chairman.
+    assert_eq!(title("县人大常委会办公室主任"), "Director");
     assert_eq!(
         title("市政协副主席"),
         "Vice Chairman of the Municipal Committee of the CPPCC"

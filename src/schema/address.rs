@@ -140,8 +140,9 @@ pub struct Forbidden {
 #[serde(deny_unknown_fields)]
 pub struct English {
     pub title: Text,
-    /// Only for the post in these bodies: the text before the title names
-    /// one of them (人大 for 人大常委会副主任, 组织部 for a Party 部长).
+    /// Only for the post in these bodies: the words before the title end
+    /// with one of them (人大常委会 for 县人大常委会副主任, 组织部 for a
+    /// Party 部长; not 县人大常委会办公室主任).
     /// Empty: the title as such, whose English must be the one
     /// `data/ranks.toml` gives it.
     #[serde(default)]
@@ -280,13 +281,13 @@ impl AddressFile {
             .find(|e| e.title == title && e.within.is_empty())
     }
 
-    /// The English entry of a title as a post in a body that `text` (the
-    /// words before the title) names, or in a kind of organisation `at`
+    /// The English entry of a title as a post in the body `text` (the words
+    /// before the title) ends with, or in a kind of organisation `at`
     /// where the title is only that post, if there is one.
     pub fn english_within(&self, title: &str, text: &str, at: &str) -> Option<&English> {
         self.english.iter().find(|e| {
             e.title == title
-                && (e.within.iter().any(|w| text.contains(&**w))
+                && (e.within.iter().any(|w| text.ends_with(&**w))
                     || (!at.is_empty() && e.at.iter().any(|a| *a == at)))
         })
     }
