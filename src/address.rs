@@ -741,8 +741,8 @@ struct Form {
     note: String,
 }
 
-/// The values of the template placeholders. No unit is known: `{单位}` is
-/// left empty.
+/// The values of the template placeholders. `{单位}` is the unit the input
+/// names, or empty.
 struct Vars {
     /// The unit, where the input names one (市发改委 in 市发改委一级调研员).
     unit: String,
