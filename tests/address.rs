@@ -1204,6 +1204,16 @@ fn english_per_post_as_the_reference_gives_it() {
         assert!(!a.english.contains("Party"), "{t}: {}", a.english);
         assert!(avoids(&a, "Party Secretary Wang"), "{t}");
     }
+    // A territorial Party committee's secretary (titles_by_org §5).
+    assert_eq!(
+        title("县委书记"),
+        "Secretary of the County Committee of the CPC"
+    );
+    assert_eq!(
+        title("广东省委书记"),
+        "Secretary of the Provincial Committee of the CPC"
+    );
+    assert_eq!(wang("县委书记").english, "Secretary Wang");
     // 人大常委会副主任 and 政协副主席.
     assert_eq!(
         title("县人大常委会副主任"),
