@@ -724,7 +724,13 @@ fn bad_address_data_is_reported() {
             "without_given_name = \"oral.title_only\"",
             "without_given_name = \"oral.given_name\"",
             1,
-        );
+        )
+        .replacen(
+            "english = \"County Magistrate\"",
+            "english = \"County Head\"",
+            1,
+        )
+        .replacen("at = [\"省\",", "at = [\"某地\",", 1);
     let messages: Vec<String> = load(&bad).into_iter().map(|e| e.message).collect();
     let all = messages.join("\n");
     for want in [
@@ -734,6 +740,8 @@ fn bad_address_data_is_reported() {
         "{职称}",
         "rank 办事员: no [[rank_address]]",
         "without_given_name `oral.given_name`",
+        "english `County Head` differs from data/ranks.toml's `County Magistrate`",
+        "unknown kind of organisation `某地`",
     ] {
         assert!(all.contains(want), "{want} not in:\n{all}");
     }
