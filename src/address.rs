@@ -893,11 +893,12 @@ impl<'a, 'r> Draft<'a, 'r> {
 
     fn vars(&self, title: &str, full_title: &str, short: &str) -> Vars {
         // The unit the input names, and what the title's full name says of
-        // it (巡视组 of 巡视组组长, said 组长).
-        let stem = match self.r.found {
-            Found::Other(o) => o.name.strip_suffix(self.r.name.as_str()).unwrap_or(""),
-            _ => "",
+        // it (巡视组 of 巡视组组长, 纪委 of 纪委书记: both said without it).
+        let full = match self.r.found {
+            Found::Other(o) => &*o.name,
+            _ => self.r.canonical.as_str(),
         };
+        let stem = full.strip_suffix(self.r.name.as_str()).unwrap_or("");
         Vars {
             unit: format!("{}{stem}", self.r.prefix.as_deref().unwrap_or("")),
             surname: self.surname().to_string(),
@@ -1058,8 +1059,9 @@ impl<'a, 'r> Draft<'a, 'r> {
             .find(|n| n.title == spoken)
         {
             self.cite(&n.sources);
+            // The reference's × is this person's surname here (一律称王书记).
             self.notes.push(Note {
-                text: format!("{spoken}：{}", n.note),
+                text: format!("{spoken}：{}", n.note.replace('×', self.surname())),
                 strength: n.strength,
             });
         }

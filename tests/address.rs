@@ -1478,6 +1478,8 @@ fn titles_outside_the_civil_service_get_a_helpful_answer() {
         assert!(note(&a, "不是职级“巡视员”"), "{t}");
     }
     assert_eq!(wang("省委巡视组组长").introduce, "这位是省委巡视组王组长");
+    // The unit a title's full name carries, though the title is said without it.
+    assert_eq!(wang("县纪委书记").introduce, "这位是县纪委王书记");
     // The CLI answers, exit 0.
     for t in ["董事长", "村支书", "少将", "巡视组组长", "市人民医院院长"] {
         let o = run(&["address", t, "--surname", "王"]);
