@@ -1576,6 +1576,14 @@ fn every_title_and_person_has_its_own_forms() {
                 if t.contains("建国") || t.contains("未收录，按") || t.contains('{') {
                     bad.push(format!("{name} {p:?}: {t}"));
                 }
+                // Plain Chinese: no source id, section number or data label.
+                let source_id = t
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0] == b'S' && w[1].is_ascii_digit());
+                if source_id || t.contains('§') || t.contains('_') {
+                    bad.push(format!("{name} {p:?}: reference id in {t}"));
+                }
             }
             // A pitfall names this title's forms, not 局 of another title.
             if !name.contains('局') && a.oral_short.as_deref() != Some("王局") {
