@@ -1602,3 +1602,70 @@ fn every_title_and_person_has_its_own_forms() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn random_titles_from_address_words_never_panic() {
+    let data = builtin();
+    let pieces = [
+        "副",
+        "常务",
+        "县",
+        "市",
+        "区",
+        "省",
+        "委",
+        "人大常委会",
+        "政协",
+        "纪委",
+        "组织部",
+        "局长",
+        "处长",
+        "书记",
+        "主任",
+        "主席",
+        "部长",
+        "县长",
+        "巡视员",
+        "一级调研员",
+        "村支书",
+        "董事长",
+        "医院",
+        "院长",
+        "巡视组组长",
+        "少将",
+        "、",
+        "（正处级）",
+        "原",
+        "总",
+        "级",
+        "×",
+        " ",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..600 {
+        let n = 1 + next() % 5;
+        let title: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+        let p = Person {
+            surname: ["付", "贾", "王", ""]
+                .get(next() % 4)
+                .map(|s| s.to_string()),
+            given_name: None,
+            same_surname_as_head: next() % 2 == 0,
+            former_title: (next() % 3 == 0).then(|| "局长".to_string()),
+        };
+        if let Ok(a) = data.address(&title, &p) {
+            assert!(
+                !a.oral.contains('×') || title.contains('×'),
+                "{title}: {}",
+                a.oral
+            );
+        }
+        let _ = data.brief(&title, &p);
+    }
+}
