@@ -428,6 +428,7 @@ pub const ADDRESS_RULES: &[&str] = &[
     "written.rank_salutation",
     "oral.former_post",
     "oral.former_post_zhiji",
+    "oral.promotion",
     "english",
     "english.drop_deputy",
     "english.keep_deputy_written",
