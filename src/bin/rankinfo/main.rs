@@ -173,7 +173,7 @@ impl AtArg {
 /// Who is being addressed.
 #[derive(Args)]
 struct PersonArgs {
-    /// 姓，如 王（不填则用 × 代替）
+    /// 姓，如 王（不填则以“王”为例）
     #[arg(long)]
     surname: Option<String>,
     /// 名，如 晓明
@@ -182,6 +182,9 @@ struct PersonArgs {
     /// 单位正职与其同姓（副职改称 名 + 职务）
     #[arg(long)]
     same_surname_as_head: bool,
+    /// 现为职级者原任的领导职务，如 局长（按原职务称呼）
+    #[arg(long, value_name = "TITLE")]
+    former: Option<String>,
 }
 
 impl PersonArgs {
@@ -190,6 +193,7 @@ impl PersonArgs {
             surname: self.surname.clone(),
             given_name: self.given_name.clone(),
             same_surname_as_head: self.same_surname_as_head,
+            former_title: self.former.clone(),
         }
     }
 }
