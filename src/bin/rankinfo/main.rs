@@ -7,7 +7,10 @@ use rankinfo::{Dataset, LookupError};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+mod answer;
 mod input;
+#[cfg(feature = "serve")]
+mod serve;
 
 /// `rankinfo --version`: the program and the data it carries.
 const VERSION: &str = concat!(
@@ -118,6 +121,16 @@ enum Command {
     /// 数据：检查自己的数据文件、查看版本与来源、导出全部数据
     #[command(subcommand)]
     Data(DataCommand),
+    /// 启动本机网络服务：查询网页（/）与 JSON API（/v1/）；无身份验证
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "例子：\n  rankinfo serve                       # http://127.0.0.1:8080/\n  rankinfo serve --addr 127.0.0.1:9000\n  rankinfo serve --data 本单位职务.toml\n\nAPI：/v1/resolve?q=  /v1/show?name=&at=  /v1/compare?a=&b=&at=  /v1/equiv?name=\n     /v1/address?title=&surname=&given_name=&at=  /v1/brief?…  /v1/ladder\n     POST /v1/resolve（JSON 数组或每行一个）  /v1/health  /v1/version\n服务没有身份验证：只在本机或团队内网使用。Ctrl-C 或 SIGTERM 停止。"
+    )]
+    Serve {
+        /// 监听地址（默认只在本机）；0.0.0.0:8080 对网络开放
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+        addr: String,
+    },
     /// 生成命令行补全脚本（bash、zsh、fish、powershell、elvish）
     #[command(
         after_help = "例子：\n  rankinfo completions bash > /etc/bash_completion.d/rankinfo\n  rankinfo completions zsh > ~/.zfunc/_rankinfo"
@@ -158,16 +171,6 @@ struct AtArg {
     /// 所在机构类别，如 地级市、副省级市、县、部委内设机构（知道机构类别而不知全称时用）
     #[arg(long, value_name = "机构类别")]
     at: Option<String>,
-}
-
-impl AtArg {
-    /// The context name, checked against the data.
-    fn context<'a>(&self, data: &'a Dataset) -> Result<Option<&'a str>, LookupError> {
-        self.at
-            .as_deref()
-            .map(|a| data.context(a).map(|c| &*c.name))
-            .transpose()
-    }
 }
 
 /// Who is being addressed.
@@ -226,18 +229,19 @@ fn main() -> ExitCode {
         let _ = writeln!(std::io::stderr(), "rankinfo: 读取标准输入失败：{e}");
         return ExitCode::from(EXIT_IO as u8);
     }
-    let loaded;
-    let data = if cli.data.is_empty() {
+    // Read once, at start, and kept for the life of the process.
+    let data: &'static Dataset = if cli.data.is_empty() {
         rankinfo::builtin()
     } else {
         match with_files(&cli.data) {
-            Ok(d) => {
-                loaded = d;
-                &loaded
-            }
+            Ok(d) => Box::leak(Box::new(d)),
             Err(errs) => return data_errors(&errs),
         }
     };
+    #[cfg(feature = "serve")]
+    if let Command::Serve { addr } = &cli.command {
+        return serve::run(data, addr);
+    }
     let style = style(cli.color);
     match run(data, &cli, style) {
         Ok(text) => emit(&text),
@@ -282,6 +286,8 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         | Command::Resolve { .. }
         | Command::Completions { .. }
         | Command::Man => Vec::new(),
+        #[cfg(feature = "serve")]
+        Command::Serve { .. } => Vec::new(),
     };
     let mut lines = None;
     for name in names.into_iter().filter(|n| *n == "-") {
@@ -298,60 +304,20 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
 
 fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
     let json_out = cli.json;
-    let answer = |value: &dyn Answer, human: String| -> String {
+    let answer = |reply: answer::Reply<'_>| -> String {
         if json_out {
-            value.json()
+            json(&reply)
         } else if cli.sources {
-            human + &render::sources(data, value.source_ids(), style)
+            reply.human(style) + &render::sources(data, reply.source_ids(), style)
         } else {
-            human
+            reply.human(style)
         }
     };
     Ok(match &cli.command {
-        Command::Show { name, at } => {
-            let entry = match data.lookup(name) {
-                Ok(e) => e,
-                // A full title (市委常委, 深圳市南山区区长): the reader's answer.
-                Err(err) => {
-                    let r = data.resolve(name);
-                    if r.title.is_none() && r.rank.is_none() && r.level.is_none() {
-                        return Err(err);
-                    }
-                    return Ok(answer(&r, render::resolution(&r, style)));
-                }
-            };
-            let s = match at.context(data)? {
-                Some(ctx) => data.summary_at(entry, ctx),
-                None => data.summary(entry),
-            };
-            answer(&s, render::summary(&s, style))
-        }
-        Command::Compare { a, b, at } => {
-            let c = rankinfo::compare::compare_at(data, a, b, at.context(data)?)?;
-            answer(&c, render::comparison(&c, style))
-        }
-        Command::Equiv { name } => {
-            // A full title: the equivalents of the level the reader gives it.
-            let entry = match data.lookup(name) {
-                Ok(e) => e,
-                Err(err) => match data.resolve(name).level {
-                    Some(l) => rankinfo::Entry::Level(l),
-                    None => return Err(err),
-                },
-            };
-            match data.equivalents(entry) {
-                Some(e) => answer(&e, render::equivalents(&e, style)),
-                // A context-dependent title has no single rung: show its cases.
-                None => {
-                    let s = data.summary(entry);
-                    answer(&s, render::summary(&s, style))
-                }
-            }
-        }
-        Command::Resolve { text: Some(text) } if text != "-" => {
-            let r = data.resolve(text);
-            answer(&r, render::resolution(&r, style))
-        }
+        Command::Show { name, at } => answer(answer::show(data, name, at.at.as_deref())?),
+        Command::Compare { a, b, at } => answer(answer::compare(data, a, b, at.at.as_deref())?),
+        Command::Equiv { name } => answer(answer::equiv(data, name)?),
+        Command::Resolve { text: Some(text) } if text != "-" => answer(answer::resolve(data, text)),
         // No text, or `-`: one title per line on standard input.
         Command::Resolve { .. } => {
             if std::io::stdin().is_terminal() {
@@ -422,41 +388,28 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 String::new()
             }
         }
-        Command::Ladder { svg: None } => {
-            let rows = data.ladder();
-            answer(&rows, render::ladder(&rows, style))
-        }
-        Command::Address { title, person, at } => {
-            let a = match at.context(data)? {
-                Some(ctx) => data.address_at(title, &person.person(), ctx)?,
-                None => data.address(title, &person.person())?,
-            };
-            answer(&a, render::address(&a, style))
-        }
-        Command::Brief { title, person, at } => {
-            let b = match at.context(data)? {
-                Some(ctx) => data.brief_at(title, &person.person(), ctx)?,
-                None => data.brief(title, &person.person())?,
-            };
-            answer(&b, render::brief(&b, style))
-        }
+        Command::Ladder { svg: None } => answer(answer::ladder(data)),
+        // Handled in main, before any answer.
+        #[cfg(feature = "serve")]
+        Command::Serve { .. } => String::new(),
+        Command::Address { title, person, at } => answer(answer::address(
+            data,
+            title,
+            &person.person(),
+            at.at.as_deref(),
+        )?),
+        Command::Brief { title, person, at } => answer(answer::brief(
+            data,
+            title,
+            &person.person(),
+            at.at.as_deref(),
+        )?),
     })
 }
 
 fn json(value: &impl serde::Serialize) -> String {
     // Serialising these plain structs cannot fail.
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
-}
-
-/// An answer: JSON for tools, the sources it cites for `--sources`.
-trait Answer: render::Cites {
-    fn json(&self) -> String;
-}
-
-impl<T: serde::Serialize + render::Cites> Answer for T {
-    fn json(&self) -> String {
-        json(self)
-    }
 }
 
 /// Print to stdout; a closed pipe (`rankinfo ladder | head`) is not an error.

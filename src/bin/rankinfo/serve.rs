@@ -1,0 +1,499 @@
+//! `rankinfo serve`: the JSON API under `/v1/` and the lookup page at `/`.
+//!
+//! A thin shell over the library: every answer is built by [`crate::answer`],
+//! the same code as the command line's, and serialised as `--json` does.
+//! Nothing a request sends reaches the file system or a shell; the data
+//! (built in, with any `--data` files) is read once, before listening.
+//!
+//! Limits: a request's head must arrive within [`HEADER_TIMEOUT`], a body
+//! within [`BODY_TIMEOUT`] and within [`BODY_LIMIT`] bytes; at most
+//! [`MAX_CONNECTIONS`] connections at once (more are closed at once and
+//! counted on stderr). SIGTERM or Ctrl-C stops accepting, lets requests in
+//! flight finish (for up to [`DRAIN`]), then exits.
+
+use crate::answer::{self, Reply};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use rankinfo::address::Person;
+use rankinfo::{Dataset, LookupError};
+use serde::Deserialize;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// The largest body `POST /v1/resolve` takes: 1 MiB.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// The most titles one `POST /v1/resolve` answers.
+pub const MAX_TITLES: usize = 10_000;
+/// The longest query string a `GET` takes.
+pub const QUERY_LIMIT: usize = 8 * 1024;
+/// How long a client may take to send a request's head (and how long an
+/// idle keep-alive connection is kept).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send a body.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections served at once.
+pub const MAX_CONNECTIONS: usize = 2048;
+/// How long requests in flight get to finish after SIGTERM or Ctrl-C.
+pub const DRAIN: Duration = Duration::from_secs(10);
+
+/// The lookup page, served from the binary.
+const PAGE: &str = include_str!("page.html");
+
+type Data = &'static Dataset;
+
+/// The routes, over `data`.
+pub fn router(data: Data) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/v1/health", get(health))
+        .route("/v1/version", get(version))
+        .route("/v1/resolve", get(resolve).post(resolve_bulk))
+        .route("/v1/show", get(show))
+        .route("/v1/compare", get(compare))
+        .route("/v1/equiv", get(equiv))
+        .route("/v1/address", get(address))
+        .route("/v1/brief", get(brief))
+        .route("/v1/ladder", get(ladder))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(data)
+}
+
+/// Run the service on `addr` until SIGTERM or Ctrl-C. Says where it listens
+/// on standard output (one line, flushed), everything else on stderr.
+pub fn run(data: Data, addr: &str) -> std::process::ExitCode {
+    let addr: SocketAddr = match addr.parse() {
+        Ok(a) => a,
+        Err(_) => {
+            eprintln!("rankinfo: 地址无效：“{addr}”（应如 127.0.0.1:8080）");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rankinfo: 无法启动：{e}");
+            return std::process::ExitCode::from(3);
+        }
+    };
+    match runtime.block_on(listen(data, addr)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rankinfo: 无法在 {addr} 上监听：{e}");
+            std::process::ExitCode::from(3)
+        }
+    }
+}
+
+async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let local = listener.local_addr()?;
+    {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "rankinfo serve: 正在监听 http://{local}/");
+        let _ = out.flush();
+    }
+    if !local.ip().is_loopback() {
+        eprintln!("rankinfo: 注意：服务没有身份验证，{local} 对网络上的其他机器开放");
+    }
+    let service = TowerToHyperService::new(router(data));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .keep_alive(true);
+    let graceful = GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let refused = Arc::new(AtomicU64::new(0));
+    let mut stop = std::pin::pin!(shutdown_signal());
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((s, _)) => s,
+                    // Out of file descriptors and the like: wait, go on.
+                    Err(e) => {
+                        eprintln!("rankinfo: 接受连接失败：{e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                    // Full: close it at once, and say so (once per 1000).
+                    let n = refused.fetch_add(1, Ordering::Relaxed);
+                    if n % 1000 == 0 {
+                        eprintln!(
+                            "rankinfo: 连接已满（{MAX_CONNECTIONS} 个），拒绝新连接（累计 {} 个）",
+                            n + 1
+                        );
+                    }
+                    drop(stream);
+                    continue;
+                };
+                let _ = stream.set_nodelay(true);
+                let conn = http.serve_connection(TokioIo::new(stream), service.clone());
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    // A client that goes away mid-request is no error of ours.
+                    let _ = conn.await;
+                    drop(slot);
+                });
+            }
+            () = &mut stop => break,
+        }
+    }
+    drop(listener);
+    eprintln!("rankinfo serve: 正在停止，等待进行中的请求完成");
+    tokio::select! {
+        () = graceful.shutdown() => eprintln!("rankinfo serve: 已停止"),
+        () = tokio::time::sleep(DRAIN) => {
+            eprintln!("rankinfo serve: 仍有请求未完成，{} 秒后强行停止", DRAIN.as_secs());
+        }
+    }
+    Ok(())
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// The parameters of every `GET` route; each route reads its own.
+#[derive(Deserialize, Default)]
+struct Params {
+    q: Option<String>,
+    name: Option<String>,
+    a: Option<String>,
+    b: Option<String>,
+    title: Option<String>,
+    at: Option<String>,
+    surname: Option<String>,
+    given_name: Option<String>,
+    same_surname_as_head: Option<bool>,
+    former: Option<String>,
+}
+
+impl Params {
+    fn person(&self) -> Person {
+        Person {
+            surname: self.surname.clone().filter(|s| !s.trim().is_empty()),
+            given_name: self.given_name.clone().filter(|s| !s.trim().is_empty()),
+            same_surname_as_head: self.same_surname_as_head.unwrap_or(false),
+            former_title: self.former.clone().filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    /// `at`, unless empty (a form's empty field).
+    fn at(&self) -> Option<&str> {
+        self.at.as_deref().filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// A required parameter.
+fn need<'a>(value: &'a Option<String>, name: &'static str) -> Result<&'a str, ApiError> {
+    value.as_deref().ok_or(ApiError {
+        status: StatusCode::BAD_REQUEST,
+        error: "missing_parameter",
+        message: format!("缺少参数 {name}"),
+        parameter: Some(name),
+    })
+}
+
+/// The query string, parsed; a malformed or oversized one is a 400 / 414
+/// in JSON.
+struct P(Params);
+
+impl<S: Send + Sync> FromRequestParts<S> for P {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<P, ApiError> {
+        if parts.uri.query().is_some_and(|q| q.len() > QUERY_LIMIT) {
+            return Err(ApiError {
+                status: StatusCode::URI_TOO_LONG,
+                error: "query_too_long",
+                message: format!("查询字符串超过 {QUERY_LIMIT} 字节"),
+                parameter: None,
+            });
+        }
+        Query::<Params>::try_from_uri(&parts.uri)
+            .map(|Query(p)| P(p))
+            .map_err(|e| ApiError {
+                status: StatusCode::BAD_REQUEST,
+                error: "bad_query",
+                message: format!("查询参数无效：{}", e.body_text()),
+                parameter: None,
+            })
+    }
+}
+
+/// An error of the request itself (not of a name): JSON with `error`
+/// (a stable tag) and `message` (Chinese, for people).
+#[derive(Debug)]
+struct ApiError {
+    status: StatusCode,
+    error: &'static str,
+    message: String,
+    parameter: Option<&'static str>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = serde_json::json!({ "error": self.error, "message": self.message });
+        if let Some(p) = self.parameter {
+            body["parameter"] = p.into();
+        }
+        json_response(self.status, &body)
+    }
+}
+
+fn json_response(status: StatusCode, value: &impl serde::Serialize) -> Response {
+    // Serialising these plain structs cannot fail.
+    let body = serde_json::to_vec(value).unwrap_or_default();
+    let mut r = (status, body).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r
+}
+
+/// An answer, or a name that could not be answered. A post outside the
+/// civil service is an answer (200), as on the command line; an unknown
+/// name is 404, the rest (an unknown `at`, an ambiguous name, a level where
+/// a title was needed) 400. The JSON is the command line's, plus `message`.
+fn answered(result: Result<Reply<'_>, LookupError>) -> Response {
+    match result {
+        Ok(reply) => json_response(StatusCode::OK, &reply),
+        Err(err @ LookupError::OutsideCivilService { .. }) => json_response(StatusCode::OK, &err),
+        Err(err) => {
+            let status = match err {
+                LookupError::Unknown { .. } => StatusCode::NOT_FOUND,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            let mut body = serde_json::to_value(&err).unwrap_or_default();
+            if let Some(map) = body.as_object_mut() {
+                map.insert("message".into(), err.to_string().into());
+            }
+            json_response(status, &body)
+        }
+    }
+}
+
+async fn page() -> Response {
+    let mut r = PAGE.into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+async fn health() -> Response {
+    json_response(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
+}
+
+async fn version(State(data): State<Data>) -> Response {
+    json_response(
+        StatusCode::OK,
+        &serde_json::json!({
+            "crate": env!("CARGO_PKG_NAME"),
+            "version": env!("CARGO_PKG_VERSION"),
+            "data_version": rankinfo::DATA_VERSION,
+            "data_in_use": data.version(),
+            "api": "v1",
+        }),
+    )
+}
+
+async fn resolve(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let q = need(&p.q, "q")?;
+    Ok(answered(Ok(answer::resolve(data, q))))
+}
+
+async fn show(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let name = need(&p.name, "name")?;
+    Ok(answered(answer::show(data, name, p.at())))
+}
+
+async fn compare(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let a = need(&p.a, "a")?;
+    let b = need(&p.b, "b")?;
+    Ok(answered(answer::compare(data, a, b, p.at())))
+}
+
+async fn equiv(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let name = need(&p.name, "name")?;
+    Ok(answered(answer::equiv(data, name)))
+}
+
+async fn address(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let title = need(&p.title, "title")?;
+    Ok(answered(answer::address(data, title, &p.person(), p.at())))
+}
+
+async fn brief(State(data): State<Data>, P(p): P) -> Result<Response, ApiError> {
+    let title = need(&p.title, "title")?;
+    Ok(answered(answer::brief(data, title, &p.person(), p.at())))
+}
+
+async fn ladder(State(data): State<Data>) -> Response {
+    answered(Ok(answer::ladder(data)))
+}
+
+/// `POST /v1/resolve`: a JSON array of strings (`Content-Type:
+/// application/json`), or text with one title a line (UTF-8, UTF-16 or
+/// GB18030, as `rankinfo resolve` reads standard input). Answers a JSON
+/// array, one element per title, each as `rankinfo resolve --json` prints it.
+async fn resolve_bulk(
+    State(data): State<Data>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let too_large = || ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        error: "body_too_large",
+        message: format!("请求体超过 {BODY_LIMIT} 字节"),
+        parameter: None,
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return Err(too_large());
+    }
+    let collected = tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, BODY_LIMIT).collect())
+        .await
+        .map_err(|_| ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            error: "body_timeout",
+            message: format!("{} 秒内未收到完整的请求体", BODY_TIMEOUT.as_secs()),
+            parameter: None,
+        })?;
+    let bytes = match collected {
+        Ok(c) => c.to_bytes(),
+        Err(e) if e.is::<LengthLimitError>() => return Err(too_large()),
+        Err(e) => {
+            return Err(ApiError {
+                status: StatusCode::BAD_REQUEST,
+                error: "bad_body",
+                message: format!("读取请求体失败：{e}"),
+                parameter: None,
+            });
+        }
+    };
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
+    let titles: Vec<String> = if is_json {
+        serde_json::from_slice(&bytes).map_err(|e| ApiError {
+            status: StatusCode::BAD_REQUEST,
+            error: "bad_json",
+            message: format!("请求体应为字符串的 JSON 数组：{e}"),
+            parameter: None,
+        })?
+    } else {
+        lines(&bytes)
+    };
+    if titles.len() > MAX_TITLES {
+        return Err(ApiError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            error: "too_many_titles",
+            message: format!("一次最多 {MAX_TITLES} 个职务，收到 {} 个", titles.len()),
+            parameter: None,
+        });
+    }
+    // Thousands of titles are CPU work: off the threads that serve others.
+    let body = tokio::task::spawn_blocking(move || {
+        let answers: Vec<Reply<'_>> = titles.iter().map(|t| answer::resolve(data, t)).collect();
+        serde_json::to_vec(&answers).unwrap_or_default()
+    })
+    .await
+    .unwrap_or_default();
+    let mut r = (StatusCode::OK, body).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    Ok(r)
+}
+
+/// The lines of a text body, decoded as the command line decodes standard
+/// input.
+fn lines(bytes: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(mut lines) = crate::input::Lines::new(bytes) {
+        lines.max_line = rankinfo::read::MAX_TEXT_BYTES + 4;
+        while let Ok(Some(line)) = lines.next_line() {
+            out.push(line);
+        }
+    }
+    out
+}
+
+async fn not_found() -> ApiError {
+    ApiError {
+        status: StatusCode::NOT_FOUND,
+        error: "no_such_route",
+        message: "没有这个地址；API 见 /v1/（如 /v1/resolve?q=处长）".into(),
+        parameter: None,
+    }
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        error: "method_not_allowed",
+        message: "此地址不支持这种请求方法".into(),
+        parameter: None,
+    }
+}
