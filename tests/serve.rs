@@ -580,3 +580,49 @@ fn sigterm_stops_it_cleanly() {
         .unwrap();
     assert!(err.contains("已停止"), "{err}");
 }
+
+#[test]
+fn slow_idle_and_vanishing_clients_do_not_stop_others() {
+    let server = Server::start(&[]);
+    // A client that sends half a request head and then nothing.
+    let mut slow = TcpStream::connect(server.addr).unwrap();
+    slow.write_all(b"GET /v1/health HTTP/1.1\r\nHost: loc")
+        .unwrap();
+    // Many idle connections.
+    let idle: Vec<TcpStream> = (0..500)
+        .map(|_| TcpStream::connect(server.addr).unwrap())
+        .collect();
+    // A client that promises a body and goes away halfway.
+    let mut gone = TcpStream::connect(server.addr).unwrap();
+    gone.write_all(
+        b"POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n\xe5\xa4\x84",
+    )
+    .unwrap();
+    drop(gone);
+    // The others are answered at once.
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        assert_eq!(
+            server.get(&format!("/v1/resolve?q={}", enc("处长"))).status,
+            200
+        );
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    drop(idle);
+    // The slow head is cut off after the read timeout (10 s).
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let start = std::time::Instant::now();
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    let waited = start.elapsed();
+    assert!(
+        waited < Duration::from_secs(15),
+        "still open after {waited:?}"
+    );
+    assert_eq!(server.get("/v1/health").status, 200);
+}
