@@ -626,3 +626,117 @@ fn slow_idle_and_vanishing_clients_do_not_stop_others() {
     );
     assert_eq!(server.get("/v1/health").status, 200);
 }
+
+/// The routes of `serve::router`, as a client sees them.
+const ROUTES: &[&str] = &[
+    "/v1/health",
+    "/v1/version",
+    "/v1/resolve",
+    "/v1/show",
+    "/v1/compare",
+    "/v1/equiv",
+    "/v1/address",
+    "/v1/brief",
+    "/v1/ladder",
+    "/v1/openapi.json",
+];
+
+#[test]
+fn the_openapi_document_matches_the_routes() {
+    let server = Server::start(&[]);
+    let r = server.get("/v1/openapi.json");
+    assert_eq!(r.status, 200);
+    let doc = r.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let mut documented: Vec<&str> = paths.keys().map(|k| k.as_str()).collect();
+    let mut routes = ROUTES.to_vec();
+    documented.sort_unstable();
+    routes.sort_unstable();
+    assert_eq!(
+        documented, routes,
+        "documented paths and served routes differ"
+    );
+    // Every reference points somewhere.
+    fn refs<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::String(r)) = m.get("$ref") {
+                    out.push(r);
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(!all.is_empty());
+    for r in all {
+        assert!(
+            doc.pointer(r.trim_start_matches('#')).is_some(),
+            "dangling {r}"
+        );
+    }
+    let deref = |v: &Value| -> Value {
+        match v["$ref"].as_str() {
+            Some(r) => doc
+                .pointer(r.trim_start_matches('#'))
+                .cloned()
+                .unwrap_or_else(|| panic!("dangling {r}")),
+            None => v.clone(),
+        }
+    };
+    for (path, ops) in paths {
+        let ops = ops.as_object().unwrap();
+        for (method, op) in ops {
+            // The required parameters, from their examples.
+            let params: Vec<(String, String)> = op["parameters"]
+                .as_array()
+                .map(|ps| ps.iter().map(deref).collect::<Vec<_>>())
+                .unwrap_or_default()
+                .iter()
+                .filter(|p| p["required"] == true)
+                .map(|p| {
+                    let example = p["example"]
+                        .as_str()
+                        .expect("a required parameter's example");
+                    (p["name"].as_str().unwrap().to_string(), example.to_string())
+                })
+                .collect();
+            let pairs: Vec<(&str, &str)> = params
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let r = match method.as_str() {
+                "get" => server.get(&format!("{path}?{}", query(&pairs))),
+                "post" => server.request(
+                    "POST",
+                    path,
+                    &[("Content-Type", "application/json")],
+                    "[\"处长\"]".as_bytes(),
+                ),
+                other => panic!("undocumented method {other}"),
+            };
+            assert_eq!(r.status, 200, "{method} {path}");
+            r.json();
+            // Each status the route gives for a missing parameter is documented.
+            if !params.is_empty() {
+                let r = server.get(path);
+                assert_eq!(r.status, 400, "{path} without parameters");
+                assert!(
+                    op["responses"].get("400").is_some(),
+                    "{path}: 400 undocumented"
+                );
+            }
+        }
+        // A method the document does not give is refused.
+        for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+            if !ops.contains_key(&method.to_lowercase()) {
+                let r = server.request(method, path, &[], b"");
+                assert_eq!(r.status, 405, "{method} {path}");
+            }
+        }
+    }
+}

@@ -50,6 +50,9 @@ pub const DRAIN: Duration = Duration::from_secs(10);
 
 /// The lookup page, served from the binary.
 const PAGE: &str = include_str!("page.html");
+/// The API described (OpenAPI 3.1); `tests/serve.rs` checks it against the
+/// routes.
+const OPENAPI: &str = include_str!("openapi.json");
 
 type Data = &'static Dataset;
 
@@ -66,6 +69,7 @@ pub fn router(data: Data) -> Router {
         .route("/v1/address", get(address))
         .route("/v1/brief", get(brief))
         .route("/v1/ladder", get(ladder))
+        .route("/v1/openapi.json", get(openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(data)
@@ -328,6 +332,15 @@ async fn page() -> Response {
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+async fn openapi() -> Response {
+    let mut r = OPENAPI.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
     );
     r
 }
