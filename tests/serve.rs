@@ -308,6 +308,18 @@ fn every_answer_is_the_command_lines_json() {
 }
 
 #[test]
+fn the_ladder_chart_is_the_command_lines() {
+    let server = Server::start(&[]);
+    let r = server.get("/v1/ladder.svg");
+    assert_eq!(r.status, 200);
+    let cli = Command::new(env!("CARGO_BIN_EXE_rankinfo"))
+        .args(["ladder", "--svg", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(r.body, cli.stdout);
+}
+
+#[test]
 fn unknown_names_and_bad_parameters_are_json_errors() {
     let server = Server::start(&[]);
     // An unknown name: 404, the command line's error plus a message.
@@ -638,6 +650,7 @@ const ROUTES: &[&str] = &[
     "/v1/address",
     "/v1/brief",
     "/v1/ladder",
+    "/v1/ladder.svg",
     "/v1/openapi.json",
 ];
 
@@ -720,6 +733,13 @@ fn the_openapi_document_matches_the_routes() {
                 other => panic!("undocumented method {other}"),
             };
             assert_eq!(r.status, 200, "{method} {path}");
+            if path.ends_with(".svg") {
+                assert_eq!(
+                    r.header("content-type"),
+                    Some("image/svg+xml; charset=utf-8")
+                );
+                continue;
+            }
             r.json();
             // Each status the route gives for a missing parameter is documented.
             if !params.is_empty() {

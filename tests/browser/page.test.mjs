@@ -148,6 +148,20 @@ test("an unknown title offers suggestions; a post outside the civil service says
   await p.close();
 });
 
+test("the ladder chart opens from the keyboard", async () => {
+  const { p, errors } = await page(DESKTOP);
+  const summary = p.locator("#chart summary");
+  await summary.focus();
+  await p.keyboard.press("Enter");
+  const img = p.getByRole("img", { name: /领导职务层次与各类职级/ });
+  await img.waitFor();
+  await p.waitForFunction(() => document.getElementById("chart-img").naturalWidth > 0);
+  await img.scrollIntoViewIfNeeded();
+  await p.screenshot({ path: join(shots, "ladder-desktop.png") });
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 test("typing does not move the box or the answer area", async () => {
   const { p } = await page(PHONE);
   const box = p.getByLabel("职务、职务全称，或“甲 vs 乙”");

@@ -69,6 +69,7 @@ pub fn router(data: Data) -> Router {
         .route("/v1/address", get(address))
         .route("/v1/brief", get(brief))
         .route("/v1/ladder", get(ladder))
+        .route("/v1/ladder.svg", get(ladder_svg))
         .route("/v1/openapi.json", get(openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -336,6 +337,16 @@ async fn page() -> Response {
     r
 }
 
+/// `rankinfo ladder --svg`: the dual-track ladder as a chart.
+async fn ladder_svg(State(data): State<Data>) -> Response {
+    let mut r = rankinfo::render::ladder_svg(data).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml; charset=utf-8"),
+    );
+    r
+}
+
 async fn openapi() -> Response {
     let mut r = OPENAPI.into_response();
     r.headers_mut().insert(
@@ -471,7 +482,13 @@ async fn resolve_bulk(
         serde_json::to_vec(&answers).unwrap_or_default()
     })
     .await
-    .unwrap_or_default();
+    // Only a bug of ours (a panic in the reader) gets here: say so.
+    .map_err(|_| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        error: "internal",
+        message: "内部错误（程序缺陷），请报告所用的输入".into(),
+        parameter: None,
+    })?;
     let mut r = (StatusCode::OK, body).into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,
