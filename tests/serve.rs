@@ -760,3 +760,37 @@ fn the_openapi_document_matches_the_routes() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_lets_a_request_in_flight_finish() {
+    let mut server = Server::start(&[]);
+    // A request whose body is still on its way when SIGTERM comes.
+    let body = "处长\n县长\n";
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(
+        format!(
+            "POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    s.write_all(&body.as_bytes()[..3]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let ok = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    std::thread::sleep(Duration::from_millis(300));
+    // Still running: the request is not done.
+    assert!(server.child.try_wait().unwrap().is_none());
+    s.write_all(&body.as_bytes()[3..]).unwrap();
+    let r = read_reply(&mut s);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json().as_array().unwrap().len(), 2);
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+}
