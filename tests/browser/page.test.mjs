@@ -84,6 +84,8 @@ test("a title: the field card with level, band, address and certainty", async ()
     assert.match(text, /尊敬的李副县长/);
     assert.match(text, /不要说/);
     assert.match(text, /把握：/);
+    // The status line, which screen readers announce, says the gist.
+    assert.match(await p.getByRole("status").innerText(), /李县长：县处级副职/);
     await p.screenshot({ path: join(shots, `title-${name}.png`), fullPage: true });
     // The page fits the screen: no sideways scrolling.
     const wide = await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
