@@ -794,3 +794,24 @@ fn sigterm_lets_a_request_in_flight_finish() {
     let status = server.child.wait().unwrap();
     assert!(status.success(), "{status}");
 }
+
+#[test]
+fn the_server_code_reaches_no_file_and_no_shell() {
+    // What a request sends goes to the library and back, nowhere else: the
+    // server and its answers name no file, process or environment API.
+    let sources = [
+        include_str!("../src/bin/rankinfo/serve.rs"),
+        include_str!("../src/bin/rankinfo/answer.rs"),
+    ];
+    for src in sources {
+        for word in [
+            "std::fs",
+            "File::",
+            "process::Command",
+            "std::env::",
+            "OpenOptions",
+        ] {
+            assert!(!src.contains(word), "{word} in the server's code");
+        }
+    }
+}
