@@ -20,8 +20,16 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
+        Server::start_with("127.0.0.1:0", extra)
+    }
+
+    fn start_at(addr: &str) -> Server {
+        Server::start_with(addr, &[])
+    }
+
+    fn start_with(addr: &str, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rankinfo"))
-            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(["serve", "--addr", addr])
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -548,6 +556,13 @@ fn data_files_are_read_at_start() {
     assert_eq!(o.status.code(), Some(3));
     assert!(o.stdout.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn localhost_is_an_address() {
+    let server = Server::start_at("localhost:0");
+    assert!(server.addr.ip().is_loopback());
+    assert_eq!(server.get("/v1/health").status, 200);
 }
 
 #[test]

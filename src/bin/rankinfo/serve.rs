@@ -79,12 +79,16 @@ pub fn router(data: Data) -> Router {
 /// Run the service on `addr` until SIGTERM or Ctrl-C. Says where it listens
 /// on standard output (one line, flushed), everything else on stderr.
 pub fn run(data: Data, addr: &str) -> std::process::ExitCode {
-    let addr: SocketAddr = match addr.parse() {
-        Ok(a) => a,
-        Err(_) => {
-            eprintln!("rankinfo: 地址无效：“{addr}”（应如 127.0.0.1:8080）");
-            return std::process::ExitCode::from(2);
-        }
+    // An address, or a name the machine itself resolves (localhost:8080).
+    let parsed = addr.parse::<SocketAddr>().ok().or_else(|| {
+        use std::net::ToSocketAddrs;
+        // IPv4 first: it is there wherever loopback is.
+        let all: Vec<SocketAddr> = addr.to_socket_addrs().ok()?.collect();
+        all.iter().find(|a| a.is_ipv4()).or(all.first()).copied()
+    });
+    let Some(addr) = parsed else {
+        eprintln!("rankinfo: 地址无效：“{addr}”（应如 127.0.0.1:8080 或 localhost:8080）");
+        return std::process::ExitCode::from(2);
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
