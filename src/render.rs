@@ -14,6 +14,9 @@ use crate::show::{Kind, Summary};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
+mod careers;
+pub use careers::{kaohe, path};
+
 /// Whether to emit ANSI colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {

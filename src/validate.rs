@@ -130,7 +130,9 @@ fn ranks(
             errs.push(format!("{what}: needs `level` or `general_equivalent`"));
         }
         if r.sequence.outside_civil_service() && r.grade.is_some() {
-            errs.push(format!("{what}: a 事业单位 grade has no civil-service 级别"));
+            errs.push(format!(
+                "{what}: a 事业单位 grade has no civil-service 级别"
+            ));
         }
         if let Some(p) = &r.promotion {
             check_sources(&what, &p.sources, p.confidence, &mut errs);
@@ -166,7 +168,10 @@ fn ranks(
         match (insignia(&i.highest), insignia(&i.lowest)) {
             (Some(h), Some(l)) if h <= l => {}
             (Some(_), Some(_)) => errs.push(format!("{what}: highest is below lowest")),
-            _ => errs.push(format!("{what}: `{}`/`{}` is not a 警衔", i.highest, i.lowest)),
+            _ => errs.push(format!(
+                "{what}: `{}`/`{}` is not a 警衔",
+                i.highest, i.lowest
+            )),
         }
     }
     for t in data.titles.iter() {
@@ -234,17 +239,20 @@ pub fn careers(
         }
     }
     let mut cited = BTreeSet::new();
-    let mut check = |what: &str, ids: &[crate::schema::Text], conf: Confidence, errs: &mut Vec<String>| {
-        for id in ids {
-            cited.insert(id.to_string());
-            if !own.contains(&**id) && !elsewhere.contains(&**id) {
-                errs.push(format!("{what}: unknown source id `{id}`"));
+    let mut check =
+        |what: &str, ids: &[crate::schema::Text], conf: Confidence, errs: &mut Vec<String>| {
+            for id in ids {
+                cited.insert(id.to_string());
+                if !own.contains(&**id) && !elsewhere.contains(&**id) {
+                    errs.push(format!("{what}: unknown source id `{id}`"));
+                }
             }
-        }
-        if ids.is_empty() && matches!(conf, Confidence::Official | Confidence::Secondary) {
-            errs.push(format!("{what}: confidence `{conf:?}` needs at least one source"));
-        }
-    };
+            if ids.is_empty() && matches!(conf, Confidence::Official | Confidence::Secondary) {
+                errs.push(format!(
+                    "{what}: confidence `{conf:?}` needs at least one source"
+                ));
+            }
+        };
     let mut labels = BTreeSet::new();
     for f in file.facts.iter() {
         let what = format!("fact {:?} {}", f.topic, f.label);
@@ -254,7 +262,13 @@ pub fn careers(
         }
         labels.insert((f.topic, &*f.label));
     }
-    let order = |name: &str| ranks_file.levels.iter().find(|l| l.name == name).map(|l| l.order);
+    let order = |name: &str| {
+        ranks_file
+            .levels
+            .iter()
+            .find(|l| l.name == name)
+            .map(|l| l.order)
+    };
     for s in file.leadership_steps.iter() {
         let what = format!("leadership_step {} → {}", s.from, s.to);
         check(&what, &s.sources, s.confidence, &mut errs);

@@ -1,6 +1,6 @@
 //! The `rankinfo` command: parse arguments, ask the library, print.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rankinfo::address::Person;
 use rankinfo::render::{self, Style};
 use rankinfo::{Dataset, LookupError};
@@ -69,6 +69,25 @@ enum Command {
         #[command(flatten)]
         at: AtArg,
     },
+    /// 晋升路径：每一步的最低任职年限、合计、条件；给出已任年限可推算最早具备资格的时间
+    Path {
+        /// 现任职级或领导职务层次，如 四级主任科员、县处级副职
+        from: String,
+        /// 目标职级或层次，如 二级调研员、厅局级正职
+        to: String,
+        /// 现职级（职务）已任年数，可带小数，如 1.5
+        #[arg(long, value_name = "年")]
+        served: Option<f64>,
+        /// 其中年度考核为优秀的年数（每年缩短半年，第十九条）
+        #[arg(long, value_name = "N")]
+        excellent: Option<u32>,
+        /// 其中基本称职或不定等次的年数（该年不计入年限，第十九条）
+        #[arg(long, value_name = "N")]
+        not_counted: Option<u32>,
+    },
+    /// 考核制度一屏速览：方式、等次及其后果、领导干部考什么（德能勤绩廉、政绩）
+    #[command(alias = "assessment")]
+    Kaohe,
     /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
     Brief {
         /// 职务或职级，如 副局长、二级巡视员
@@ -244,6 +263,42 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 None => data.address(title, &person.person())?,
             };
             answer(json_out, &a, |x| render::address(x, style))
+        }
+        Command::Path {
+            from,
+            to,
+            served,
+            excellent,
+            not_counted,
+        } => {
+            let served = match (served, excellent.or(*not_counted)) {
+                (Some(years), _) => {
+                    let s = rankinfo::careers::path::Served {
+                        years: *years,
+                        excellent: excellent.unwrap_or(0),
+                        not_counted: not_counted.unwrap_or(0),
+                    };
+                    if let Err(why) = s.check() {
+                        Cli::command()
+                            .error(clap::error::ErrorKind::ValueValidation, why)
+                            .exit();
+                    }
+                    Some(s)
+                }
+                (None, Some(_)) => Cli::command()
+                    .error(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "--excellent 和 --not-counted 须与 --served（已任年数）一起给出",
+                    )
+                    .exit(),
+                (None, None) => None,
+            };
+            let p = data.path(from, to, served)?;
+            answer(json_out, &p, |x| render::path(x, style))
+        }
+        Command::Kaohe => {
+            let k = rankinfo::careers::kaohe::kaohe();
+            answer(json_out, &k, |x| render::kaohe(x, style))
         }
         Command::Brief { title, person, at } => {
             let b = match at.context(data)? {
