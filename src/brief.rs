@@ -105,6 +105,20 @@ pub struct Brief<'a> {
     pub weakest: Strength,
     /// Every source behind the brief, address and level facts alike.
     pub sources: Vec<SourceRef<'a>>,
+    /// What this official is assessed on (考核), by kind of official.
+    pub assessed_on: Option<crate::careers::kaohe::AssessedOn>,
+    /// For a 职级 holder: the next step and its minimum years.
+    pub next_step: Option<NextStep<'a>>,
+}
+
+/// The next promotion step of a 职级 (or grade) holder.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextStep<'a> {
+    pub to: &'a str,
+    /// Minimum years in the current 职级.
+    pub years: u8,
+    pub confidence: crate::schema::Confidence,
+    pub sources: &'a [crate::schema::Text],
 }
 
 impl Dataset {
@@ -250,7 +264,33 @@ impl Dataset {
                 });
             }
         }
+        let rank = match r.found {
+            Found::Rank(rank) => Some(rank),
+            _ => None,
+        };
+        let assessed_on = match address.kind {
+            TitleKind::Post => Some(crate::careers::kaohe::assessed_on(None, true)),
+            TitleKind::Rank | TitleKind::LegacyRank => Some(crate::careers::kaohe::assessed_on(
+                rank.map(|r| r.sequence),
+                false,
+            )),
+            _ => None,
+        };
+        let next_step = rank.and_then(|rank| {
+            let name = rank.converts_to.as_deref().unwrap_or(&rank.name);
+            self.ranks.ranks.iter().find_map(|up| {
+                let p = up.promotion.as_ref()?;
+                (up.is_current() && p.from.iter().any(|f| f == name)).then_some(NextStep {
+                    to: &up.name,
+                    years: p.years,
+                    confidence: p.confidence,
+                    sources: &p.sources,
+                })
+            })
+        });
         Ok(Brief {
+            assessed_on,
+            next_step,
             input: title.to_string(),
             title: address.title.clone(),
             kind: address.kind,

@@ -9,7 +9,7 @@ use crate::brief::{Brief, Link};
 use crate::compare::{Comparison, Relation};
 use crate::equiv::{Equivalents, Row};
 use crate::levels::band;
-use crate::schema::{Confidence, Strength, Text};
+use crate::schema::{Confidence, Sequence, Strength, Text};
 use crate::show::{Kind, Summary};
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -151,6 +151,16 @@ fn unplaced(s: &Summary<'_>, style: Style) -> String {
     style.warn(&text)
 }
 
+/// The leadership posts held besides a grade of another sequence.
+fn other_post(q: Sequence) -> &'static str {
+    match q {
+        Sequence::Judge => "院长、庭长等是另外任命的职务",
+        Sequence::Procurator => "检察长等是另外任命的职务",
+        Sequence::PoliceRank => "局长、所长等是另外任命的职务",
+        _ => "院长、处长等是另外任命的职务",
+    }
+}
+
 /// `rankinfo show`.
 pub fn summary(s: &Summary<'_>, style: Style) -> String {
     let mut out = format!("{}  {}\n", style.strong(s.name), style.dim(&kind_label(s)));
@@ -171,9 +181,36 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
             }
             items.push(("层次", v));
         }
-        _ => items.push(("层次", unplaced(s, style))),
+        _ => match s.sequence {
+            Some(Sequence::Judge | Sequence::Procurator) => items.push((
+                "层次",
+                style.warn("单独职务序列，法律没有规定对应的职务层次、职级或级别"),
+            )),
+            Some(Sequence::PoliceRank) => items.push((
+                "层次",
+                style.warn("警衔是衔级，同一警衔配多个层次的职务，没有单一层次（见下）"),
+            )),
+            _ => items.push(("层次", unplaced(s, style))),
+        },
     }
-    if let Some(g) = s.grade {
+    if s.sequence.is_some_and(|q| q.outside_civil_service()) {
+        if let (Some(l), Some(short)) = (s.level, s.level_short) {
+            // Say both: the correspondence, and that it is not the civil service.
+            items.retain(|(k, _)| *k != "层次");
+            items.push((
+                "层次",
+                format!(
+                    "事业单位自己的岗位等级，对应事业单位的{}；不是公务员职务层次",
+                    level_with_short(l, short)
+                ),
+            ));
+        }
+    }
+    if s.sequence.is_some_and(|q| q.outside_civil_service()) {
+        items.push(("级别", "没有：事业单位人员不套公务员级别".into()));
+    } else if s.sequence.is_some_and(|q| q.stands_alone()) {
+        items.push(("级别", style.warn("法律未规定")));
+    } else if let Some(g) = s.grade {
         let mut v = band(g);
         if let Some(c) = s.grade_confidence {
             v.push_str(&format!("  {}", confidence_text(style, c)));
@@ -182,10 +219,22 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     } else if s.kind != Kind::Title {
         items.push(("级别", style.warn("未见来源")));
     }
-    match s.line_authority {
-        Some(false) => items.push(("领导职责", "无：职级不是领导职务，不带领导职责".into())),
-        Some(true) => items.push(("领导职责", "有：领导职务".into())),
-        None => {}
+    match (s.line_authority, s.sequence) {
+        (
+            Some(false),
+            Some(
+                q @ (Sequence::Judge
+                | Sequence::Procurator
+                | Sequence::PoliceRank
+                | Sequence::InstitutionStaff),
+            ),
+        ) => items.push((
+            "领导职责",
+            format!("无：{}不是领导职务（{}）", q.label(), other_post(q)),
+        )),
+        (Some(false), _) => items.push(("领导职责", "无：职级不是领导职务，不带领导职责".into())),
+        (Some(true), _) => items.push(("领导职责", "有：领导职务".into())),
+        (None, _) => {}
     }
     if let Some(g) = s.general_equivalent {
         items.push(("对应职级", format!("综合管理类{g}")));
@@ -222,6 +271,26 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     items.push(("来源", style.dim(&join(s.sources, ", "))));
     if !s.notes.is_empty() {
         items.push(("说明", join(s.notes, "\n")));
+    }
+    if !s.insignia.is_empty() {
+        let v: Vec<String> = s
+            .insignia
+            .iter()
+            .map(|i| {
+                let range = if i.highest == i.lowest {
+                    i.highest.to_string()
+                } else {
+                    format!("{}至{}", i.highest, i.lowest)
+                };
+                format!("{}：{range}", i.post)
+            })
+            .collect();
+        let label = if s.kind == Kind::LeadershipLevel {
+            "警衔"
+        } else {
+            "可配职务"
+        };
+        items.push((label, v.join("\n")));
     }
     fields(&mut out, style, &items);
     if !s.cases.is_empty() {
@@ -262,6 +331,10 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
 /// `rankinfo compare`.
 pub fn comparison(c: &Comparison<'_>, style: Style) -> String {
     let verdict = match c.relation {
+        Relation::Ambiguous if !c.stated_correspondence => style.warn(&format!(
+            "{} 与 {}：没有规定的对应关系，无法比较",
+            c.a.name, c.b.name
+        )),
         Relation::Ambiguous => style.warn("视所在机构而定"),
         r => style.strong(&format!("{} {} {}", c.a.name, r.label(), c.b.name)),
     };
@@ -324,13 +397,40 @@ pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
     if !e.exact.is_empty() {
         items.push(("一一对应", e.exact.join("、")));
     }
+    if !e.exact_unconfirmed.is_empty() {
+        items.push((
+            "一一对应",
+            format!(
+                "{}  {}",
+                e.exact_unconfirmed.join("、"),
+                confidence_text(style, Confidence::Unconfirmed)
+            ),
+        ));
+    }
+    let unsure = |v: &[&str]| {
+        if v.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{}  {}",
+                v.join("、"),
+                confidence_text(style, Confidence::Unconfirmed)
+            )
+        }
+    };
     items.extend([
         ("综合管理类", r.general.join("、")),
         ("专业技术类", r.professional.join("、")),
         ("行政执法类", r.enforcement.join("、")),
+        ("执法勤务警员", unsure(&r.police_officer)),
+        ("警务技术", unsure(&r.police_technical)),
+        ("事业单位职员", r.institution_staff.join("、")),
         ("2019年前", r.legacy.join("、")),
         ("同级职务", r.titles.join("、")),
     ]);
+    if !e.notes.is_empty() {
+        items.push(("注意", e.notes.join("\n")));
+    }
     fields(&mut out, style, &items);
     out
 }
@@ -605,6 +705,33 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
             &["机构", "层次", "级别", "向谁汇报", "管理谁"],
             &rows,
         )));
+    }
+    if b.assessed_on.is_some() || b.next_step.is_some() {
+        out.push('\n');
+        let mut items: Vec<(&str, String)> = Vec::new();
+        if let Some(a) = &b.assessed_on {
+            let mut v = format!("{}：{}", a.who, a.on);
+            let _ = write!(v, "\n等次：{}\n{}", a.grades, a.consequence);
+            if a.confidence == Confidence::Unconfirmed {
+                let _ = write!(v, "（{}）", confidence_text(style, a.confidence));
+            }
+            items.push(("考核", v));
+        }
+        if let Some(n) = &b.next_step {
+            let unsure = if n.confidence == Confidence::Unconfirmed {
+                format!("（{}）", confidence_text(style, n.confidence))
+            } else {
+                String::new()
+            };
+            items.push((
+                "下一步",
+                format!(
+                    "晋升{}：本职级最少任职{}年{unsure}；够年限只是具备资格，不等于晋升",
+                    n.to, n.years
+                ),
+            ));
+        }
+        fields(&mut out, style, &items);
     }
     out.push('\n');
     let sources: Vec<String> = b

@@ -1,7 +1,7 @@
 //! `show`: everything about one entry, in the shape of the JSON contract.
 
 use crate::data::{Dataset, Entry};
-use crate::schema::{Confidence, Grade, Promotion, Sequence, Text};
+use crate::schema::{Confidence, Grade, InsigniaRange, Promotion, Sequence, Text};
 use serde::Serialize;
 
 /// What kind of thing a name is.
@@ -66,6 +66,9 @@ pub struct Summary<'a> {
     pub at: Option<&'a str>,
     /// How the level was placed in that kind of organisation.
     pub at_explanation: Option<String>,
+    /// 警衔 (《人民警察警衔条例》第八、九条): for a 警衔, the posts whose
+    /// range holds it; for a level, the range of its post.
+    pub insignia: Vec<&'a InsigniaRange>,
 }
 
 /// A context-dependent title in one kind of organisation.
@@ -145,9 +148,16 @@ impl Dataset {
             notes: &[],
             at: None,
             at_explanation: None,
+            insignia: Vec::new(),
         };
         match entry {
             Entry::Level(l) => {
+                s.insignia = self
+                    .ranks
+                    .insignia_ranges
+                    .iter()
+                    .filter(|i| i.level.as_deref() == Some(&*l.name))
+                    .collect();
                 s.kind = Kind::LeadershipLevel;
                 s.english = Some(&l.english);
                 s.sources = &l.sources;
@@ -174,6 +184,9 @@ impl Dataset {
                 s.converts_to = r.converts_to.as_deref();
                 s.in_force_until = r.in_force_until.as_deref();
                 s.notes = &r.notes;
+                if r.sequence == Sequence::PoliceRank {
+                    s.insignia = self.insignia_posts(&r.name);
+                }
             }
             Entry::Title(t) => {
                 s.english = t.english.as_deref();
@@ -204,5 +217,33 @@ impl Dataset {
             }
         }
         s
+    }
+}
+
+impl Dataset {
+    /// The posts whose 警衔 range (第八、九条) holds a 警衔.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data.insignia_posts("一级警督").iter().map(|i| &*i.post).collect();
+    /// assert_eq!(posts, ["处(局)级正职", "处(局)级副职", "科(局)级正职", "高级专业技术职务", "中级专业技术职务"]);
+    /// ```
+    pub fn insignia_posts(&self, name: &str) -> Vec<&InsigniaRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::PoliceRank)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .insignia_ranges
+            .iter()
+            .filter(|i| match (order(&i.highest), order(&i.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
     }
 }

@@ -88,6 +88,17 @@ pub fn assessed_on(sequence: Option<Sequence>, leader: bool) -> AssessedOn {
                 f(Topic::InstitutionAssessment, "不合格"),
             ],
         ),
+        Some(Sequence::PoliceOfficer | Sequence::PoliceTechnical | Sequence::PoliceRank) => (
+            "人民警察（公务员）",
+            "德、能、勤、绩、廉，重点是政治素质和工作实绩；平时考核、专项考核，年度考核定等次".to_string(),
+            "优秀、称职、基本称职、不称职",
+            "累计两年称职以上升一个工资档次、累计五年升一个级别；不称职降一个职务或职级层次。优秀缩短晋升年限（第十九条）是否适用于警员职务等级、警衔，参考资料未载".to_string(),
+            vec![
+                f(Topic::AssessmentKind, "考什么"),
+                f(Topic::AssessmentResult, "称职以上"),
+                f(Topic::AssessmentResult, "不称职"),
+            ],
+        ),
         _ if leader => (
             "党政领导干部",
             "德、能、勤、绩、廉，重点是政治素质和工作实绩（政绩）；平时、年度、专项、任期考核；安全生产、社会稳定、新增债务是加大权重的约束性指标".to_string(),

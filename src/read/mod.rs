@@ -839,16 +839,36 @@ impl Dataset {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
         r.sources = &rank.sources;
+        // The other sequences (police, judges, 事业单位 职员) say in their
+        // first note what they are and how sure their placement is.
+        let own_note = rank.notes.first().filter(|_| {
+            !matches!(
+                rank.sequence,
+                crate::schema::Sequence::General
+                    | crate::schema::Sequence::Professional
+                    | crate::schema::Sequence::Enforcement
+                    | crate::schema::Sequence::Legacy
+            )
+        });
         match self.rank_level(rank) {
             Some((level, conf)) => {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
-                r.found.push(Note::Rank {
-                    rank: &rank.name,
-                    level: &level.name,
-                });
+                if rank.sequence.outside_civil_service() {
+                    // A 职员 grade is the 事业单位's own ladder.
+                    r.sector = Some(Sector::PublicInstitution);
+                } else {
+                    r.found.push(Note::Rank {
+                        rank: &rank.name,
+                        level: &level.name,
+                    });
+                }
             }
-            None => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None if own_note.is_none() => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None => {}
+        }
+        if let Some(n) = own_note {
+            r.found.push(Note::Data(n));
         }
     }
 }
