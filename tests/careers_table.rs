@@ -25,7 +25,14 @@ fn level(r: &Rank) -> Option<(&'static str, Confidence)> {
 /// §4a table: 执法勤务警员职务等级, 警务技术职务, the 综合管理类 职级 of the same
 /// rank, and the level of K1. The last column: years to reach it from the
 /// step below (Q12: 2 a step, 3 to 一级高级警长, 4 to each 警务专员).
-const POLICE: &[(&str, Option<&str>, &str, &str, Option<u8>)] = &[
+type PoliceRow = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    Option<u8>,
+);
+const POLICE: &[PoliceRow] = &[
     (
         "一级警务专员",
         Some("警务技术一级总监"),
