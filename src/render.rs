@@ -391,7 +391,12 @@ pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
         ("领导职务层次", level_with_short(r.level, r.short)),
         (
             "级别",
-            e.grade.map(band).unwrap_or_else(|| style.warn("未见来源")),
+            match (e.grade, e.notes.is_empty()) {
+                (Some(g), _) => band(g),
+                // A 事业单位 grade: no civil-service 级别 at all.
+                (None, false) => "没有：事业单位人员不套公务员级别".into(),
+                (None, true) => style.warn("未见来源"),
+            },
         ),
     ];
     if !e.exact.is_empty() {

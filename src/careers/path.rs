@@ -262,7 +262,12 @@ impl Dataset {
         let entry = match self.lookup(name) {
             Ok(e) => e,
             Err(err) => match self.resolve(name).level {
-                Some(l) => Entry::Level(l),
+                Some(l) => {
+                    return Ok((
+                        Node::Level(&l.name),
+                        Some(format!("{name}按其层次{}计", l.name)),
+                    ));
+                }
                 None => return Err(err),
             },
         };
@@ -390,6 +395,14 @@ impl Dataset {
 
     /// Why two names have no stated path.
     fn no_path(&self, a: Node<'_>, b: Node<'_>) -> String {
+        for n in [a, b] {
+            if let Ok(Entry::Title(t)) = self.lookup(node_name(n)) {
+                return format!(
+                    "{}的层次取决于所在机构：请给出层次（如县处级正职）、职级，或带机构的全称（如某市财政局局长）",
+                    t.name
+                );
+            }
+        }
         let order = |n: Node<'_>| match n {
             Node::Level(l) => self.level(l).map(|l| (None, l.order)),
             Node::Rank(r) => self.rank(r).map(|r| (Some(r.sequence), r.order)),
