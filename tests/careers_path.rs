@@ -238,3 +238,18 @@ fn every_pair_of_names_answers_without_panicking() {
     assert!(data.path("", "处长", None).is_err());
     assert!(data.path("局长", "厅局级正职", None).is_ok());
 }
+
+#[test]
+fn years_are_said_as_served_not_rounded_to_half_years() {
+    use rankinfo::careers::path::years_text;
+    assert_eq!(years_text(2.0), "2");
+    assert_eq!(years_text(0.3), "0.3");
+    assert_eq!(years_text(1.5), "1.5");
+    assert_eq!(years_text(26.75), "26.75");
+    let e = served("二级科员", "一级科员", 0.3, 0, 0).earliest.unwrap();
+    assert!((e.first_step.unwrap() - 1.7).abs() < 1e-9);
+    // The same rung: no steps, and the answer says so.
+    let p = path("正处", "处长");
+    assert!(p.steps.is_empty());
+    assert_eq!((p.from, p.to), ("县处级正职", "县处级正职"));
+}

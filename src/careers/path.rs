@@ -140,6 +140,8 @@ impl Dataset {
         let (a, a_note) = self.path_node(from)?;
         let (b, b_note) = self.path_node(to)?;
         let careers = builtin();
+        let mut notes: Vec<String> = a_note.into_iter().collect();
+        notes.extend(b_note.filter(|n| !notes.contains(n)));
         let mut p = Path {
             from: node_name(a),
             to: node_name(b),
@@ -148,12 +150,11 @@ impl Dataset {
             total_years: None,
             earliest: None,
             conditions: Vec::new(),
-            notes: a_note.into_iter().chain(b_note).collect(),
+            notes,
             confidence: Confidence::Official,
         };
         if a == b {
-            p.notes
-                .push(format!("{}与{}是同一级，无需晋升", p.from, p.to));
+            // The answer's headline says it: the same rung.
             return Ok(p);
         }
         let track = match b {
@@ -477,12 +478,11 @@ fn earliest(steps: &[Step<'_>], s: Served) -> Earliest {
     }
 }
 
-/// "2年", "1.5年", "0.5年".
+/// "2", "1.5", "0.3": years as the answer says them (two decimals at most).
 pub fn years_text(y: f64) -> String {
-    let rounded = (y * 2.0).round() / 2.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded:.1}")
+    if !y.is_finite() {
+        return "?".into();
     }
+    let s = format!("{y:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

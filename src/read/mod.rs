@@ -416,7 +416,7 @@ impl Dataset {
         }
         let rank = parts
             .iter()
-            .find(|p| p.title.is_none())
+            .find(|p| p.title.is_none() && p.rank.is_some())
             .and_then(|p| p.rank);
         // The highest post, the first listed among equals; a 职级 beside a
         // post is reported as `rank`, not as the post's level (a 县委书记 who

@@ -39,10 +39,15 @@ fn fact_line(f: &Fact, style: Style) -> String {
 pub fn path(p: &Path<'_>, style: Style) -> String {
     let mut out = String::new();
     if p.steps.is_empty() {
+        let verdict = if p.from == p.to {
+            "同一级，无需晋升"
+        } else {
+            "没有规定的晋升路径"
+        };
         let _ = writeln!(
             out,
             "{}",
-            style.strong(&format!("{} → {}：没有规定的晋升路径", p.from, p.to))
+            style.strong(&format!("{} → {}：{verdict}", p.from, p.to))
         );
         for n in &p.notes {
             let _ = writeln!(out, "  {n}");
@@ -128,11 +133,24 @@ pub fn path(p: &Path<'_>, style: Style) -> String {
         v.push_str("\n这是最早具备资格的时间，不是晋升时间");
         items.push(("最早", v));
     }
-    let set: Vec<String> = p
-        .steps
+    // Where each 职级 may be set, said again only where it changes.
+    let mut groups: Vec<(&str, &str, &Vec<&str>)> = Vec::new();
+    for s in p.steps.iter().filter(|s| !s.settable_at.is_empty()) {
+        match groups.last_mut() {
+            Some(g) if g.2 == &s.settable_at => g.1 = s.to,
+            _ => groups.push((s.to, s.to, &s.settable_at)),
+        }
+    }
+    let set: Vec<String> = groups
         .iter()
-        .filter(|s| !s.settable_at.is_empty())
-        .map(|s| format!("{}：{}", s.to, s.settable_at.join("；")))
+        .map(|(first, last, units)| {
+            let ranks = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}至{last}")
+            };
+            format!("{ranks}：{}", units.join("；"))
+        })
         .collect();
     if !set.is_empty() {
         items.push(("可设置于", set.join("\n")));
