@@ -310,3 +310,26 @@ fn every_unconfirmed_rule_is_shown_as_unconfirmed() {
         }
     }
 }
+
+#[test]
+fn path_since_a_month_gives_the_earliest_month() {
+    let v = json(&["path", "二级科员", "一级科员", "--since", "2020-01"]);
+    // Years since 2020-01 are more than the 2 required: eligible now.
+    assert_eq!(v["earliest"]["first_step"], 0.0);
+    assert!(v["earliest"]["served"]["years"].as_f64().unwrap() >= 6.9);
+    let on = &v["earliest"]["first_step_on"];
+    assert_eq!(on, &v["earliest"]["served"]["as_of"]);
+    assert!(on["year"].as_i64().unwrap() >= 2026);
+    let o = run(&[
+        "path",
+        "二级科员",
+        "一级科员",
+        "--since",
+        "2020-01",
+        "--served",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "--since and --served conflict");
+    let o = run(&["path", "二级科员", "一级科员", "--since", "二〇二〇年"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -21,6 +21,7 @@ fn served(
         years,
         excellent,
         not_counted,
+        as_of: None,
     };
     s.check().unwrap();
     builtin().path(from, to, Some(s)).unwrap()
@@ -200,6 +201,7 @@ fn served_numbers_are_checked() {
             years,
             excellent,
             not_counted,
+            as_of: None,
         };
         assert!(s.check().is_err(), "{s:?}");
     }
@@ -207,7 +209,8 @@ fn served_numbers_are_checked() {
         Served {
             years: 3.5,
             excellent: 2,
-            not_counted: 1
+            not_counted: 1,
+            as_of: None,
         }
         .check()
         .is_ok()
@@ -226,6 +229,7 @@ fn every_pair_of_names_answers_without_panicking() {
         years: 1.5,
         excellent: 1,
         not_counted: 0,
+        as_of: None,
     };
     for a in &names {
         for b in &names {
@@ -252,4 +256,38 @@ fn years_are_said_as_served_not_rounded_to_half_years() {
     let p = path("正处", "处长");
     assert!(p.steps.is_empty());
     assert_eq!((p.from, p.to), ("县处级正职", "县处级正职"));
+}
+
+#[test]
+fn earliest_as_a_month() {
+    use rankinfo::careers::path::YearMonth;
+    let ym = |year, month| YearMonth { year, month };
+    // 1970-01-01 and 2026-12-01 (20788 days later).
+    assert_eq!(YearMonth::from_unix(0), ym(1970, 1));
+    assert_eq!(YearMonth::from_unix(20_788 * 86_400), ym(2026, 12));
+    assert_eq!(YearMonth::from_unix(20_788 * 86_400 - 1), ym(2026, 11));
+    assert_eq!(YearMonth::parse("2023-06"), Some(ym(2023, 6)));
+    assert_eq!(YearMonth::parse("2023"), Some(ym(2023, 1)));
+    assert_eq!(YearMonth::parse("2023-13"), None);
+    assert_eq!(YearMonth::parse("去年"), None);
+    assert_eq!(ym(2023, 6).months_until(ym(2026, 12)), 42);
+    // Rounded up to the month: at the earliest.
+    assert_eq!(ym(2026, 12).plus_years(1.5), ym(2028, 6));
+    assert_eq!(ym(2026, 12).plus_years(0.3), ym(2027, 4));
+    assert_eq!(ym(2026, 12).plus_years(0.0), ym(2026, 12));
+    // 二级调研员 since 2025-12 (1 year), one 优秀: 1.5 years left, 2028-06.
+    let s = Served {
+        years: 1.0,
+        excellent: 1,
+        not_counted: 0,
+        as_of: Some(ym(2026, 12)),
+    };
+    let e = builtin()
+        .path("二级调研员", "二级巡视员", Some(s))
+        .unwrap()
+        .earliest
+        .unwrap();
+    assert_eq!(e.first_step_on, Some(ym(2028, 6)));
+    // Then 4 years as 一级调研员: 5.5 in all.
+    assert_eq!(e.total_on, Some(ym(2032, 6)));
 }

@@ -23,6 +23,67 @@ pub struct Served {
     pub excellent: u32,
     /// How many were 基本称职 or 不定等次 (not counted, 第十九条).
     pub not_counted: u32,
+    /// Today, to turn the years still needed into a month (`None`: years only).
+    pub as_of: Option<YearMonth>,
+}
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// `2023-06`, `2023-6` or `2023` (January).
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let mut parts = text.trim().splitn(2, ['-', '.', '/']);
+        let year: i32 = parts.next()?.trim().parse().ok()?;
+        let month: u32 = match parts.next() {
+            Some(m) => m.trim().parse().ok()?,
+            None => 1,
+        };
+        ((1900..=2200).contains(&year) && (1..=12).contains(&month))
+            .then_some(YearMonth { year, month })
+    }
+
+    /// The month containing a moment given in seconds since 1970 (UTC).
+    pub fn from_unix(secs: i64) -> YearMonth {
+        // Howard Hinnant's civil_from_days.
+        let z = secs.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        YearMonth { year, month }
+    }
+
+    /// Whole months from `self` to `later` (negative if earlier).
+    pub fn months_until(self, later: YearMonth) -> i64 {
+        (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
+            - i64::from(self.month)
+    }
+
+    /// The month `years` later, rounded up to a whole month (at the earliest).
+    pub fn plus_years(self, years: f64) -> YearMonth {
+        // NaN clamps to NaN, which casts to 0 months.
+        let months = (years.clamp(0.0, 200.0) * 12.0 - 1e-9).ceil() as i64;
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months.max(0);
+        YearMonth {
+            year: total.div_euclid(12) as i32,
+            month: total.rem_euclid(12) as u32 + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年{}月", self.year, self.month)
+    }
 }
 
 impl Served {
@@ -88,6 +149,11 @@ pub struct Earliest {
     /// Years still needed for the whole path, at the earliest, every later
     /// year 称职 (`None` when a step's years are unknown).
     pub total: Option<f64>,
+    /// The month the first step's years are met, at the earliest (with
+    /// `as_of`).
+    pub first_step_on: Option<YearMonth>,
+    /// The month the whole path's years are met, at the earliest.
+    pub total_on: Option<YearMonth>,
 }
 
 /// The answer to `rankinfo path`.
@@ -469,12 +535,15 @@ fn earliest(steps: &[Step<'_>], s: Served) -> Earliest {
     });
     let first_step = required.map(|r| (r - counted).max(0.0));
     let rest: Option<u32> = steps.iter().skip(1).map(|st| st.years.map(u32::from)).sum();
+    let total = first_step.zip(rest).map(|(f, r)| f + f64::from(r));
     Earliest {
         served: s,
         counted,
         required,
         first_step,
-        total: first_step.zip(rest).map(|(f, r)| f + f64::from(r)),
+        total,
+        first_step_on: s.as_of.zip(first_step).map(|(t, y)| t.plus_years(y)),
+        total_on: s.as_of.zip(total).map(|(t, y)| t.plus_years(y)),
     }
 }
 

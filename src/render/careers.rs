@@ -116,15 +116,17 @@ pub fn path(p: &Path<'_>, style: Style) -> String {
                         years_text(r),
                         years_text(e.counted)
                     );
+                    if let Some(on) = e.first_step_on {
+                        let _ = write!(v, "，最早{on}");
+                    }
                 }
                 if let Some(t) = e.total {
                     if p.steps.len() > 1 {
-                        let _ = write!(
-                            v,
-                            "\n到{}最早还需{}年（此后每年都称职以上）",
-                            p.to,
-                            years_text(t)
-                        );
+                        let _ = write!(v, "\n到{}最早还需{}年", p.to, years_text(t));
+                        if let Some(on) = e.total_on {
+                            let _ = write!(v, "，最早{on}");
+                        }
+                        v.push_str("（此后每年都称职以上）");
                     }
                 }
             }

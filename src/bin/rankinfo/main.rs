@@ -76,8 +76,11 @@ enum Command {
         /// 目标职级或层次，如 二级调研员、厅局级正职
         to: String,
         /// 现职级（职务）已任年数，可带小数，如 1.5
-        #[arg(long, value_name = "年")]
+        #[arg(long, value_name = "年", conflicts_with = "since")]
         served: Option<f64>,
+        /// 或：任现职级（职务）的起始年月，如 2023-06（按今天推算已任年数）
+        #[arg(long, value_name = "年-月")]
+        since: Option<String>,
         /// 其中年度考核为优秀的年数（每年缩短半年，第十九条）
         #[arg(long, value_name = "N")]
         excellent: Option<u32>,
@@ -268,29 +271,44 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
             from,
             to,
             served,
+            since,
             excellent,
             not_counted,
         } => {
-            let served = match (served, excellent.or(*not_counted)) {
+            use rankinfo::careers::path::{Served, YearMonth};
+            let usage = |kind, why: String| -> ! { Cli::command().error(kind, why).exit() };
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let today = YearMonth::from_unix(now);
+            let years = match (served, since) {
+                (Some(y), _) => Some(*y),
+                (None, Some(text)) => match YearMonth::parse(text) {
+                    Some(start) if start <= today => Some(start.months_until(today) as f64 / 12.0),
+                    _ => usage(
+                        clap::error::ErrorKind::ValueValidation,
+                        format!("--since 应为不晚于本月的年月，如 2023-06：“{text}”"),
+                    ),
+                },
+                (None, None) => None,
+            };
+            let served = match (years, excellent.or(*not_counted)) {
                 (Some(years), _) => {
-                    let s = rankinfo::careers::path::Served {
-                        years: *years,
+                    let s = Served {
+                        years,
                         excellent: excellent.unwrap_or(0),
                         not_counted: not_counted.unwrap_or(0),
+                        as_of: Some(today),
                     };
                     if let Err(why) = s.check() {
-                        Cli::command()
-                            .error(clap::error::ErrorKind::ValueValidation, why)
-                            .exit();
+                        usage(clap::error::ErrorKind::ValueValidation, why);
                     }
                     Some(s)
                 }
-                (None, Some(_)) => Cli::command()
-                    .error(
-                        clap::error::ErrorKind::MissingRequiredArgument,
-                        "--excellent 和 --not-counted 须与 --served（已任年数）一起给出",
-                    )
-                    .exit(),
+                (None, Some(_)) => usage(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "--excellent 和 --not-counted 须与 --served 或 --since 一起给出".into(),
+                ),
                 (None, None) => None,
             };
             let p = data.path(from, to, served)?;
