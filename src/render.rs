@@ -380,6 +380,9 @@ pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
     out.push_str(
         &style.dim("专业技术类、行政执法类职级见 rankinfo equiv <职级>；级别1最高、27最低\n"),
     );
+    out.push_str(&style.dim(
+        "执法勤务警员、警务技术（对应未经证实）和事业单位职员见 rankinfo equiv；警衔、法官等级、检察官等级没有规定的对应层次，见 rankinfo show\n",
+    ));
     out
 }
 

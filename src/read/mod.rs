@@ -442,6 +442,9 @@ impl Dataset {
                     .iter()
                     .find(|p| p.sector.is_some_and(|s| s != Sector::CivilService))
             })
+            // No level anywhere: a part that was read (四级高级法官, 二级警督)
+            // says more than one that was not.
+            .or_else(|| parts.iter().find(|p| p.rank.is_some() || p.title.is_some()))
             .or(parts.first())
             .cloned()
             .unwrap_or_else(|| Resolution::empty(text.into()));
