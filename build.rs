@@ -117,7 +117,9 @@ bake_struct! {
     TitleCase { at, post, body, level, nominal, often, often_for, confidence, sources, notes }
     Title { name, aliases, english, role, body, level, cases, depends_on, only_at, confidence, sources, notes }
     InsigniaRange { post, level, highest, lowest, clause, confidence, sources }
-    RanksFile { meta, sources, levels, ranks, rank_settings, insignia_ranges, contexts, titles }
+    JudgePostRange { court, post, highest, lowest, confidence, sources }
+    RanksFile { meta, sources, levels, ranks, rank_settings, insignia_ranges, judge_post_ranges,
+                contexts, titles }
     Meta { version, basis, english_policy }
     IndexEntry { key, target }
     NameIndex { key, id }

@@ -292,6 +292,28 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
         };
         items.push((label, v.join("\n")));
     }
+    if !s.judge_posts.is_empty() {
+        let v: Vec<String> = s
+            .judge_posts
+            .iter()
+            .map(|j| {
+                let range = if j.highest == j.lowest {
+                    j.highest.to_string()
+                } else {
+                    format!("{}至{}", j.highest, j.lowest)
+                };
+                format!("{}{}：{range}", j.court, j.post)
+            })
+            .collect();
+        items.push((
+            "1997年配置",
+            format!(
+                "{}\n（1997年《法官等级暂行规定》的职务编制等级；现在是否仍适用{}）",
+                v.join("\n"),
+                confidence_text(style, Confidence::Unconfirmed)
+            ),
+        ));
+    }
     fields(&mut out, style, &items);
     if !s.cases.is_empty() {
         out.push('\n');

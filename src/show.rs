@@ -1,7 +1,7 @@
 //! `show`: everything about one entry, in the shape of the JSON contract.
 
 use crate::data::{Dataset, Entry};
-use crate::schema::{Confidence, Grade, InsigniaRange, Promotion, Sequence, Text};
+use crate::schema::{Confidence, Grade, InsigniaRange, JudgePostRange, Promotion, Sequence, Text};
 use serde::Serialize;
 
 /// What kind of thing a name is.
@@ -69,6 +69,9 @@ pub struct Summary<'a> {
     /// 警衔 (《人民警察警衔条例》第八、九条): for a 警衔, the posts whose
     /// range holds it; for a level, the range of its post.
     pub insignia: Vec<&'a InsigniaRange>,
+    /// For a 法官等级: the court posts whose 1997 range held it (historical,
+    /// unconfirmed whether it still applies).
+    pub judge_posts: Vec<&'a JudgePostRange>,
 }
 
 /// A context-dependent title in one kind of organisation.
@@ -149,6 +152,7 @@ impl Dataset {
             at: None,
             at_explanation: None,
             insignia: Vec::new(),
+            judge_posts: Vec::new(),
         };
         match entry {
             Entry::Level(l) => {
@@ -186,6 +190,9 @@ impl Dataset {
                 s.notes = &r.notes;
                 if r.sequence == Sequence::PoliceRank {
                     s.insignia = self.insignia_posts(&r.name);
+                }
+                if r.sequence == Sequence::Judge {
+                    s.judge_posts = self.judge_posts(&r.name);
                 }
             }
             Entry::Title(t) => {
@@ -241,6 +248,41 @@ impl Dataset {
             .insignia_ranges
             .iter()
             .filter(|i| match (order(&i.highest), order(&i.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
+    }
+}
+
+impl Dataset {
+    /// The court posts whose 法官等级 range under the 1997 暂行规定 held a
+    /// grade (historical; whether it still applies is unconfirmed).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data
+    ///     .judge_posts("四级高级法官")
+    ///     .iter()
+    ///     .map(|j| format!("{}{}", j.court, j.post))
+    ///     .collect();
+    /// assert!(posts.contains(&"基层人民法院院长".to_string()));
+    /// assert!(posts.contains(&"中级人民法院副院长".to_string()));
+    /// assert!(!posts.contains(&"高级人民法院院长".to_string()));
+    /// ```
+    pub fn judge_posts(&self, name: &str) -> Vec<&JudgePostRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::Judge)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .judge_post_ranges
+            .iter()
+            .filter(|j| match (order(&j.highest), order(&j.lowest)) {
                 (Some(h), Some(l)) => h <= o && o <= l,
                 _ => false,
             })

@@ -174,6 +174,24 @@ fn ranks(
             )),
         }
     }
+    let judge = |name: &str| {
+        data.ranks
+            .iter()
+            .find(|r| r.name == name && r.sequence == crate::schema::Sequence::Judge)
+            .map(|r| r.order)
+    };
+    for j in data.judge_post_ranges.iter() {
+        let what = format!("judge_post_range {}{}", j.court, j.post);
+        check_sources(&what, &j.sources, j.confidence, &mut errs);
+        match (judge(&j.highest), judge(&j.lowest)) {
+            (Some(h), Some(l)) if h <= l => {}
+            (Some(_), Some(_)) => errs.push(format!("{what}: highest is below lowest")),
+            _ => errs.push(format!(
+                "{what}: `{}`/`{}` is not a 法官等级",
+                j.highest, j.lowest
+            )),
+        }
+    }
     for t in data.titles.iter() {
         let what = format!("title {}", t.name);
         check_sources(&what, &t.sources, t.confidence, &mut errs);

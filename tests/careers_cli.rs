@@ -190,6 +190,16 @@ fn the_new_sequences_through_show_compare_equiv_resolve() {
     let v = json(&["resolve", "三级职员"]);
     assert_eq!(v["sector"], "public_institution");
     assert!(v["explanation"].as_str().unwrap().contains("厅级正职"));
+    // A company's 职员 stays in the company.
+    let v = json(&["resolve", "中国储备粮管理总公司业务二部设施技术处三级职员"]);
+    assert_eq!(v["sector"], "enterprise");
+    assert!(v["level"].is_null());
+    let text = stdout(&run(&["show", "四级高级法官"]));
+    assert!(
+        text.contains("基层人民法院院长：三级高级法官至四级高级法官"),
+        "{text}"
+    );
+    assert!(text.contains("现在是否仍适用未经证实"), "{text}");
     let v = json(&["resolve", "北京市公安局一级高级警长"]);
     assert_eq!(v["level"], "县处级正职");
     assert!(v["explanation"].as_str().unwrap().contains("未经证实"));

@@ -416,3 +416,44 @@ fn a_careers_file_is_checked_against_the_data() {
     let bad = text.replace("sources = [\"careers:Q9\"]", "sources = [\"careers:Q99\"]");
     assert!(rankinfo::careers::from_toml(&bad, data).is_err());
 }
+
+/// §4b, 1997 《法官等级暂行规定》 职务编制等级: court, post, highest, lowest.
+const JUDGE_POSTS: &[(&str, &str, &str, &str)] = &[
+    ("最高人民法院", "院长", "首席大法官", "首席大法官"),
+    ("最高人民法院", "副院长", "一级大法官", "二级大法官"),
+    ("最高人民法院", "庭长", "一级高级法官", "二级高级法官"),
+    ("最高人民法院", "审判员", "一级高级法官", "四级高级法官"),
+    ("高级人民法院", "院长", "二级大法官", "二级大法官"),
+    ("高级人民法院", "副院长", "一级高级法官", "三级高级法官"),
+    ("高级人民法院", "庭长", "二级高级法官", "四级高级法官"),
+    ("高级人民法院", "审判员", "二级高级法官", "二级法官"),
+    ("中级人民法院", "院长", "一级高级法官", "三级高级法官"),
+    ("中级人民法院", "副院长", "二级高级法官", "四级高级法官"),
+    ("中级人民法院", "庭长", "三级高级法官", "一级法官"),
+    ("中级人民法院", "审判员", "三级高级法官", "三级法官"),
+    ("基层人民法院", "院长", "三级高级法官", "四级高级法官"),
+    ("基层人民法院", "副院长", "四级高级法官", "一级法官"),
+    ("基层人民法院", "庭长", "四级高级法官", "二级法官"),
+    ("基层人民法院", "审判员", "四级高级法官", "四级法官"),
+];
+
+#[test]
+fn judges_1997_post_ranges_all_unconfirmed() {
+    let got: Vec<_> = builtin()
+        .ranks
+        .judge_post_ranges
+        .iter()
+        .map(|j| (&*j.court, &*j.post, &*j.highest, &*j.lowest))
+        .collect();
+    assert_eq!(got, JUDGE_POSTS);
+    assert!(
+        builtin()
+            .ranks
+            .judge_post_ranges
+            .iter()
+            .all(|j| j.confidence == Confidence::Unconfirmed)
+    );
+    // 五级法官 is in no post's range; 二级大法官 in two.
+    assert!(builtin().judge_posts("五级法官").is_empty());
+    assert_eq!(builtin().judge_posts("二级大法官").len(), 2);
+}

@@ -858,8 +858,9 @@ impl Dataset {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
                 if rank.sequence.outside_civil_service() {
-                    // A 职员 grade is the 事业单位's own ladder.
-                    r.sector = Some(Sector::PublicInstitution);
+                    // A 职员 grade is the 事业单位's own ladder (unless the
+                    // text placed it already: a company's 职员).
+                    r.sector = r.sector.or(Some(Sector::PublicInstitution));
                 } else {
                     r.found.push(Note::Rank {
                         rank: &rank.name,

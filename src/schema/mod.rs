@@ -277,6 +277,22 @@ pub struct InsigniaRange {
     pub sources: List<Text>,
 }
 
+/// The 法官等级 a court post was given under the 1997 《法官等级暂行规定》
+/// (职务编制等级): historical, whether it still applies is unconfirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgePostRange {
+    /// `最高人民法院`, `高级人民法院`, `中级人民法院`, `基层人民法院`.
+    pub court: Text,
+    /// `院长`, `副院长`, `庭长`, `审判员`.
+    pub post: Text,
+    /// The highest 法官等级 of the range (a rank of sequence `judge`).
+    pub highest: Text,
+    pub lowest: Text,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+}
+
 /// A kind of organisation that decides what a context-dependent title means
 /// (`--at 地级市`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -419,6 +435,9 @@ pub struct RanksFile {
     /// 警衔 ranges of posts (`[[insignia_range]]`).
     #[serde(default, rename = "insignia_range")]
     pub insignia_ranges: List<InsigniaRange>,
+    /// 法官等级 of court posts, 1997 (`[[judge_post_range]]`).
+    #[serde(default, rename = "judge_post_range")]
+    pub judge_post_ranges: List<JudgePostRange>,
     #[serde(default, rename = "context")]
     pub contexts: List<Context>,
     #[serde(default, rename = "title")]
