@@ -214,7 +214,15 @@ impl Dataset {
             TitleKind::Rank | TitleKind::LegacyRank => Some(false),
             _ => None,
         };
-        let reporting = reporting(self, &r, summary.as_ref());
+        let mut reporting = reporting(self, &r, summary.as_ref());
+        if let Found::Rank(rank) = r.found {
+            if rank.sequence.outside_civil_service() {
+                // A 事业单位 grade has no civil-service 级别.
+                for row in &mut reporting {
+                    row.grade = None;
+                }
+            }
+        }
         if r.role() == Role::Head
             && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()))
         {

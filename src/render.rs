@@ -667,14 +667,40 @@ fn link_text(l: &Link<'_>) -> String {
 /// `rankinfo brief`.
 pub fn brief(b: &Brief<'_>, style: Style) -> String {
     let a = &b.address;
+    // The other sequences (警衔, 法官等级, 职员 …) say what they are.
+    let other = b
+        .summary
+        .as_ref()
+        .and_then(|s| s.sequence)
+        .filter(|q| q.stands_alone() || q.outside_civil_service());
+    let kind = match other {
+        Some(q) => q.label(),
+        None => kind_text(a),
+    };
     let mut out = format!(
         "{}  {}  {}\n",
         style.strong(&a.oral),
         b.title,
-        style.dim(kind_text(a))
+        style.dim(kind)
     );
     let mut items: Vec<(&str, String)> = Vec::new();
     match &b.summary {
+        Some(s) if other.is_some_and(|q| q.outside_civil_service()) => {
+            let l = s.level.unwrap_or("—");
+            items.push((
+                "层次",
+                format!(
+                    "事业单位自己的岗位等级，对应事业单位的{l}；不是公务员职务层次，没有公务员级别"
+                ),
+            ));
+        }
+        Some(s) if other.is_some() => items.push((
+            "层次",
+            style.warn(match s.sequence {
+                Some(Sequence::PoliceRank) => "警衔是衔级，同一警衔配多个层次的职务，没有单一层次",
+                _ => "单独职务序列，法律没有规定对应的职务层次、职级或级别",
+            }),
+        )),
         Some(s) => match (s.level, s.level_short, s.grade) {
             (Some(l), Some(short), g) => {
                 let band = g.map(|g| format!("  级别{}", band(g))).unwrap_or_default();
@@ -686,10 +712,17 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
     }
     items.push((
         "领导职责",
-        match b.line_authority {
-            Some(true) => "有：领导职务".to_string(),
-            Some(false) => "无：职级不是领导职务，不带领导职责；先确认对方是否另有实职".to_string(),
-            None => style.dim("不适用（不是公务员职务）"),
+        match (b.line_authority, other) {
+            (Some(true), _) => "有：领导职务".to_string(),
+            (Some(false), Some(q)) => format!(
+                "无：{}不是领导职务（{}）；先确认对方是否另有实职",
+                q.label(),
+                other_post(q)
+            ),
+            (Some(false), None) => {
+                "无：职级不是领导职务，不带领导职责；先确认对方是否另有实职".to_string()
+            }
+            (None, _) => style.dim("不适用（不是公务员职务）"),
         },
     ));
     fields(&mut out, style, &items);

@@ -222,6 +222,27 @@ fn brief_and_address_for_the_new_sequences() {
     let v = json(&["brief", "四级高级法官", "--surname", "王"]);
     assert_eq!(v["assessed_on"]["who"], "法官");
 
+    let text = stdout(&run(&["brief", "三级职员", "--surname", "王"]));
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with("事业单位管理岗位职员等级"),
+        "{text}"
+    );
+    assert!(
+        text.contains("对应事业单位的厅局级正职；不是公务员职务层次，没有公务员级别"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("8–13"),
+        "no 级别 band for a 职员 grade: {text}"
+    );
+    let text = stdout(&run(&["brief", "二级警督"]));
+    assert!(text.contains("警衔是衔级"), "{text}");
+    let v = json(&["brief", "三级职员"]);
+    assert_eq!(v["assessed_on"]["who"], "事业单位工作人员");
+
     let v = json(&["address", "四级高级法官", "--surname", "王"]);
     assert_eq!(v["basis"]["oral"]["strength"], "unconfirmed");
     assert_eq!(v["basis"]["written"]["strength"], "unconfirmed");
