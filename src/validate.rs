@@ -278,7 +278,9 @@ pub fn careers(
         if f.text.trim().is_empty() {
             errs.push(format!("{what}: empty text"));
         }
-        labels.insert((f.topic, &*f.label));
+        if !labels.insert((f.topic, &*f.label)) {
+            errs.push(format!("{what}: label used twice in its topic"));
+        }
     }
     let order = |name: &str| {
         ranks_file

@@ -89,7 +89,7 @@ enum Command {
         not_counted: Option<u32>,
     },
     /// 考核制度一屏速览：方式、等次及其后果、领导干部考什么（德能勤绩廉、政绩）
-    #[command(alias = "assessment")]
+    #[command(visible_alias = "assessment")]
     Kaohe,
     /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
     Brief {
