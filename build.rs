@@ -125,7 +125,7 @@ bake_struct! {
     NameIndex { key, id }
     TrieNode { edges_start, edges_len, hits_start, hits_len }
     TrieEdge { ch, node }
-    NameTable { entries, nodes, edges }
+    NameTable { entries, nodes, edges, root }
     Place { code, name, kind, parent, capital, plan_listed, province_administered }
     Places { version, source, generated, place }
     PlacesFile { places }

@@ -417,7 +417,7 @@ pub(crate) fn resolve_title<'a>(
         Ok(Entry::Title(t)) => return Ok(title_resolved(data, t, &key)),
         Ok(Entry::Rank(r)) => return Ok(rank_resolved(r)),
         Ok(Entry::Level(l)) => return Err(not_a_title(data, input, l)),
-        Err(e @ LookupError::Unknown { .. }) => e,
+        Err(e @ (LookupError::Unknown { .. } | LookupError::OutsideCivilService { .. })) => e,
         Err(e) => return Err(e),
     };
     if let Some(r) = resolve_key(data, &key) {

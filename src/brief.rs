@@ -223,10 +223,24 @@ impl Dataset {
                 }
             }
         }
-        if r.role() == Role::Head
-            && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()))
-        {
-            let rule = address_rule(self, "oral.yibashou");
+        // What a trainer says out loud before a visit: who the 一把手 is,
+        // the order local leaders are named in, and how introductions go.
+        let local_head = r.role() == Role::Head
+            && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()));
+        let local = local_head
+            || at.is_some_and(|c| matches!(c, "县" | "地级市" | "副省级市" | "省" | "直辖市"));
+        let mut rules = Vec::new();
+        if local_head {
+            rules.push("oral.yibashou");
+        }
+        if address.kind == TitleKind::Post {
+            if local {
+                rules.push("intro.county_order");
+            }
+            rules.push("intro.order");
+        }
+        for id in &rules {
+            let rule = address_rule(self, id);
             notes.push(Note {
                 text: rule.text.to_string(),
                 strength: rule.strength,
@@ -245,13 +259,8 @@ impl Dataset {
                 ids.extend(c.sources.iter().map(|x| &**x));
             }
         }
-        if notes.iter().any(|n| n.text.contains("一把手")) {
-            ids.extend(
-                address_rule(self, "oral.yibashou")
-                    .sources
-                    .iter()
-                    .map(|x| &**x),
-            );
+        for id in rules {
+            ids.extend(address_rule(self, id).sources.iter().map(|x| &**x));
         }
         let mut sources: Vec<SourceRef<'_>> = Vec::new();
         for id in ids {

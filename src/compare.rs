@@ -3,7 +3,7 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::levels::grade_text;
-use crate::read::Resolution;
+use crate::read::{Certainty, Resolution};
 use crate::show::{Kind, Summary};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -51,6 +51,8 @@ pub struct Comparison<'a> {
     /// `false` when no source links the two (法官等级 and a 职级, a 警衔 and a
     /// post): the relation is then `ambiguous` for that reason.
     pub stated_correspondence: bool,
+    /// How sure the answer is: the less sure of the two sides.
+    pub certainty: Certainty,
 }
 
 /// Compare two names.
@@ -101,6 +103,7 @@ pub fn compare_at<'a>(
             s.kind = Kind::Title;
             s.level_confidence = r.data_confidence;
             s.at_explanation = Some(r.explanation());
+            s.certainty = r.confidence;
             s
         }
         None => match at {
@@ -161,6 +164,7 @@ pub fn compare_at<'a>(
         }
     }
     Ok(Comparison {
+        certainty: sa.certainty.max(sb.certainty),
         a: sa,
         b: sb,
         relation,
@@ -319,6 +323,8 @@ fn describe(data: &Dataset, s: &Summary<'_>, e: Entry<'_>) -> String {
         .map(grade_text)
         .unwrap_or_else(|| "级别未见来源".into());
     match e {
+        // A full title, read: the post's level.
+        Entry::Level(l) if s.kind == Kind::Title => format!("{}，{band}", l.name),
         Entry::Level(l) => format!("领导职务层次，{}", band_of(l.is_leadership(), &band)),
         Entry::Rank(r) => {
             let level = data

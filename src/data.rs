@@ -2,6 +2,7 @@
 
 use crate::error::{DataError, LookupError};
 use crate::normalize;
+use crate::read::Sector;
 use crate::schema::address::AddressFile;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::PlacesFile;
@@ -134,6 +135,22 @@ impl Dataset {
         &self.ranks.meta.version
     }
 
+    /// A source by id (`legal:P1`, `address:S1`), from any of the data files.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert!(data.source("legal:P1").unwrap().title.contains("公务员法"));
+    /// ```
+    pub fn source(&self, id: &str) -> Option<&crate::schema::Source> {
+        self.ranks
+            .sources
+            .iter()
+            .chain(self.address.sources.iter())
+            .chain(self.organisations.sources.iter())
+            .chain(crate::careers::builtin().sources.iter())
+            .find(|s| s.id == id)
+    }
+
     pub(crate) fn target(&self, t: Target) -> Entry<'_> {
         match t {
             Target::Level(i) => Entry::Level(&self.ranks.levels[i as usize]),
@@ -170,6 +187,50 @@ impl Dataset {
     /// assert!(err.suggestions().iter().any(|s| s == "调研员"));
     /// ```
     pub fn lookup(&self, name: &str) -> Result<Entry<'_>, LookupError> {
+        let (key, hits) = self.hits(name);
+        match hits {
+            [one] => Ok(self.target(one.target)),
+            // A post the reader places outside the civil service: say so
+            // rather than suggest a civil-service name that looks alike.
+            [] => Err(
+                match self
+                    .resolve(name)
+                    .sector
+                    .filter(|&s| s != Sector::CivilService)
+                {
+                    Some(sector) => LookupError::OutsideCivilService {
+                        input: name.to_string(),
+                        sector,
+                        why: sector.why().to_string(),
+                    },
+                    None => LookupError::Unknown {
+                        input: name.to_string(),
+                        suggestions: self.suggest(&key),
+                    },
+                },
+            ),
+            many => Err(LookupError::Ambiguous {
+                input: name.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|e| self.target(e.target).name().to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The one entry of the index by this name, as [`lookup`](Self::lookup)
+    /// finds it, without reading the text or suggesting: for the reader,
+    /// which must not call back into itself.
+    pub(crate) fn indexed(&self, name: &str) -> Option<Entry<'_>> {
+        match self.hits(name).1 {
+            [one] => Some(self.target(one.target)),
+            _ => None,
+        }
+    }
+
+    /// The normalised key of a name and the index entries it names.
+    fn hits(&self, name: &str) -> (String, &[IndexEntry]) {
         // The reader's character cleaning (處長, a Kangxi ⼆, a zero-width
         // space) before the index's own normalising.
         let key = normalize::key(&crate::read::clean::chars(name));
@@ -182,20 +243,7 @@ impl Dataset {
             };
             hits = self.exact(&alt);
         }
-        match hits {
-            [one] => Ok(self.target(one.target)),
-            [] => Err(LookupError::Unknown {
-                input: name.to_string(),
-                suggestions: self.suggest(&key),
-            }),
-            many => Err(LookupError::Ambiguous {
-                input: name.to_string(),
-                candidates: many
-                    .iter()
-                    .map(|e| self.target(e.target).name().to_string())
-                    .collect(),
-            }),
-        }
+        (key, hits)
     }
 
     /// The canonical names closest to a normalised key, best first.

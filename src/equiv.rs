@@ -2,6 +2,7 @@
 //! sequence, and the whole ladder.
 
 use crate::data::{Dataset, Entry};
+use crate::read::Certainty;
 use crate::schema::{Grade, Level, Sequence};
 use serde::Serialize;
 
@@ -22,6 +23,8 @@ pub struct Equivalents<'a> {
     pub notes: Vec<String>,
     /// Everything at the same leadership level.
     pub same_level: Row<'a>,
+    /// How sure the level is: high, medium or low.
+    pub certainty: Certainty,
 }
 
 /// One rung of the ladder: a level and everything at it.
@@ -96,7 +99,7 @@ impl Dataset {
 
     /// What an entry is equivalent to across the tracks.
     pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
-        let (level, _) = self.level_of(entry)?;
+        let (level, confidence) = self.level_of(entry)?;
         let mut exact = Vec::new();
         let mut exact_unconfirmed = Vec::new();
         let mut notes = Vec::new();
@@ -146,6 +149,7 @@ impl Dataset {
             exact_unconfirmed,
             notes,
             same_level: self.row(level),
+            certainty: confidence.into(),
         })
     }
 }

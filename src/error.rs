@@ -40,6 +40,15 @@ pub enum LookupError {
         /// Titles and ranks at that level.
         suggestions: Vec<String>,
     },
+    /// A post outside the civil service (董事长, 村支书, 少将, a hospital's
+    /// 院长): it has no civil-service level, and `why` says so in words.
+    /// Not a failure: the answer to the question asked.
+    #[error("“{input}”不是公务员职务（{}）：{why}", sector.label())]
+    OutsideCivilService {
+        input: String,
+        sector: crate::read::Sector,
+        why: String,
+    },
 }
 
 impl LookupError {
@@ -51,6 +60,7 @@ impl LookupError {
             LookupError::UnknownContext { suggestions, .. } => suggestions,
             LookupError::Ambiguous { candidates, .. } => candidates,
             LookupError::NotATitle { suggestions, .. } => suggestions,
+            LookupError::OutsideCivilService { .. } => &[],
         }
     }
 }

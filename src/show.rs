@@ -1,6 +1,7 @@
 //! `show`: everything about one entry, in the shape of the JSON contract.
 
 use crate::data::{Dataset, Entry};
+use crate::read::Certainty;
 use crate::schema::{Confidence, Grade, InsigniaRange, JudgePostRange, Promotion, Sequence, Text};
 use serde::Serialize;
 
@@ -72,6 +73,18 @@ pub struct Summary<'a> {
     /// For a 法官等级: the court posts whose 1997 range held it (historical,
     /// unconfirmed whether it still applies).
     pub judge_posts: Vec<&'a JudgePostRange>,
+    /// How sure the answer is: high, medium or low, from the weaker of
+    /// `confidence` and `level_confidence`.
+    pub certainty: Certainty,
+}
+
+impl Summary<'_> {
+    /// The confidence the answer's level rests on: the weaker of the
+    /// entry's and its level's.
+    pub fn weakest(&self) -> Confidence {
+        self.confidence
+            .max(self.level_confidence.unwrap_or(self.confidence))
+    }
 }
 
 /// A context-dependent title in one kind of organisation.
@@ -87,6 +100,8 @@ pub struct CaseSummary<'a> {
     pub confidence: Confidence,
     pub sources: &'a [Text],
     pub notes: &'a [Text],
+    /// High, medium or low, from `confidence`.
+    pub certainty: Certainty,
 }
 
 impl Dataset {
@@ -113,6 +128,7 @@ impl Dataset {
         s.level_confidence = r.data_confidence.filter(|c| *c > s.confidence);
         s.cases.retain(|c| c.at == context);
         s.at_explanation = Some(r.explanation());
+        s.certainty = s.weakest().into();
         s
     }
 
@@ -153,6 +169,7 @@ impl Dataset {
             at_explanation: None,
             insignia: Vec::new(),
             judge_posts: Vec::new(),
+            certainty: Certainty::Low,
         };
         match entry {
             Entry::Level(l) => {
@@ -219,10 +236,12 @@ impl Dataset {
                         confidence: c.confidence,
                         sources: &c.sources,
                         notes: &c.notes,
+                        certainty: c.confidence.into(),
                     })
                     .collect();
             }
         }
+        s.certainty = s.weakest().into();
         s
     }
 }

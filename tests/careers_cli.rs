@@ -8,8 +8,12 @@ use rankinfo::render::{self, Style};
 use rankinfo::schema::Confidence;
 use rankinfo::schema::careers::Topic;
 
+/// No colour, and wide enough that no fact is wrapped.
 fn plain() -> Style {
-    Style { color: false }
+    Style {
+        color: false,
+        width: 10_000,
+    }
 }
 
 #[test]
@@ -157,8 +161,15 @@ fn the_new_sequences_through_show_compare_equiv_resolve() {
     assert_eq!(v["level"], "厅局级正职");
     assert!(v["grade"].is_null());
     let text = stdout(&run(&["show", "三级职员"]));
-    assert!(text.contains("事业单位自己的岗位等级，对应事业单位的厅局级正职"));
-    assert!(text.contains("不是公务员职务层次"));
+    assert!(
+        text.starts_with("三级职员：对应事业单位的厅局级正职（正厅级）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("事业单位自己的岗位等级，不是公务员职务层次"),
+        "{text}"
+    );
+    assert!(text.contains("没有：事业单位人员不套公务员级别"), "{text}");
 
     let text = stdout(&run(&["show", "二级警督"]));
     assert!(text.contains("处(局)级正职：三级警监至二级警督"), "{text}");
@@ -224,14 +235,13 @@ fn brief_and_address_for_the_new_sequences() {
 
     let text = stdout(&run(&["brief", "三级职员", "--surname", "王"]));
     assert!(
-        text.lines()
-            .next()
-            .unwrap()
-            .ends_with("事业单位管理岗位职员等级"),
+        text.starts_with(
+            "王三级职员：三级职员，对应事业单位的厅局级正职（不是公务员职务层次，没有公务员级别）"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("对应事业单位的厅局级正职；不是公务员职务层次，没有公务员级别"),
+        text.contains("事业单位管理岗位职员等级，不是领导职务"),
         "{text}"
     );
     assert!(
@@ -239,7 +249,7 @@ fn brief_and_address_for_the_new_sequences() {
         "no 级别 band for a 职员 grade: {text}"
     );
     let text = stdout(&run(&["brief", "二级警督"]));
-    assert!(text.contains("警衔是衔级"), "{text}");
+    assert!(text.contains("同一警衔配多个层次的职务"), "{text}");
     let v = json(&["brief", "三级职员"]);
     assert_eq!(v["assessed_on"]["who"], "事业单位工作人员");
 
@@ -363,4 +373,35 @@ fn path_since_a_month_gives_the_earliest_month() {
     assert_eq!(o.status.code(), Some(2), "--since and --served conflict");
     let o = run(&["path", "二级科员", "一级科员", "--since", "二〇二〇年"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn careers_screens_fit_the_field_card() {
+    for args in [
+        &["kaohe"][..],
+        &["path", "二级科员", "一级巡视员", "--served", "0.3"],
+        &["path", "乡科级副职", "县处级正职"],
+        &["path", "二级警员", "一级警务专员"],
+        &["path", "一级法官", "四级高级法官"],
+        &["show", "四级高级法官"],
+        &["brief", "一级高级警长", "--surname", "李"],
+    ] {
+        let text = stdout(&run(args));
+        for line in text.lines() {
+            assert!(
+                rankinfo::render::visible_width(line) <= 104,
+                "{args:?}: {line}"
+            );
+            for id in ["careers:", "legal:", "titles:", "address:", "§", ".md"] {
+                assert!(!line.contains(id), "{args:?}: {line}");
+            }
+        }
+        assert_eq!(text.matches("把握").count(), 1, "{args:?}: {text}");
+    }
+    // With --sources, the rules are cited in full.
+    let cited = stdout(&run(&["path", "一级科员", "四级主任科员", "--sources"]));
+    assert!(
+        cited.contains("《公务员职务与职级并行规定》(2019) 第十九至二十二条"),
+        "{cited}"
+    );
 }

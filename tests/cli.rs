@@ -125,7 +125,10 @@ fn usage_errors_exit_2() {
 #[test]
 fn ladder_lists_both_tracks() {
     let text = stdout(&run(&["ladder"]));
-    let line = text.lines().find(|l| l.starts_with("县处级正职")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("县处级正职"))
+        .unwrap();
     assert!(
         line.contains("一级调研员、二级调研员")
             && line.contains("调研员")

@@ -21,6 +21,9 @@ pub struct Kaohe {
     pub judicial: Vec<&'static Fact>,
     /// 事业单位 staff.
     pub institution: Vec<&'static Fact>,
+    /// How sure the screen is, apart from the facts marked unconfirmed one
+    /// by one: the weakest of the others.
+    pub certainty: crate::read::Certainty,
 }
 
 /// The whole assessment system.
@@ -32,12 +35,25 @@ pub struct Kaohe {
 pub fn kaohe() -> Kaohe {
     let c = builtin();
     let all = |t| c.topic(t).collect::<Vec<_>>();
+    let kinds = all(Topic::AssessmentKind);
+    let results = all(Topic::AssessmentResult);
+    let leaders = all(Topic::LeaderAssessment);
+    let judicial = all(Topic::JudicialAssessment);
+    let institution = all(Topic::InstitutionAssessment);
+    let weakest = [&kinds, &results, &leaders, &judicial, &institution]
+        .into_iter()
+        .flatten()
+        .map(|f| f.confidence)
+        .filter(|c| *c != Confidence::Unconfirmed)
+        .max()
+        .unwrap_or(Confidence::Unconfirmed);
     Kaohe {
-        kinds: all(Topic::AssessmentKind),
-        results: all(Topic::AssessmentResult),
-        leaders: all(Topic::LeaderAssessment),
-        judicial: all(Topic::JudicialAssessment),
-        institution: all(Topic::InstitutionAssessment),
+        kinds,
+        results,
+        leaders,
+        judicial,
+        institution,
+        certainty: crate::read::Certainty::of(weakest),
     }
 }
 

@@ -177,6 +177,8 @@ pub struct Path<'a> {
     pub notes: Vec<String>,
     /// The least sure of the steps.
     pub confidence: Confidence,
+    /// How sure the answer is: from `confidence`.
+    pub certainty: crate::read::Certainty,
 }
 
 /// A node: a leadership level or a rank, by canonical name.
@@ -218,6 +220,7 @@ impl Dataset {
             conditions: Vec::new(),
             notes,
             confidence: Confidence::Official,
+            certainty: crate::read::Certainty::High,
         };
         if a == b {
             // The answer's headline says it: the same rung.
@@ -243,6 +246,7 @@ impl Dataset {
             .map(|s| s.confidence)
             .max()
             .unwrap_or(Confidence::Official);
+        p.certainty = crate::read::Certainty::of(p.confidence);
         p.total_years = p
             .steps
             .iter()

@@ -54,8 +54,16 @@ pub enum Certainty {
     Low,
 }
 
+impl From<Confidence> for Certainty {
+    /// A fact's own certainty: a regulation's text (or its faithful quote) is
+    /// 高, what is commonly said or customary 中, what is unconfirmed 低.
+    fn from(c: Confidence) -> Certainty {
+        Certainty::of(c)
+    }
+}
+
 impl Certainty {
-    fn of(c: Confidence) -> Certainty {
+    pub(crate) fn of(c: Confidence) -> Certainty {
         match c {
             Confidence::Official | Confidence::Secondary => Certainty::High,
             Confidence::CommonKnowledge | Confidence::Customary => Certainty::Medium,
@@ -826,7 +834,7 @@ impl Dataset {
             .strip_suffix("长级")
             .or_else(|| word.strip_suffix("职级"))
             .unwrap_or(word);
-        let named = |w: &str| match self.lookup(w).ok()? {
+        let named = |w: &str| match self.indexed(w)? {
             Entry::Level(l) => Some(l),
             _ => None,
         };

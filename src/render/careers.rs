@@ -1,20 +1,49 @@
 //! `rankinfo path` and `rankinfo kaohe` in Chinese: the answer first, plain
 //! sentences, no source ids (those are in the JSON).
 
-use super::{Style, confidence_text, fields, table};
+use super::{Cites, Style, certainty_text, fields, headline, table, why_not_high};
 use crate::careers::kaohe::Kaohe;
 use crate::careers::path::{Path, years_text};
 use crate::schema::Confidence;
 use crate::schema::careers::Fact;
 use std::fmt::Write as _;
 
-/// A confidence worth saying on the default screen: 未经证实 always, the
-/// others only in JSON.
+/// 未经证实, said after a fact that is; nothing for the others (their
+/// confidence is in the JSON).
 fn flag(style: Style, c: Confidence) -> String {
     if c == Confidence::Unconfirmed {
-        format!("（{}）", confidence_text(style, c))
+        style.warn("（未经证实）")
     } else {
         String::new()
+    }
+}
+
+fn unconfirmed(style: Style) -> String {
+    style.warn("未经证实")
+}
+
+impl Cites for Path<'_> {
+    fn source_ids(&self) -> Vec<&str> {
+        let steps = self.steps.iter().flat_map(|s| s.sources.iter());
+        let rules = self.conditions.iter().flat_map(|f| f.sources.iter());
+        steps.chain(rules).map(|s| &**s).collect()
+    }
+}
+
+impl Cites for Kaohe {
+    fn source_ids(&self) -> Vec<&str> {
+        [
+            &self.kinds,
+            &self.results,
+            &self.leaders,
+            &self.judicial,
+            &self.institution,
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f.sources.iter())
+        .map(|s| &**s)
+        .collect()
     }
 }
 
@@ -44,30 +73,38 @@ pub fn path(p: &Path<'_>, style: Style) -> String {
         } else {
             "没有规定的晋升路径"
         };
-        let _ = writeln!(
-            out,
-            "{}",
-            style.strong(&format!("{} → {}：{verdict}", p.from, p.to))
+        headline(
+            &mut out,
+            style,
+            &style.strong(&format!("{} → {}：{verdict}", p.from, p.to)),
         );
-        for n in &p.notes {
-            let _ = writeln!(out, "  {n}");
-        }
+        fields(
+            &mut out,
+            style,
+            &[
+                ("说明", p.notes.join("\n")),
+                ("把握", certainty_text(style, p.certainty, None)),
+            ],
+        );
         return out;
     }
     let total = match p.total_years {
         Some(t) => format!("最低任职年限合计{t}年"),
         None => "部分步骤的年限未见规定".to_string(),
     };
-    let _ = writeln!(
-        out,
-        "{}{}",
-        style.strong(&format!(
-            "{} → {}：{}步，{total}",
-            p.from,
-            p.to,
-            p.steps.len()
-        )),
-        flag(style, p.confidence)
+    headline(
+        &mut out,
+        style,
+        &format!(
+            "{}{}",
+            style.strong(&format!(
+                "{} → {}：{}步，{total}",
+                p.from,
+                p.to,
+                p.steps.len()
+            )),
+            flag(style, p.confidence)
+        ),
     );
     let rows: Vec<Vec<String>> = p
         .steps
@@ -79,16 +116,14 @@ pub fn path(p: &Path<'_>, style: Style) -> String {
                 format!("{} → {}", s.from, s.to),
                 years(s.years, style),
                 if s.confidence == Confidence::Unconfirmed {
-                    confidence_text(style, s.confidence)
+                    unconfirmed(style)
                 } else {
                     String::new()
                 },
             ]
         })
         .collect();
-    for line in table(style, &["步", "晋升", "最低年限", ""], &rows).lines() {
-        let _ = writeln!(out, "  {}", line.trim_end());
-    }
+    out.push_str(&table(style, &["步", "晋升", "最低年限", ""], &rows));
     let mut items: Vec<(&str, String)> = Vec::new();
     if let Some(e) = &p.earliest {
         let mut v = format!(
@@ -188,6 +223,10 @@ pub fn path(p: &Path<'_>, style: Style) -> String {
     if !p.notes.is_empty() {
         items.push(("注意", p.notes.join("\n")));
     }
+    items.push((
+        "把握",
+        certainty_text(style, p.certainty, why_not_high(p.confidence)),
+    ));
     fields(&mut out, style, &items);
     out
 }
@@ -201,10 +240,10 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
 /// `rankinfo kaohe`.
 pub fn kaohe(k: &Kaohe, style: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        style.strong("公务员考核：考德、能、勤、绩、廉，重点是政治素质和工作实绩；年度考核定优秀、称职、基本称职、不称职四个等次")
+    headline(
+        &mut out,
+        style,
+        &style.strong("公务员考核：考德、能、勤、绩、廉，重点是政治素质和工作实绩；年度考核定优秀、称职、基本称职、不称职四个等次"),
     );
     let section = |out: &mut String, title: &str, facts: &[&Fact]| {
         let _ = writeln!(out, "\n{}", style.strong(title));
@@ -223,5 +262,17 @@ pub fn kaohe(k: &Kaohe, style: Style) -> String {
     );
     section(&mut out, "法官、检察官", &k.judicial);
     section(&mut out, "事业单位工作人员", &k.institution);
+    out.push('\n');
+    fields(
+        &mut out,
+        style,
+        &[(
+            "把握",
+            format!(
+                "{}（标明未经证实的各条除外）",
+                certainty_text(style, k.certainty, None)
+            ),
+        )],
+    );
     out
 }

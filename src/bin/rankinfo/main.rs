@@ -23,46 +23,71 @@ const EXIT_UNKNOWN: u8 = 1;
 const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
-#[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
+#[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系、比较与称呼", long_about = None,
+    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
     /// 输出 JSON（供其他工具使用；字段只增不改）
     #[arg(long, global = true)]
     json: bool,
-    /// 何时使用颜色
+    /// 列出依据的来源（法规名称和条款，或网页）
+    #[arg(long, short = 'v', global = true)]
+    sources: bool,
+    /// 何时使用颜色（也遵从 NO_COLOR 环境变量）
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// 查看一个职务、职级或层次：层次、级别、来源
+    /// 查看一个职务、职级或层次：层次、级别、类别
+    #[command(
+        after_help = "例子：\n  rankinfo show 处长\n  rankinfo show 二级巡视员\n  rankinfo show 局长              # 取决于机构：逐类列出\n  rankinfo show 局长 --at 地级市\n  rankinfo show 深圳市南山区区长    # 职务全称也可以"
+    )]
     Show {
-        /// 名称，如 处长、二级巡视员、正处级、Division Director
+        /// 名称，如 处长、二级巡视员、正处级、Division Director，或职务全称；- 读标准输入
         name: String,
         #[command(flatten)]
         at: AtArg,
     },
     /// 比较两个职务或职级的高低，并说明理由
+    #[command(
+        after_help = "例子：\n  rankinfo compare 调研员 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo compare 局长 处长 --at 副省级市"
+    )]
     Compare {
+        /// 第一个职务、职级或职务全称；- 读标准输入的一行
         a: String,
+        /// 第二个职务、职级或职务全称；- 读标准输入的一行
         b: String,
         #[command(flatten)]
         at: AtArg,
     },
     /// 跨序列的对应关系：领导职务层次、各类职级、2019年前职务
-    Equiv { name: String },
+    #[command(
+        after_help = "例子：\n  rankinfo equiv 一级调研员\n  rankinfo equiv 一级高级主管\n  rankinfo equiv 调研员"
+    )]
+    Equiv {
+        /// 职级、职务或层次，如 一级调研员、处长、正处级；- 读标准输入
+        name: String,
+    },
     /// 整个领导职务与职级对照表
+    #[command(after_help = "例子：\n  rankinfo ladder\n  rankinfo ladder --json")]
     Ladder,
     /// 解读真实的职务全称（如“广东省深圳市南山区发展和改革局副局长”）；不给参数则逐行读标准输入
+    #[command(
+        after_help = "例子：\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo resolve \"县委副书记、县长（主持工作）\"\n  rankinfo resolve < 名单.txt          # 每行一个，逐行作答\n  rankinfo resolve --json < 名单.txt   # JSON Lines"
+    )]
     Resolve {
         /// 职务全称；多个职务可用、，;分隔；不给或给 - 则逐行读标准输入
         text: Option<String>,
     },
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
+    #[command(
+        after_help = "例子：\n  rankinfo address 副局长 --surname 王\n  rankinfo address 县长 --surname 付 --given-name 建国\n  rankinfo address 一级调研员 --surname 李\n  rankinfo address 市委常委、宣传部部长 --surname 王"
+    )]
     Address {
-        /// 职务或职级，如 副局长、调研员、县委书记
+        /// 职务、职级或职务全称，如 副局长、调研员、县委书记；- 读标准输入
         title: String,
         #[command(flatten)]
         person: PersonArgs,
@@ -70,6 +95,9 @@ enum Command {
         at: AtArg,
     },
     /// 晋升路径：每一步的最低任职年限、合计、条件；给出已任年限可推算最早具备资格的时间
+    #[command(
+        after_help = "例子：\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo path 二级调研员 二级巡视员 --since 2023-06\n  rankinfo path 县处级副职 厅局级正职\n  rankinfo path 二级警员（警衔） 一级警督"
+    )]
     Path {
         /// 现任职级或领导职务层次，如 四级主任科员、县处级副职
         from: String,
@@ -89,11 +117,17 @@ enum Command {
         not_counted: Option<u32>,
     },
     /// 考核制度一屏速览：方式、等次及其后果、领导干部考什么（德能勤绩廉、政绩）
-    #[command(visible_alias = "assessment")]
+    #[command(
+        visible_alias = "assessment",
+        after_help = "例子：\n  rankinfo kaohe\n  rankinfo assessment --json"
+    )]
     Kaohe,
-    /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
+    /// 拜访前一屏速览：层次、称呼、禁忌、上下级
+    #[command(
+        after_help = "例子：\n  rankinfo brief 深圳市南山区区长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo brief 副局长 --at 地级市"
+    )]
     Brief {
-        /// 职务或职级，如 副局长、二级巡视员
+        /// 职务、职级或职务全称，如 副局长、二级巡视员；- 读标准输入
         title: String,
         #[command(flatten)]
         person: PersonArgs,
@@ -153,20 +187,34 @@ enum Color {
 
 fn style(choice: Color) -> Style {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let terminal = std::io::stdout().is_terminal();
     let color = match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !no_color && std::io::stdout().is_terminal(),
+        Color::Auto => !no_color && terminal,
     };
-    Style { color }
+    // The terminal's width; never wider than 100 columns otherwise.
+    let width = terminal_size::terminal_size()
+        .filter(|_| terminal)
+        .map_or(100, |(w, _)| usize::from(w.0));
+    Style { color, width }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = names_from_stdin(&mut cli.command) {
+        let _ = writeln!(std::io::stderr(), "rankinfo: 读取标准输入失败：{e}");
+        return ExitCode::from(EXIT_IO as u8);
+    }
     let data = rankinfo::builtin();
     let style = style(cli.color);
     match run(data, &cli, style) {
         Ok(text) => emit(&text),
+        // Not a failure: the answer is that there is no level, and why.
+        Err(err @ LookupError::OutsideCivilService { .. }) if cli.json => emit(&json(&err)),
+        Err(LookupError::OutsideCivilService { input, sector, why }) => {
+            emit(&render::outside(&input, sector, &why, style))
+        }
         Err(err) => {
             if cli.json {
                 emit(&json(&err));
@@ -191,8 +239,40 @@ fn main() -> ExitCode {
     }
 }
 
+/// A name given as `-`: the next line of standard input (`compare - -`
+/// takes two lines). `resolve -` streams every line instead.
+fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
+    let names: Vec<&mut String> = match command {
+        Command::Show { name, .. } | Command::Equiv { name } => vec![name],
+        Command::Compare { a, b, .. } => vec![a, b],
+        Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
+        Command::Path { from, to, .. } => vec![from, to],
+        Command::Ladder | Command::Resolve { .. } | Command::Kaohe => Vec::new(),
+    };
+    let mut lines = None;
+    for name in names.into_iter().filter(|n| *n == "-") {
+        if lines.is_none() {
+            lines = Some(input::Lines::new(std::io::stdin().lock())?);
+        }
+        let line = lines.as_mut().map(|l| l.next_line()).transpose()?.flatten();
+        *name = line.ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "没有可读的行")
+        })?;
+    }
+    Ok(())
+}
+
 fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
     let json_out = cli.json;
+    let answer = |value: &dyn Answer, human: String| -> String {
+        if json_out {
+            value.json()
+        } else if cli.sources {
+            human + &render::sources(data, value.source_ids(), style)
+        } else {
+            human
+        }
+    };
     Ok(match &cli.command {
         Command::Show { name, at } => {
             let entry = match data.lookup(name) {
@@ -203,18 +283,18 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     if r.title.is_none() && r.rank.is_none() && r.level.is_none() {
                         return Err(err);
                     }
-                    return Ok(answer(json_out, &r, |x| render::resolution(x, style)));
+                    return Ok(answer(&r, render::resolution(&r, style)));
                 }
             };
             let s = match at.context(data)? {
                 Some(ctx) => data.summary_at(entry, ctx),
                 None => data.summary(entry),
             };
-            answer(json_out, &s, |x| render::summary(x, style))
+            answer(&s, render::summary(&s, style))
         }
         Command::Compare { a, b, at } => {
             let c = rankinfo::compare::compare_at(data, a, b, at.context(data)?)?;
-            answer(json_out, &c, |x| render::comparison(x, style))
+            answer(&c, render::comparison(&c, style))
         }
         Command::Equiv { name } => {
             // A full title: the equivalents of the level the reader gives it.
@@ -226,17 +306,17 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 },
             };
             match data.equivalents(entry) {
-                Some(e) => answer(json_out, &e, |x| render::equivalents(x, style)),
+                Some(e) => answer(&e, render::equivalents(&e, style)),
                 // A context-dependent title has no single rung: show its cases.
                 None => {
                     let s = data.summary(entry);
-                    answer(json_out, &s, |x| render::summary(x, style))
+                    answer(&s, render::summary(&s, style))
                 }
             }
         }
         Command::Resolve { text: Some(text) } if text != "-" => {
             let r = data.resolve(text);
-            answer(json_out, &r, |x| render::resolution(x, style))
+            answer(&r, render::resolution(&r, style))
         }
         // No text, or `-`: one title per line on standard input.
         Command::Resolve { .. } => {
@@ -258,14 +338,14 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
         }
         Command::Ladder => {
             let rows = data.ladder();
-            answer(json_out, &rows, |x| render::ladder(x, style))
+            answer(&rows, render::ladder(&rows, style))
         }
         Command::Address { title, person, at } => {
             let a = match at.context(data)? {
                 Some(ctx) => data.address_at(title, &person.person(), ctx)?,
                 None => data.address(title, &person.person())?,
             };
-            answer(json_out, &a, |x| render::address(x, style))
+            answer(&a, render::address(&a, style))
         }
         Command::Path {
             from,
@@ -312,18 +392,18 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 (None, None) => None,
             };
             let p = data.path(from, to, served)?;
-            answer(json_out, &p, |x| render::path(x, style))
+            answer(&p, render::path(&p, style))
         }
         Command::Kaohe => {
             let k = rankinfo::careers::kaohe::kaohe();
-            answer(json_out, &k, |x| render::kaohe(x, style))
+            answer(&k, render::kaohe(&k, style))
         }
         Command::Brief { title, person, at } => {
             let b = match at.context(data)? {
                 Some(ctx) => data.brief_at(title, &person.person(), ctx)?,
                 None => data.brief(title, &person.person())?,
             };
-            answer(json_out, &b, |x| render::brief(x, style))
+            answer(&b, render::brief(&b, style))
         }
     })
 }
@@ -333,13 +413,15 @@ fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// An answer as JSON, or through its Chinese renderer (not run for JSON).
-fn answer<T: serde::Serialize>(
-    json_out: bool,
-    value: &T,
-    human: impl FnOnce(&T) -> String,
-) -> String {
-    if json_out { json(value) } else { human(value) }
+/// An answer: JSON for tools, the sources it cites for `--sources`.
+trait Answer: render::Cites {
+    fn json(&self) -> String;
+}
+
+impl<T: serde::Serialize + render::Cites> Answer for T {
+    fn json(&self) -> String {
+        json(self)
+    }
 }
 
 /// Print to stdout; a closed pipe (`rankinfo ladder | head`) is not an error.
@@ -370,12 +452,17 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
             lines.encoding.name()
         );
     }
+    let mut first = true;
     while let Some(line) = lines.next_line()? {
         let r = data.resolve(&line);
         if as_json {
             serde_json::to_writer(&mut out, &r)?;
             out.write_all(b"\n")?;
         } else {
+            // A blank line between cards, so that each reads on its own.
+            if !std::mem::take(&mut first) {
+                out.write_all(b"\n")?;
+            }
             out.write_all(render::resolution(&r, style).as_bytes())?;
         }
     }
