@@ -77,6 +77,7 @@ impl Person {
 /// What kind of title is being addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TitleKind {
     /// A civil-service or Party post (局长, 书记, 部长助理).
     Post,
@@ -94,6 +95,7 @@ pub enum TitleKind {
 
 /// Which convention produced a form, and how strong its evidence is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Basis {
     /// A rule id of `data/address.toml` (`oral.deputy_drop_fu`), or a table
     /// entry: `rank_address:调研员`, `surname_pitfall:傅`, `english:局长`.
@@ -104,6 +106,7 @@ pub struct Basis {
 
 /// The basis of each register of an [`Address`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Bases {
     /// Of [`Address::oral`].
     pub oral: Basis,
@@ -119,6 +122,7 @@ pub struct Bases {
 
 /// Another acceptable form, and when to use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Alternative {
     /// The form (晓明局长, 王调).
     pub form: String,
@@ -130,6 +134,7 @@ pub struct Alternative {
 
 /// A form not to use, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Avoid {
     /// The form or word (傅局, 王调研员, 老板).
     pub form: String,
@@ -144,6 +149,7 @@ pub struct Avoid {
 
 /// Advice that goes with the forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Note {
     /// The advice, in Chinese.
     pub text: String,
@@ -157,6 +163,7 @@ pub struct Note {
 /// `introduce`, `english`, `avoid`, `warnings`, `sources` and `basis` are
 /// stable; fields may be added, never renamed or removed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Address<'a> {
     /// The title as asked.
     pub input: String,

@@ -33,6 +33,7 @@ const LOCAL_GOVERNMENT_HEADS: &[&str] = &[
 
 /// Someone above or below, typically.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Link<'a> {
     /// Who, in words: `局长` (the head of a deputy), `上级分管领导`.
     pub who: String,
@@ -47,6 +48,7 @@ pub struct Link<'a> {
 /// The typical reporting line in one kind of organisation (or the only one,
 /// for a title whose level does not depend on it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Reporting<'a> {
     /// The kind of organisation, for a context-dependent title.
     pub at: Option<&'a str>,
@@ -66,6 +68,7 @@ pub struct Reporting<'a> {
 
 /// A source cited by the brief, with the reference's grade for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SourceRef<'a> {
     /// `address:S1`, `titles:W3` …
     pub id: &'a str,
@@ -81,6 +84,7 @@ pub struct SourceRef<'a> {
 /// `address`, `weakest` and `sources` are stable; fields may be added, never
 /// renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Brief<'a> {
     /// The title as asked.
     pub input: String,
@@ -113,6 +117,7 @@ pub struct Brief<'a> {
 
 /// The next promotion step of a 职级 (or grade) holder.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct NextStep<'a> {
     pub to: &'a str,
     /// Minimum years in the current 职级.

@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 /// How `a` stands relative to `b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     Higher,
     Lower,
@@ -43,6 +44,7 @@ impl Relation {
 /// The answer to `rankinfo compare a b`. JSON contract: `a`, `b`, `relation`
 /// (read as a relative to b) and `explanation` are stable.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Comparison<'a> {
     pub a: Summary<'a>,
     pub b: Summary<'a>,

@@ -1,6 +1,8 @@
 //! The dataset: built-in data baked at build time, and lookups over it.
 
-use crate::error::{DataError, LookupError};
+#[cfg(feature = "runtime-data")]
+use crate::error::DataError;
+use crate::error::LookupError;
 use crate::normalize;
 use crate::read::Sector;
 use crate::schema::address::AddressFile;
@@ -50,6 +52,7 @@ pub fn builtin() -> &'static Dataset {
 
 /// Something a name can mean.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Entry<'a> {
     /// A leadership level (or 科员级/办事员级).
     Level(&'a Level),
@@ -76,6 +79,7 @@ impl Dataset {
     /// `data/address.toml` (each given as `(file name, text)`), checked as
     /// strictly as the built-in data. Errors name the file, and the line and
     /// column where the TOML itself is at fault.
+    #[cfg(feature = "runtime-data")]
     pub fn from_toml(
         ranks: (&str, &str),
         organisations: (&str, &str),
@@ -292,7 +296,7 @@ fn similarity(query: &str, key: &str) -> f64 {
     let (q, k) = (query.chars().count(), key.chars().count());
     if k >= 2 && q >= 2 && (query.contains(key) || key.contains(query)) {
         let ratio = q.min(k) as f64 / q.max(k) as f64;
-        return strsim::normalized_levenshtein(query, key).max(0.6 + 0.4 * ratio);
+        return normalized_levenshtein(query, key).max(0.6 + 0.4 * ratio);
     }
     // The edit distance is at least the difference in length, and a key
     // sharing no character with the query is no suggestion: most keys are
@@ -301,5 +305,42 @@ fn similarity(query: &str, key: &str) -> f64 {
     if 1.0 - q.abs_diff(k) as f64 / longest < 0.4 || !key.chars().any(|c| query.contains(c)) {
         return 0.0;
     }
-    strsim::normalized_levenshtein(query, key)
+    normalized_levenshtein(query, key)
+}
+
+/// 1 − the edit distance over the longer length, in characters: 1 for the
+/// same text, 0 for nothing in common.
+pub(crate) fn normalized_levenshtein(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    // One row of the edit-distance table at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    1.0 - row[b.len()] as f64 / longest as f64
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn edit_distance_over_characters() {
+        use super::normalized_levenshtein as d;
+        assert_eq!(d("调研员", "调研员"), 1.0);
+        assert!((d("调研猿", "调研员") - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(d("", ""), 1.0);
+        assert_eq!(d("ab", ""), 0.0);
+        assert!((d("kitten", "sitting") - (1.0 - 3.0 / 7.0)).abs() < 1e-9);
+    }
 }

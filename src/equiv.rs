@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// Everything equivalent to one entry (`rankinfo equiv`).
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Equivalents<'a> {
     pub name: &'a str,
     /// The leadership level it stands at; `None` when that depends on context.
@@ -29,6 +30,7 @@ pub struct Equivalents<'a> {
 
 /// One rung of the ladder: a level and everything at it.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Row<'a> {
     pub level: &'a str,
     pub short: &'a str,

@@ -5,6 +5,7 @@ use serde::Serialize;
 /// A name that could not be looked up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LookupError {
     /// Nothing by that name; `suggestions` holds the closest names, best first.
     #[error("未知的职务、职级或层次：“{input}”{}", did_you_mean(suggestions))]
@@ -86,6 +87,7 @@ pub struct DataError {
 
 impl DataError {
     /// A TOML error, placed at its line and column in `text`.
+    #[cfg(feature = "runtime-data")]
     pub(crate) fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> DataError {
         let (line, column) = match err.span() {
             Some(span) => line_col(text, span.start),
@@ -101,6 +103,7 @@ impl DataError {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
+#[cfg(feature = "runtime-data")]
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;

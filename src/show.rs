@@ -8,6 +8,7 @@ use serde::Serialize;
 /// What kind of thing a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// A leadership level, or 科员级/办事员级.
     LeadershipLevel,
@@ -24,6 +25,7 @@ pub enum Kind {
 /// JSON contract: `name`, `kind`, `level`, `grade`, `english`, `sources` are
 /// stable; fields may be added, never renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Summary<'a> {
     /// Canonical Chinese name.
     pub name: &'a str,
@@ -89,6 +91,7 @@ impl Summary<'_> {
 
 /// A context-dependent title in one kind of organisation.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct CaseSummary<'a> {
     pub at: &'a str,
     pub post: &'a str,

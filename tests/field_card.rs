@@ -188,3 +188,26 @@ fn off_a_terminal_no_line_is_wider_than_100_columns() {
         }
     }
 }
+
+#[test]
+fn one_hostile_line_is_answered_too_long_in_flat_memory() {
+    let data = rankinfo::builtin();
+    let long = "处长".repeat(rankinfo::read::MAX_TEXT_BYTES);
+    let r = data.resolve(&long);
+    assert!(r.level.is_none());
+    assert!(r.explanation().contains("输入过长"), "{}", r.explanation());
+    let many = vec!["处长"; rankinfo::read::MAX_POSTS + 1].join("、");
+    assert!(data.resolve(&many).explanation().contains("职务过多"));
+    // Under the limits, the same posts are read.
+    let few = ["处长"; 3].join("、");
+    assert_eq!(
+        data.resolve(&few).level.map(|l| &*l.name),
+        Some("县处级正职")
+    );
+    // Through the CLI: a 6 MB line, then a real one; one answer each.
+    let input = format!("{}\n副处长\n", "处长".repeat(1_000_000));
+    let o = run_with_stdin(&["resolve", "--json"], input.as_bytes());
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].contains("输入过长") && lines[1].contains("县处级副职"));
+}

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// The answer to `rankinfo kaohe`. JSON: one list of facts per part; fields
 /// may be added, never renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Kaohe {
     /// What is assessed and how: 平时, 专项, 定期 (年度) 考核.
     pub kinds: Vec<&'static Fact>,
@@ -59,6 +60,7 @@ pub fn kaohe() -> Kaohe {
 
 /// Who is assessed how: the short section of `brief`.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct AssessedOn {
     /// The rule set: `公务员（非领导成员）`, `党政领导干部`, `法官`, `检察官`,
     /// `事业单位工作人员`, `人民警察（公务员）`.

@@ -29,6 +29,7 @@ impl CareersFile {
     }
 }
 
+#[cfg(feature = "runtime-data")]
 /// Read a careers file of the schema of `data/careers.toml` at run time,
 /// checked as strictly as the built-in one against `data` (its levels, ranks
 /// and sources).

@@ -109,6 +109,7 @@ impl Served {
 /// Which ladder a path climbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Track {
     /// 职级 (any sequence with stated years), possibly from a leadership post
     /// that counts toward it (任县处级正职3年 → 一级调研员).
@@ -119,6 +120,7 @@ pub enum Track {
 
 /// One promotion step.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Step<'a> {
     pub from: &'a str,
     pub to: &'a str,
@@ -137,6 +139,7 @@ pub struct Step<'a> {
 
 /// The earliest eligibility, from [`Served`].
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Earliest {
     pub served: Served,
     /// Years that count toward the first step (served less 基本称职/不定等次).
@@ -161,6 +164,7 @@ pub struct Earliest {
 /// JSON: `from`, `to`, `track`, `steps`, `total_years`, `earliest`,
 /// `conditions`, `notes`; fields may be added, never renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Path<'a> {
     pub from: &'a str,
     pub to: &'a str,

@@ -47,6 +47,7 @@ use std::borrow::Cow;
 /// How sure a resolution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Certainty {
     High,
     Medium,
@@ -83,6 +84,7 @@ impl Certainty {
 
 /// One unit of the organisation chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Unit<'a> {
     /// The official name of a place or organ; a department as written.
     pub name: Cow<'a, str>,
@@ -99,6 +101,7 @@ pub struct Unit<'a> {
 /// How the level was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Rule {
     /// The title's level does not depend on the organisation.
     FixedTitle,
@@ -118,6 +121,7 @@ pub enum Rule {
 
 /// The answer for one post (or for the whole string).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Resolution<'a> {
     /// The text as given (borrowed when it could be).
     pub input: Cow<'a, str>,
@@ -214,6 +218,13 @@ impl Serialize for Resolution<'_> {
 }
 
 impl<'a> Resolution<'a> {
+    /// A text past a limit: not read, and why.
+    fn too_long(text: &'a str, note: Note<'a>) -> Self {
+        let mut r = Resolution::empty(Cow::Borrowed(text));
+        r.found.push(note);
+        r
+    }
+
     fn empty(input: Cow<'a, str>) -> Self {
         Resolution {
             input,
@@ -359,6 +370,24 @@ struct Post<'t> {
     asides: Vec<Aside>,
 }
 
+/// The longest text [`Dataset::resolve`] reads, in bytes of UTF-8 (about
+/// 1,300 Chinese characters; real career lines are under 300). Longer text
+/// is answered "too long", with no level, in bounded memory.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// The most posts one text may list (real career lines have under 20).
+pub const MAX_POSTS: usize = 32;
+
+/// Which limit a text went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TooLong {
+    /// [`MAX_TEXT_BYTES`].
+    Text,
+    /// [`MAX_POSTS`].
+    Posts,
+}
+
 impl Dataset {
     /// Resolve a real-world title string.
     ///
@@ -374,6 +403,10 @@ impl Dataset {
     /// assert_eq!(r.level.unwrap().name, "厅局级正职");
     /// ```
     pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
+        // One hostile line must not exhaust memory: past the limit, say so.
+        if text.len() > MAX_TEXT_BYTES {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Text));
+        }
         // The common case: one post, nothing to clean.
         if clean::untouched(text) {
             return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
@@ -382,6 +415,9 @@ impl Dataset {
         let mut dropped = Vec::new();
         let sentence = clean::first_sentence(&chars, &mut dropped);
         let posts = self.split_posts(sentence);
+        if posts.len() > MAX_POSTS {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Posts));
+        }
         if posts.len() <= 1 {
             let mut post = posts.into_iter().next().unwrap_or(Post {
                 text: Cow::Borrowed(""),

@@ -30,11 +30,16 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
         None => style.warn("层次无法确定"),
     };
     let mut out = String::new();
-    headline(
-        &mut out,
-        style,
-        &format!("{}：{level}", escape_controls(r.input.trim())),
-    );
+    let input = match r.input.trim() {
+        "" => "（空行）".into(),
+        // A text too long to read is not printed whole either.
+        text if text.len() > 600 => {
+            let head: String = text.chars().take(40).collect();
+            format!("{}……（过长，未全部显示）", escape_controls(&head)).into()
+        }
+        text => escape_controls(text),
+    };
+    headline(&mut out, style, &format!("{input}：{level}"));
     let mut items: Vec<(&str, String)> = Vec::new();
     if let Some(t) = r.title {
         items.push(("职务", t.to_string()));

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// What a rule is about: the answers group facts by topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Topic {
     /// Promotion of 职级 (《公务员职务与职级并行规定》第十六–二十二条).
     RankPromotion,

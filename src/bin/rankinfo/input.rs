@@ -54,6 +54,14 @@ pub struct Lines<R> {
     raw: Vec<u8>,
     /// Decoded text not yet returned as lines.
     text: String,
+    /// How much of `text` is known to hold no line end: a long line is
+    /// searched once, not again with every chunk.
+    scanned: usize,
+    /// A line longer than this keeps only its first `max_line` bytes (the
+    /// reader then calls it too long): memory stays flat whatever the line.
+    pub max_line: usize,
+    /// Dropping the rest of a line cut at `max_line`.
+    cut: bool,
     eof: bool,
     /// The number of the last line returned (1-based).
     pub number: usize,
@@ -75,6 +83,9 @@ impl<R: Read> Lines<R> {
             decoder: encoding.new_decoder_without_bom_handling(),
             raw: head,
             text: String::new(),
+            scanned: 0,
+            max_line: usize::MAX,
+            cut: false,
             eof: false,
             number: 0,
             encoding,
@@ -110,7 +121,12 @@ impl<R: Read> Lines<R> {
         loop {
             // A line ends at LF, CRLF or a lone CR; a CR at the very end of
             // what is decoded may be the first half of a CRLF.
-            if let Some(i) = self.text.find(['\n', '\r']) {
+            let found = self
+                .text
+                .get(self.scanned..)
+                .and_then(|rest| rest.find(['\n', '\r']))
+                .map(|j| j + self.scanned);
+            if let Some(i) = found {
                 let cr = self.text.as_bytes()[i] == b'\r';
                 let at_end = i + 1 == self.text.len();
                 if !(cr && at_end && !self.eof) {
@@ -122,7 +138,21 @@ impl<R: Read> Lines<R> {
                     let line = self.text[..i].to_string();
                     self.text.drain(..i + skip);
                     self.number += 1;
+                    self.scanned = 0;
+                    self.cut = false;
                     return Ok(Some(line));
+                }
+                self.scanned = i;
+            } else {
+                self.scanned = self.text.len();
+                if self.text.len() > self.max_line {
+                    let mut at = self.max_line;
+                    while !self.text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    self.text.truncate(at);
+                    self.scanned = at;
+                    self.cut = true;
                 }
             }
             if self.eof {
@@ -130,6 +160,7 @@ impl<R: Read> Lines<R> {
                     return Ok(None);
                 }
                 self.number += 1;
+                self.scanned = 0;
                 return Ok(Some(std::mem::take(&mut self.text)));
             }
             if self.raw.is_empty() {
@@ -141,7 +172,18 @@ impl<R: Read> Lines<R> {
                     self.raw.extend_from_slice(&chunk[..n]);
                 }
             }
+            let before = self.text.len();
             self.decode(self.eof);
+            if self.cut {
+                // The rest of a cut line: dropped up to its end.
+                match self.text[before..].find(['\n', '\r']) {
+                    Some(j) => {
+                        self.text.drain(before..before + j);
+                        self.cut = false;
+                    }
+                    None => self.text.truncate(before),
+                }
+            }
         }
     }
 }
@@ -157,6 +199,18 @@ mod tests {
             out.push(line);
         }
         (out, l.encoding.name())
+    }
+
+    #[test]
+    fn a_long_line_is_cut_and_the_next_line_kept() {
+        let text = format!("{}\n处长\n", "长".repeat(100_000));
+        let mut l = Lines::new(text.as_bytes()).unwrap();
+        l.max_line = 30;
+        let first = l.next_line().unwrap().unwrap();
+        assert_eq!(first, "长".repeat(10));
+        assert_eq!(l.next_line().unwrap().as_deref(), Some("处长"));
+        assert_eq!(l.next_line().unwrap(), None);
+        assert_eq!(l.number, 2);
     }
 
     #[test]

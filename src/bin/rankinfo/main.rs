@@ -445,6 +445,8 @@ fn emit(text: &str) -> ExitCode {
 fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = input::Lines::new(std::io::stdin().lock())?;
+    // Past the reader's limit a line is answered "too long"; keep no more.
+    lines.max_line = rankinfo::read::MAX_TEXT_BYTES + 4;
     if lines.encoding != encoding_rs::UTF_8 {
         let _ = writeln!(
             std::io::stderr(),
