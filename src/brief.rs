@@ -267,25 +267,6 @@ impl Dataset {
         for id in rules {
             ids.extend(address_rule(self, id).sources.iter().map(|x| &**x));
         }
-        let mut sources: Vec<SourceRef<'_>> = Vec::new();
-        for id in ids {
-            if sources.iter().any(|s| s.id == id) {
-                continue;
-            }
-            let found = self
-                .address
-                .sources
-                .iter()
-                .chain(self.ranks.sources.iter())
-                .find(|s| s.id == id);
-            if let Some(s) = found {
-                sources.push(SourceRef {
-                    id: &s.id,
-                    title: &s.title,
-                    grade: &s.grade,
-                });
-            }
-        }
         let rank = match r.found {
             Found::Rank(rank) => Some(rank),
             _ => None,
@@ -310,6 +291,33 @@ impl Dataset {
                 })
             })
         });
+        // The 考核 rules and the next step cite theirs too.
+        if let Some(a) = &assessed_on {
+            ids.extend(a.facts.iter().flat_map(|f| f.sources.iter()).map(|x| &**x));
+        }
+        if let Some(n) = &next_step {
+            ids.extend(n.sources.iter().map(|x| &**x));
+        }
+        let mut sources: Vec<SourceRef<'_>> = Vec::new();
+        for id in ids {
+            if sources.iter().any(|s| s.id == id) {
+                continue;
+            }
+            let found = self
+                .address
+                .sources
+                .iter()
+                .chain(self.ranks.sources.iter())
+                .chain(crate::careers::builtin().sources.iter())
+                .find(|s| s.id == id);
+            if let Some(s) = found {
+                sources.push(SourceRef {
+                    id: &s.id,
+                    title: &s.title,
+                    grade: &s.grade,
+                });
+            }
+        }
         Ok(Brief {
             assessed_on,
             next_step,

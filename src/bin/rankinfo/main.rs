@@ -24,7 +24,7 @@ const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
 #[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系、比较与称呼", long_about = None,
-    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
+    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo kaohe\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
