@@ -222,7 +222,7 @@ impl Dataset {
         let mut reporting = reporting(self, &r, summary.as_ref());
         if let Found::Rank(rank) = r.found {
             if rank.sequence.outside_civil_service() {
-                // A 事业单位 grade has no civil-service 级别.
+                // No source gives a 事业单位 grade a civil-service 级别.
                 for row in &mut reporting {
                     row.grade = None;
                 }

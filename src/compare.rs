@@ -159,7 +159,7 @@ pub fn compare_at<'a>(
             }
             if r.sequence.outside_civil_service() && relation != Relation::Ambiguous {
                 explanation.push_str(&format!(
-                    "\n注意：{}是事业单位管理岗位的等级，与公务员职务层次的对应出自人事部2006年岗位设置办法；它本身不是公务员职务层次，也没有公务员级别。",
+                    "\n注意：{}是事业单位管理岗位的等级，与公务员职务层次的对应出自人事部2006年岗位设置办法；它本身不是公务员职务层次。",
                     r.name
                 ));
             }

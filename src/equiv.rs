@@ -112,7 +112,7 @@ impl Dataset {
         if let Entry::Rank(r) = entry {
             if r.sequence.outside_civil_service() {
                 notes.push(format!(
-                    "{}是事业单位管理岗位的等级，对应事业单位的{}；它不是公务员职务层次，也没有公务员级别，下列公务员职级只是同一层次",
+                    "{}是事业单位管理岗位的等级，对应事业单位的{}；它不是公务员职务层次（参考资料未载对应的公务员级别），下列公务员职级只是同一层次",
                     r.name, level.name
                 ));
             }

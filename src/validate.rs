@@ -131,7 +131,7 @@ fn ranks(
         }
         if r.sequence.outside_civil_service() && r.grade.is_some() {
             errs.push(format!(
-                "{what}: a 事业单位 grade has no civil-service 级别"
+                "{what}: no source gives a 事业单位 grade a civil-service 级别 band"
             ));
         }
         if let Some(p) = &r.promotion {

@@ -169,7 +169,7 @@ fn the_new_sequences_through_show_compare_equiv_resolve() {
         text.contains("事业单位自己的岗位等级，不是公务员职务层次"),
         "{text}"
     );
-    assert!(text.contains("没有：事业单位人员不套公务员级别"), "{text}");
+    assert!(text.contains("参考资料未载对应的公务员级别"), "{text}");
 
     let text = stdout(&run(&["show", "二级警督"]));
     assert!(text.contains("处(局)级正职：三级警监至二级警督"), "{text}");
@@ -236,7 +236,7 @@ fn brief_and_address_for_the_new_sequences() {
     let text = stdout(&run(&["brief", "三级职员", "--surname", "王"]));
     assert!(
         text.starts_with(
-            "王三级职员：三级职员，对应事业单位的厅局级正职（不是公务员职务层次，没有公务员级别）"
+            "王三级职员：三级职员，对应事业单位的厅局级正职（不是公务员职务层次；未见对应的公务员级别）"
         ),
         "{text}"
     );

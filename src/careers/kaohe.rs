@@ -126,6 +126,7 @@ pub fn assessed_on(sequence: Option<Sequence>, leader: bool) -> AssessedOn {
                 f(Topic::LeaderAssessment, "领导干部"),
                 f(Topic::LeaderAssessment, "政绩"),
                 f(Topic::AssessmentKind, "领导成员"),
+                f(Topic::AssessmentResult, "等次"),
                 f(Topic::LeaderAssessment, "未见"),
             ],
         ),

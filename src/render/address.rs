@@ -167,7 +167,7 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
         .filter(|q| q.stands_alone() || q.outside_civil_service());
     let level = match &b.summary {
         Some(s) if other.is_some_and(|q| q.outside_civil_service()) => format!(
-            "对应事业单位的{}（不是公务员职务层次，没有公务员级别）",
+            "对应事业单位的{}（不是公务员职务层次；未见对应的公务员级别）",
             style.strong(s.level.unwrap_or("—"))
         ),
         Some(_) if other == Some(Sequence::PoliceRank) => {

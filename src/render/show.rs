@@ -93,9 +93,10 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     let mut items: Vec<(&str, String)> = vec![("类别", kind_text(s))];
     match s.grade {
         Some(g) => items.push(("级别", band(g) + &unless_high(style, s.grade_confidence))),
-        None if s.sequence.is_some_and(|q| q.outside_civil_service()) => {
-            items.push(("级别", "没有：事业单位人员不套公务员级别".into()))
-        }
+        None if s.sequence.is_some_and(|q| q.outside_civil_service()) => items.push((
+            "级别",
+            style.warn("未见来源：事业单位的岗位等级，参考资料未载对应的公务员级别"),
+        )),
         None if s.sequence.is_some_and(|q| q.stands_alone()) => {
             items.push(("级别", style.warn("法律未规定")))
         }
@@ -260,8 +261,10 @@ pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
         "级别",
         match (e.grade, e.notes.is_empty()) {
             (Some(g), _) => band(g),
-            // A 事业单位 grade: no civil-service 级别 at all.
-            (None, false) => "没有：事业单位人员不套公务员级别".into(),
+            // A 事业单位 grade: no civil-service 级别 stated.
+            (None, false) => {
+                style.warn("未见来源：事业单位的岗位等级，参考资料未载对应的公务员级别")
+            }
             (None, true) => style.warn("未见来源"),
         },
     )];
