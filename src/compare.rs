@@ -4,6 +4,7 @@ use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::levels::grade_text;
 use crate::read::{Certainty, Resolution};
+use crate::schema::Sequence;
 use crate::show::{Kind, Summary};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -242,6 +243,13 @@ fn relate(data: &Dataset, a: Entry<'_>, b: Entry<'_>) -> (Relation, String) {
         return (Relation::Ambiguous, why);
     }
     match (a, b) {
+        // The pre-2019 titles of different eras (助理调研员, renamed 副调研员
+        // in 2006) share rungs: by level, not by their order in the list.
+        (Entry::Rank(x), Entry::Rank(y))
+            if x.sequence == Sequence::Legacy && y.sequence == Sequence::Legacy =>
+        {
+            by_level(data, a, b)
+        }
         (Entry::Rank(x), Entry::Rank(y)) if x.sequence == y.sequence => (
             Relation::from_order(x.order, y.order),
             format!("同属{}，按序列先后比较", x.sequence.label()),

@@ -214,3 +214,22 @@ fn control_characters_from_the_input_are_escaped() {
     let o = run(&["resolve", "处\u{1b}长", "--color", "never"]);
     assert!(!stdout(&o).contains('\u{1b}'));
 }
+
+#[test]
+fn completions_and_man_page_generate() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = stdout(&o);
+        // Every subcommand is offered.
+        for cmd in ["show", "compare", "resolve", "address", "brief"] {
+            assert!(script.contains(cmd), "{shell}: {cmd}");
+        }
+    }
+    assert_eq!(run(&["completions", "tcsh"]).status.code(), Some(2));
+    let man = stdout(&run(&["man"]));
+    assert!(
+        man.contains(".TH rankinfo 1") && man.contains("compare"),
+        "{man}"
+    );
+}

@@ -14,6 +14,7 @@ mod careers;
 mod compare;
 mod resolve;
 mod show;
+mod svg;
 mod text;
 
 pub use address::{address, brief};
@@ -21,6 +22,7 @@ pub use careers::{kaohe, path};
 pub use compare::comparison;
 pub use resolve::{outside, resolution};
 pub use show::{equivalents, ladder, summary};
+pub use svg::ladder_svg;
 pub use text::{pad, visible_width, wrap};
 
 use crate::data::Dataset;

@@ -72,8 +72,14 @@ enum Command {
         name: String,
     },
     /// 整个领导职务与职级对照表
-    #[command(after_help = "例子：\n  rankinfo ladder\n  rankinfo ladder --json")]
-    Ladder,
+    #[command(
+        after_help = "例子：\n  rankinfo ladder\n  rankinfo ladder --json\n  rankinfo ladder --svg 对照图.svg     # 级别1–27与各序列的对照图，可放进幻灯片"
+    )]
+    Ladder {
+        /// 另存为 SVG 图：每个领导职务层次和职级一根柱，标出其级别范围；- 写到标准输出
+        #[arg(long, value_name = "FILE")]
+        svg: Option<std::path::PathBuf>,
+    },
     /// 解读真实的职务全称（如“广东省深圳市南山区发展和改革局副局长”）；不给参数则逐行读标准输入
     #[command(
         after_help = "例子：\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo resolve \"县委副书记、县长（主持工作）\"\n  rankinfo resolve < 名单.txt          # 每行一个，逐行作答\n  rankinfo resolve --json < 名单.txt   # JSON Lines"
@@ -134,6 +140,17 @@ enum Command {
         #[command(flatten)]
         at: AtArg,
     },
+    /// 生成命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    #[command(
+        after_help = "例子：\n  rankinfo completions bash > /etc/bash_completion.d/rankinfo\n  rankinfo completions zsh > ~/.zfunc/_rankinfo"
+    )]
+    Completions {
+        /// 哪种 shell
+        shell: clap_complete::Shell,
+    },
+    /// 生成 man 手册页（roff 格式）
+    #[command(after_help = "例子：\n  rankinfo man > rankinfo.1 && man ./rankinfo.1")]
+    Man,
 }
 
 /// The kind of organisation, when the full name is not known.
@@ -247,7 +264,11 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         Command::Compare { a, b, .. } => vec![a, b],
         Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
         Command::Path { from, to, .. } => vec![from, to],
-        Command::Ladder | Command::Resolve { .. } | Command::Kaohe => Vec::new(),
+        Command::Ladder { .. }
+        | Command::Resolve { .. }
+        | Command::Kaohe
+        | Command::Completions { .. }
+        | Command::Man => Vec::new(),
     };
     let mut lines = None;
     for name in names.into_iter().filter(|n| *n == "-") {
@@ -336,7 +357,34 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 }
             };
         }
-        Command::Ladder => {
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "rankinfo", &mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Command::Ladder { svg: Some(path) } => {
+            let chart = render::ladder_svg(data);
+            if path.as_os_str() == "-" {
+                chart
+            } else {
+                if let Err(e) = std::fs::write(path, chart) {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "rankinfo: 无法写入 {}：{e}",
+                        path.display()
+                    );
+                    std::process::exit(EXIT_IO);
+                }
+                String::new()
+            }
+        }
+        Command::Ladder { svg: None } => {
             let rows = data.ladder();
             answer(&rows, render::ladder(&rows, style))
         }
