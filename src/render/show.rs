@@ -252,11 +252,16 @@ pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
     let r = &e.same_level;
     let mut out = String::new();
     let level = style.strong(&level_with_short(r.level, r.short));
-    headline(
-        &mut out,
-        style,
-        &format!("{}：与{level}同一层次", style.strong(e.name)),
-    );
+    let line = if e.notes.is_empty() {
+        format!("{}：与{level}同一层次", style.strong(e.name))
+    } else {
+        // A 事业单位 grade: the correspondence, not the civil service.
+        format!(
+            "{}：对应事业单位的{level}（不是公务员职务层次）",
+            style.strong(e.name)
+        )
+    };
+    headline(&mut out, style, &line);
     let mut items = vec![(
         "级别",
         match (e.grade, e.notes.is_empty()) {
