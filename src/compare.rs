@@ -186,9 +186,12 @@ fn side<'a>(
         Ok(e) => Ok((e, None)),
         Err(err) => {
             let r = data.resolve(text);
-            match r.level {
-                Some(l) => Ok((Entry::Level(l), Some(r))),
-                None => Err(err),
+            match (r.level, r.rank.and_then(|k| data.rank(k))) {
+                (Some(l), _) => Ok((Entry::Level(l), Some(r))),
+                // A grade with no level of its own, read in a full title
+                // (海淀区人民法院四级高级法官): compared as that grade.
+                (None, Some(rank)) if rank.sequence.stands_alone() => Ok((Entry::Rank(rank), None)),
+                (None, _) => Err(err),
             }
         }
     }

@@ -180,6 +180,15 @@ fn the_new_sequences_through_show_compare_equiv_resolve() {
     let text = stdout(&run(&["compare", "四级高级法官", "四级高级检察官"]));
     assert!(text.contains("没有规定的对应关系"), "{text}");
 
+    // Read in a full title, a grade compares as that grade.
+    let v = json(&["compare", "海淀区人民法院四级高级法官", "处长"]);
+    assert_eq!(v["relation"], "ambiguous");
+    assert_eq!(v["stated_correspondence"], false);
+    assert_eq!(
+        json(&["compare", "某派出所二级警督", "一级警督"])["relation"],
+        "lower"
+    );
+
     let v = json(&["compare", "一级高级警长", "处长"]);
     assert_eq!(v["relation"], "same");
     assert_eq!(v["stated_correspondence"], true);
