@@ -223,6 +223,13 @@ fn the_new_sequences_through_show_compare_equiv_resolve() {
     let v = json(&["resolve", "北京市公安局一级高级警长"]);
     assert_eq!(v["level"], "县处级正职");
     assert!(v["explanation"].as_str().unwrap().contains("未经证实"));
+    let text = stdout(&run(&["resolve", "四级高级法官"]));
+    assert!(
+        text.starts_with("四级高级法官：没有规定的对应层次"),
+        "{text}"
+    );
+    let text = stdout(&run(&["resolve", "某某派出所所长、二级警督"]));
+    assert!(text.contains("层次无法确定"), "a part not read: {text}");
     let v = json(&["resolve", "四级高级法官"]);
     assert!(v["level"].is_null());
     assert!(v["explanation"].as_str().unwrap().contains("单独职务序列"));
