@@ -144,10 +144,11 @@ bake_struct! { in "crate::schema::address::"
     NoShortForm { title, strength, sources, note }
     SurnamePitfall { surname, sounds_like, applies_to, title, why, instead, strength, sources,
                      without_given_name }
-    RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, strength, sources, post2019_note }
+    RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, written_strength, formal, strength, sources,
+                  post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
-    English { title, english, spoken, spoken_alt, strength, sources }
-    OtherTitle { name, aliases, kind, role, note }
+    English { title, within, at, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
+    OtherTitle { name, aliases, kind, role, note, spoken, oral, strength, sources }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }
 }

@@ -13,6 +13,7 @@ use crate::address::{
 };
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
+use crate::read::Sector;
 use crate::schema::{Grade, Level, Role, Strength, TitleCase};
 use crate::show::Summary;
 use serde::Serialize;
@@ -109,6 +110,9 @@ pub struct Brief<'a> {
     pub weakest: Strength,
     /// Every source behind the brief, address and level facts alike.
     pub sources: Vec<SourceRef<'a>>,
+    /// How sure the brief is: the less sure of its level and its forms of
+    /// address.
+    pub certainty: crate::read::Certainty,
     /// What this official is assessed on (考核), by kind of official.
     pub assessed_on: Option<crate::careers::kaohe::AssessedOn>,
     /// For a 职级 holder: the next step and its minimum years.
@@ -177,20 +181,44 @@ impl Dataset {
     ) -> Result<Brief<'a>, LookupError> {
         // A full title (深圳市南山区区长): the reader says where it stands.
         if at.is_none() && self.lookup(title).is_err() {
-            if let Some((_, Some(context), _)) = self.read_title(title) {
+            if let Some(Some(context)) = self.read_title(title).map(|r| r.context) {
                 return self.brief_in(title, person, Some(context));
             }
         }
+        // A full title: how the reader reads it (its highest post, where it
+        // is, how sure it is, and whether it is in the civil service).
+        let read = self
+            .lookup(title)
+            .is_err()
+            .then(|| self.read_title(title))
+            .flatten();
+        let mut at = at;
         let r = match resolve_title(self, title) {
             Ok(r) => r,
             Err(err) => {
-                // A full title: brief its highest post in its organisation.
-                let (t, context, _) = self.read_title(title).ok_or(err)?;
-                return self.brief_in(t, person, at.or(context));
+                // Brief its highest post in its organisation.
+                let read = read.ok_or(err)?;
+                at = at.or(read.context);
+                resolve_title(self, read.title)?
             }
         };
-        let address = address_of(self, title, &r, person);
+        let mut address = address_of(self, title, &r, person, at);
+        if self.lookup(title).is_err() {
+            address.outside(match read {
+                Some(read) => read.sector,
+                None => self.resolve(title).sector,
+            });
+        }
+        if let Some(read) = read {
+            address = address.with_certainty(Some(read.certainty));
+            if address.reading.is_none() && read.title != r.canonical {
+                address.reading = Some(format!("“{title}”按“{}”作答", read.title));
+            }
+        }
+        // Outside the civil service (市人民医院院长): no level, no ladder.
+        let outside = address.sector.is_some_and(|s| s != Sector::CivilService);
         let entry = match (r.found, r.derived_deputy) {
+            _ if outside => None,
             (Found::Title(t), false) => Some(Entry::Title(t)),
             (Found::Rank(rank), _) => Some(Entry::Rank(rank)),
             _ => None,
@@ -205,12 +233,14 @@ impl Dataset {
         if let (Some(s), Some(ctx)) = (summary.as_mut(), prefix_context(self, &r)) {
             if s.cases.iter().any(|c| c.at == ctx) {
                 s.cases.retain(|c| c.at == ctx);
-                notes.push(Note {
-                    text: format!(
-                        "按“{}”中的“{ctx}”一类机构作答",
-                        r.prefix.as_deref().unwrap_or("")
-                    ),
-                    strength: Strength::CommonPractice,
+                // The program's reasoning: with the reading, not a note.
+                let how = format!(
+                    "按“{}”中的“{ctx}”一类机构作答",
+                    r.prefix.as_deref().unwrap_or("")
+                );
+                address.reading = Some(match address.reading.take() {
+                    Some(r) => format!("{r}；{how}"),
+                    None => how,
                 });
             }
         }
@@ -219,7 +249,11 @@ impl Dataset {
             TitleKind::Rank | TitleKind::LegacyRank => Some(false),
             _ => None,
         };
-        let mut reporting = reporting(self, &r, summary.as_ref());
+        let mut reporting = if outside {
+            Vec::new()
+        } else {
+            reporting(self, &r, summary.as_ref())
+        };
         if let Found::Rank(rank) = r.found {
             if rank.sequence.outside_civil_service() {
                 // No source gives a 事业单位 grade a civil-service 级别.
@@ -318,9 +352,14 @@ impl Dataset {
                 });
             }
         }
+        let certainty = match &summary {
+            Some(s) if !outside => s.certainty.max(address.certainty),
+            _ => address.certainty,
+        };
         Ok(Brief {
             assessed_on,
             next_step,
+            certainty,
             input: title.to_string(),
             title: address.title.clone(),
             kind: address.kind,

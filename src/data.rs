@@ -50,6 +50,18 @@ pub fn builtin() -> &'static Dataset {
     &BUILTIN
 }
 
+/// Which check a problem came from, for placing it in a file.
+#[cfg(feature = "runtime-data")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Levels, ranks, titles, organisations, places and their sources.
+    All,
+    /// Forms of address.
+    Address,
+    /// The name index (a name shared by two entries).
+    Index,
+}
+
 /// Something a name can mean.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
@@ -118,9 +130,35 @@ impl Dataset {
             }
         };
         let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
-        check(&files, crate::validate::all(&r, &o, &p))?;
-        check(address.0, crate::validate::address(&a, &r))?;
-        let index = check(ranks.0, crate::validate::index(&r))?;
+        Dataset::assemble(r, o, p, a, |which, errs| {
+            let file = match which {
+                Part::Address => address.0,
+                Part::Index => ranks.0,
+                Part::All => &files,
+            };
+            check(file, Err(errs))
+        })
+    }
+
+    /// Check parsed files as strictly as the built-in data and build their
+    /// indexes; `fail` turns the problems of one part into errors.
+    #[cfg(feature = "runtime-data")]
+    pub(crate) fn assemble(
+        r: RanksFile,
+        o: OrganisationsFile,
+        p: PlacesFile,
+        a: AddressFile,
+        fail: impl Fn(Part, Vec<String>) -> Result<(), Vec<DataError>>,
+    ) -> Result<Dataset, Vec<DataError>> {
+        crate::validate::all(&r, &o, &p).or_else(|e| fail(Part::All, e))?;
+        crate::validate::address(&a, &r).or_else(|e| fail(Part::Address, e))?;
+        let index = match crate::validate::index(&r) {
+            Ok(index) => index,
+            Err(e) => {
+                fail(Part::Index, e)?;
+                return Err(Vec::new());
+            }
+        };
         Ok(Dataset {
             suffix_index: crate::validate::suffix_index(&index),
             index: index.into(),

@@ -104,7 +104,7 @@ impl DataError {
 
 /// 1-based line and column (in characters) of a byte offset.
 #[cfg(feature = "runtime-data")]
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -43,6 +43,8 @@ mod error;
 pub mod levels;
 mod normalize;
 pub mod organisations;
+#[cfg(feature = "runtime-data")]
+mod overlay;
 pub mod places;
 pub mod ranks;
 pub mod read;

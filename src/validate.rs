@@ -4,7 +4,7 @@
 use crate::normalize;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::{Place, PlacesFile};
-use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Target};
+use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Sequence, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Check all the data files together: every cross-reference, every band,
@@ -112,6 +112,16 @@ fn ranks(
         for n in r.general_equivalent.iter().chain(&r.converts_to) {
             if !ranks.contains(&**n) {
                 errs.push(format!("{what}: unknown rank `{n}`"));
+            }
+        }
+        // An equivalent is a 综合管理类 rank with a level of its own: no
+        // chains, so no cycles (a rank that is its own equivalent).
+        if let Some(n) = &r.general_equivalent {
+            let target = data.ranks.iter().find(|x| x.name == *n);
+            if target.is_some_and(|t| t.sequence != Sequence::General || t.level.is_none()) {
+                errs.push(format!(
+                    "{what}: `general_equivalent` must name a 综合管理类 rank that has a `level` (`{n}` does not)"
+                ));
             }
         }
         // 法官、检察官等级 and 警衔: no stated correspondence, and the data
@@ -567,6 +577,11 @@ pub const ADDRESS_RULES: &[&str] = &[
     "written.salutation",
     "written.keep_fu_formal",
     "intro.formal",
+    "intro.rank",
+    "written.rank_salutation",
+    "oral.former_post",
+    "oral.former_post_zhiji",
+    "oral.promotion",
     "english",
     "english.drop_deputy",
     "english.keep_deputy_written",
@@ -584,6 +599,9 @@ const PLACEHOLDERS: &[&str] = &[
     "{简称}",
     "{职级}",
     "{Surname}",
+    // Surname pitfalls only: the forms spoiled and what they sound like.
+    "{称呼}",
+    "{谐音}",
 ];
 
 /// Check `data/address.toml` on its own and against `data/ranks.toml`: every
@@ -642,6 +660,16 @@ pub fn address(
         names.extend(r.aliases.iter().map(|a| normalize::key(a)));
     }
     for o in data.other_titles.iter() {
+        let what = format!("other_title {}", o.name);
+        check(
+            &what,
+            &o.sources,
+            o.strength.unwrap_or(Strength::Unconfirmed),
+            &mut errs,
+        );
+        if let Some(t) = &o.oral {
+            template(&what, t, &mut errs);
+        }
         for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
             if !names.insert(normalize::key(n)) {
                 errs.push(format!(
@@ -703,6 +731,8 @@ pub fn address(
         if !p.title.is_empty() {
             known(&what, &p.title, &mut errs);
         }
+        template(&what, &p.why, &mut errs);
+        template(&what, &p.instead, &mut errs);
         if let Some(id) = &p.without_given_name {
             let rule = data.rules.iter().find(|r| r.id == *id);
             if rule.is_none_or(|r| r.template.is_empty() || r.template.contains("{名}")) {
@@ -725,7 +755,13 @@ pub fn address(
         if a.oral.is_empty() {
             errs.push(format!("{what}: no oral form"));
         }
-        for t in a.oral.iter().chain(a.avoid.iter()).chain([&a.written]) {
+        for t in a
+            .oral
+            .iter()
+            .chain(a.avoid.iter())
+            .chain([&a.written])
+            .chain(a.formal.as_ref())
+        {
             template(&what, t, &mut errs);
         }
         for n in a.applies_to.iter() {
@@ -750,11 +786,45 @@ pub fn address(
     }
     let mut english = BTreeSet::new();
     for e in data.english.iter() {
-        let what = format!("english {}", e.title);
+        let what = format!("english {} {}", e.title, e.within.join("/"));
         check(&what, &e.sources, e.strength, &mut errs);
         known(&what, &e.title, &mut errs);
-        if !english.insert(&*e.title) {
+        if !english.insert((&*e.title, e.within.join("/"))) {
             errs.push(format!("{what}: listed twice"));
+        }
+        // One English for each title: the title as such is rendered as
+        // data/ranks.toml renders it (`rankinfo show`).
+        let own = ranks
+            .titles
+            .iter()
+            .filter(|t| t.name == e.title)
+            .map(|t| t.english.as_deref())
+            .chain(
+                ranks
+                    .ranks
+                    .iter()
+                    .filter(|r| r.name == e.title)
+                    .map(|r| r.english.as_deref()),
+            )
+            .next();
+        if let (true, Some(Some(own))) = (e.within.is_empty(), own) {
+            if e.english.replace("{Tier}", "…") != *own {
+                errs.push(format!(
+                    "{what}: english `{}` differs from data/ranks.toml's `{own}`",
+                    e.english
+                ));
+            }
+        }
+        if e.english.contains('{') && !e.english.contains("{Tier}") {
+            errs.push(format!("{what}: unknown placeholder in `{}`", e.english));
+        }
+        for s in e.avoid.iter() {
+            template(&what, s, &mut errs);
+        }
+        for a in e.at.iter() {
+            if !ranks.contexts.iter().any(|c| c.name == *a) {
+                errs.push(format!("{what}: unknown kind of organisation `{a}`"));
+            }
         }
         for s in std::iter::once(&e.spoken).chain(e.spoken_alt.iter()) {
             template(&what, s, &mut errs);

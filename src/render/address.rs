@@ -22,31 +22,10 @@ impl Cites for Brief<'_> {
     }
 }
 
-/// The certainty of advice whose weakest convention has this strength: an
-/// official rule is 高; what the press reports or everyone does, 中; a
-/// single weak page or nothing confirmed, 低.
-fn certainty_of(s: Strength) -> Certainty {
-    match s {
-        Strength::Official => Certainty::High,
-        Strength::Press | Strength::CommonPractice => Certainty::Medium,
-        Strength::Weak | Strength::Unconfirmed => Certainty::Low,
-    }
-}
-
-/// The 把握 line of address advice, from its weakest recommended form.
-fn address_certainty(style: Style, weakest: Strength) -> String {
+/// The 把握 line of address advice, with its weakest form's strength.
+fn address_certainty(style: Style, certainty: Certainty, weakest: Strength) -> String {
     let why = format!("称呼依据最弱为“{}”", weakest.label());
-    certainty_text(style, certainty_of(weakest), Some(&why))
-}
-
-/// The weakest strength of the recommended forms.
-fn weakest(a: &Address<'_>) -> Strength {
-    let b = &a.basis;
-    [&b.oral, &b.written, &b.introduce, &b.english]
-        .iter()
-        .map(|x| x.strength)
-        .max()
-        .unwrap_or(Strength::Unconfirmed)
+    certainty_text(style, certainty, Some(&why))
 }
 
 fn kind_text(a: &Address<'_>) -> &'static str {
@@ -58,6 +37,8 @@ fn kind_text(a: &Address<'_>) -> &'static str {
         (TitleKind::Military, _) => "军队职务",
         (TitleKind::Enterprise, _) => "企业职务",
         (TitleKind::Professional, _) => "专业技术职称",
+        (TitleKind::Village, _) => "村（社区）职务，不是公务员",
+        (TitleKind::PublicInstitution, _) => "事业单位职务，不是公务员",
     }
 }
 
@@ -80,6 +61,17 @@ fn register_rows(a: &Address<'_>, style: Style) -> Vec<Vec<String>> {
     rows.push(row("英文", &a.english, b.english.strength));
     if let Some(t) = &a.english_title {
         rows.push(vec!["英文头衔".to_string(), t.clone()]);
+    }
+    // A deputy with the head in the room.
+    if let Some(h) = &a.head_present {
+        let mark = strength_mark(style, h.strength);
+        rows.push(vec![
+            "正职在场".to_string(),
+            format!("{}；介绍：{}{mark}", h.oral, h.introduce),
+        ]);
+        if let Some(e) = &h.english {
+            rows.push(vec!["正职在场·英文".to_string(), format!("{e}{mark}")]);
+        }
     }
     rows
 }
@@ -141,7 +133,7 @@ pub fn address(a: &Address<'_>, style: Style) -> String {
         ("说明", notes_text(&a.notes, style)),
     ];
     items.extend(avoid_items(a, style));
-    items.push(("把握", address_certainty(style, weakest(a))));
+    items.push(("把握", address_certainty(style, a.certainty, a.weakest())));
     out.push('\n');
     fields(&mut out, style, &items);
     out
@@ -268,7 +260,7 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
     fields(
         &mut out,
         style,
-        &[("把握", address_certainty(style, b.weakest))],
+        &[("把握", address_certainty(style, b.certainty, b.weakest))],
     );
     out
 }

@@ -34,6 +34,9 @@ struct Cli {
     /// 列出依据的来源（法规名称和条款，或网页）
     #[arg(long, short = 'v', global = true)]
     sources: bool,
+    /// 叠加自己的数据文件（格式同 data/，见 docs/data-format.md）；可多次给出
+    #[arg(long = "data", global = true, value_name = "FILE")]
+    data: Vec<std::path::PathBuf>,
     /// 何时使用颜色（也遵从 NO_COLOR 环境变量）
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -140,6 +143,9 @@ enum Command {
         #[command(flatten)]
         at: AtArg,
     },
+    /// 数据：检查自己的数据文件、查看版本与来源、导出全部数据
+    #[command(subcommand)]
+    Data(DataCommand),
     /// 生成命令行补全脚本（bash、zsh、fish、powershell、elvish）
     #[command(
         after_help = "例子：\n  rankinfo completions bash > /etc/bash_completion.d/rankinfo\n  rankinfo completions zsh > ~/.zfunc/_rankinfo"
@@ -151,6 +157,27 @@ enum Command {
     /// 生成 man 手册页（roff 格式）
     #[command(after_help = "例子：\n  rankinfo man > rankinfo.1 && man ./rankinfo.1")]
     Man,
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// 只检查数据文件（不作答）：逐条报告问题的文件、行、列
+    #[command(after_help = "例子：\n  rankinfo data check 本单位职务.toml")]
+    Check {
+        /// 要检查的文件（格式同 data/）
+        files: Vec<std::path::PathBuf>,
+    },
+    /// 数据版本、各类条目数与全部来源
+    Info,
+    /// 导出全部数据（JSON，或职务、职级、层次一览的 CSV）
+    #[command(
+        after_help = "例子：\n  rankinfo data export --csv > 职务职级.csv\n  rankinfo data export --json > rankinfo.json"
+    )]
+    Export {
+        /// CSV：每个职务、职级、层次一行
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 /// The kind of organisation, when the full name is not known.
@@ -174,7 +201,7 @@ impl AtArg {
 /// Who is being addressed.
 #[derive(Args)]
 struct PersonArgs {
-    /// 姓，如 王（不填则用 × 代替）
+    /// 姓，如 王（不填则以“王”为例）
     #[arg(long)]
     surname: Option<String>,
     /// 名，如 晓明
@@ -183,6 +210,9 @@ struct PersonArgs {
     /// 单位正职与其同姓（副职改称 名 + 职务）
     #[arg(long)]
     same_surname_as_head: bool,
+    /// 现为职级者原任的领导职务，如 局长（按原职务称呼）
+    #[arg(long, value_name = "TITLE")]
+    former: Option<String>,
 }
 
 impl PersonArgs {
@@ -191,6 +221,7 @@ impl PersonArgs {
             surname: self.surname.clone(),
             given_name: self.given_name.clone(),
             same_surname_as_head: self.same_surname_as_head,
+            former_title: self.former.clone(),
         }
     }
 }
@@ -223,7 +254,18 @@ fn main() -> ExitCode {
         let _ = writeln!(std::io::stderr(), "rankinfo: 读取标准输入失败：{e}");
         return ExitCode::from(EXIT_IO as u8);
     }
-    let data = rankinfo::builtin();
+    let loaded;
+    let data = if cli.data.is_empty() {
+        rankinfo::builtin()
+    } else {
+        match with_files(&cli.data) {
+            Ok(d) => {
+                loaded = d;
+                &loaded
+            }
+            Err(errs) => return data_errors(&errs),
+        }
+    };
     let style = style(cli.color);
     match run(data, &cli, style) {
         Ok(text) => emit(&text),
@@ -265,6 +307,7 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
         Command::Path { from, to, .. } => vec![from, to],
         Command::Ladder { .. }
+        | Command::Data(_)
         | Command::Resolve { .. }
         | Command::Kaohe
         | Command::Completions { .. }
@@ -357,6 +400,31 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 }
             };
         }
+        Command::Data(DataCommand::Check { files }) => {
+            // The global --data files are already merged: check these too.
+            match with_files(files) {
+                Ok(d) => format!(
+                    "数据文件无误：{} 个文件；合并后共 {} 个职务、{} 个职级、{} 个机构\n",
+                    files.len(),
+                    d.ranks.titles.len(),
+                    d.ranks.ranks.len(),
+                    d.organisations.organs.len()
+                ),
+                Err(errs) => {
+                    data_errors(&errs);
+                    std::process::exit(EXIT_IO)
+                }
+            }
+        }
+        Command::Data(DataCommand::Info) => data_info(data, json_out),
+        Command::Data(DataCommand::Export { csv: true }) => export_csv(data),
+        Command::Data(DataCommand::Export { csv: false }) => json(&serde_json::json!({
+            "version": data.version(),
+            "ranks": data.ranks,
+            "organisations": data.organisations,
+            "places": data.places,
+            "address": data.address,
+        })),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "rankinfo", &mut out);
@@ -537,4 +605,145 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
         );
     }
     Ok(())
+}
+
+/// The built-in data with the user's files merged over it, in order.
+fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, Vec<rankinfo::DataError>> {
+    let mut data = rankinfo::builtin().clone();
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![rankinfo::DataError {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                message: e.to_string(),
+            }]
+        })?;
+        data = data.with_overlay(&name, &text)?;
+    }
+    Ok(data)
+}
+
+/// Every problem of a data file, one a line (file:line:column: message),
+/// and exit 3: nothing was answered from half-applied data.
+fn data_errors(errs: &[rankinfo::DataError]) -> ExitCode {
+    let mut err = std::io::stderr();
+    for e in errs {
+        let _ = writeln!(err, "{}", render::escape_controls(&e.to_string()));
+    }
+    let _ = writeln!(err, "rankinfo: 数据文件有 {} 处问题，未使用", errs.len());
+    ExitCode::from(EXIT_IO as u8)
+}
+
+/// `rankinfo data info`.
+fn data_info(data: &Dataset, as_json: bool) -> String {
+    let sources: Vec<&rankinfo::schema::Source> = data
+        .ranks
+        .sources
+        .iter()
+        .chain(data.organisations.sources.iter())
+        .chain(data.address.sources.iter())
+        .collect();
+    if as_json {
+        return json(&serde_json::json!({
+            "version": data.version(),
+            "levels": data.ranks.levels.len(),
+            "ranks": data.ranks.ranks.len(),
+            "titles": data.ranks.titles.len(),
+            "organs": data.organisations.organs.len(),
+            "places": data.places.places.place.len(),
+            "address_rules": data.address.rules.len(),
+            "sources": sources,
+        }));
+    }
+    let mut out = format!(
+        "数据版本 {}\n  层次 {}，职级 {}，职务 {}，机构 {}，行政区划 {}，称呼规则 {}\n  来源 {} 个：\n",
+        data.version(),
+        data.ranks.levels.len(),
+        data.ranks.ranks.len(),
+        data.ranks.titles.len(),
+        data.organisations.organs.len(),
+        data.places.places.place.len(),
+        data.address.rules.len(),
+        sources.len()
+    );
+    for s in sources {
+        out.push_str(&format!("    {}\n", s.title));
+    }
+    out
+}
+
+/// `rankinfo data export --csv`: every level, rank and title, one a row.
+fn export_csv(data: &Dataset) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out =
+        String::from("name,kind,level,grade_highest,grade_lowest,english,confidence,sources\n");
+    let mut row = |name: &str,
+                   kind: &str,
+                   level: Option<&str>,
+                   grade: Option<rankinfo::schema::Grade>,
+                   english: Option<&str>,
+                   confidence: rankinfo::schema::Confidence,
+                   sources: &[rankinfo::schema::Text]| {
+        let g = |f: fn(&rankinfo::schema::Grade) -> u8| {
+            grade.map(|x| f(&x).to_string()).unwrap_or_default()
+        };
+        let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
+        out.push_str(
+            &[
+                field(name),
+                kind.to_string(),
+                field(level.unwrap_or("")),
+                g(|x| x.highest),
+                g(|x| x.lowest),
+                field(english.unwrap_or("")),
+                format!("{confidence:?}").to_lowercase(),
+                field(&sources.join(" ")),
+            ]
+            .join(","),
+        );
+        out.push('\n');
+    };
+    for l in data.levels() {
+        row(
+            &l.name,
+            "level",
+            Some(&l.name),
+            Some(l.grade),
+            Some(&l.english),
+            l.confidence,
+            &l.sources,
+        );
+    }
+    for r in data.ranks.ranks.iter() {
+        let level = data.rank_level(r).map(|(l, _)| &*l.name);
+        row(
+            &r.name,
+            "rank",
+            level,
+            r.grade,
+            r.english.as_deref(),
+            r.confidence,
+            &r.sources,
+        );
+    }
+    for t in data.ranks.titles.iter() {
+        row(
+            &t.name,
+            "title",
+            t.level.as_deref(),
+            None,
+            t.english.as_deref(),
+            t.confidence,
+            &t.sources,
+        );
+    }
+    out
 }
