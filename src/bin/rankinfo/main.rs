@@ -644,6 +644,7 @@ fn data_info(data: &Dataset, as_json: bool) -> String {
         .iter()
         .chain(data.organisations.sources.iter())
         .chain(data.address.sources.iter())
+        .chain(rankinfo::careers::builtin().sources.iter())
         .collect();
     if as_json {
         return json(&serde_json::json!({
