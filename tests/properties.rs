@@ -166,6 +166,14 @@ proptest! {
         let _ = compare(data, &text, &other);
         let _ = data.address(&text, &Person::surnamed(&other));
         let _ = data.brief(&text, &Person::default());
+        // A promotion path, with years that may not add up.
+        let served = rankinfo::careers::path::Served {
+            years: text.chars().count() as f64 / 4.0,
+            excellent: other.chars().count() as u32 % 5,
+            not_counted: text.len() as u32 % 3,
+            as_of: None,
+        };
+        let _ = data.path(&text, &other, Some(served));
     }
 
     #[test]
