@@ -41,10 +41,16 @@ struct Overlay {
 /// add the rest.
 fn merge<T: Clone>(list: &mut List<T>, new: Vec<T>, key: impl Fn(&T) -> &str) {
     let list = list.to_mut();
+    let mut at: std::collections::HashMap<String, usize> = (list.iter().enumerate())
+        .map(|(i, x)| (key(x).to_string(), i))
+        .collect();
     for item in new {
-        match list.iter().position(|x| key(x) == key(&item)) {
-            Some(i) => list[i] = item,
-            None => list.push(item),
+        match at.get(key(&item)) {
+            Some(&i) => list[i] = item,
+            None => {
+                at.insert(key(&item).to_string(), list.len());
+                list.push(item);
+            }
         }
     }
 }

@@ -336,6 +336,19 @@ pub fn careers(
 /// Two different entries may share an English key (it is then ambiguous),
 /// never a Chinese one.
 pub fn index(data: &RanksFile) -> Result<Vec<IndexEntry>, Vec<String>> {
+    // Entries are found by a u16 position: more would wrap silently.
+    let too_many: Vec<String> = [
+        ("levels", data.levels.len()),
+        ("ranks", data.ranks.len()),
+        ("titles", data.titles.len()),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > usize::from(u16::MAX))
+    .map(|(what, n)| format!("{n} {what}: more than a u16 index holds ({})", u16::MAX))
+    .collect();
+    if !too_many.is_empty() {
+        return Err(too_many);
+    }
     let mut keys: BTreeMap<String, BTreeSet<Target>> = BTreeMap::new();
     let mut add = |names: &mut dyn Iterator<Item = &str>, target: Target| {
         for n in names {
@@ -394,6 +407,13 @@ fn organisations(
     cited: &mut BTreeSet<String>,
 ) -> Result<(), Vec<String>> {
     let mut errs = Vec::new();
+    if orgs.organs.len() > usize::from(u16::MAX) {
+        errs.push(format!(
+            "{} organs: more than a u16 index holds ({})",
+            orgs.organs.len(),
+            u16::MAX
+        ));
+    }
     let levels: BTreeSet<&str> = ranks.levels.iter().map(|l| &*l.name).collect();
     let contexts: BTreeSet<&str> = ranks.contexts.iter().map(|c| &*c.name).collect();
     let names: BTreeSet<&str> = orgs.organs.iter().map(|o| &*o.name).collect();
