@@ -804,6 +804,9 @@ struct Draft<'a, 'r> {
     /// A confirmed 姓 + 职务 pitfall applies and the given name is unknown:
     /// introduce by full name.
     need_given_name: bool,
+    /// A grade the reference says nothing about addressing (法官等级 …):
+    /// every Chinese form is unconfirmed.
+    unsourced: bool,
     /// A deputy's forms with the head in the room.
     head: Option<HeadPresent>,
     /// The leadership post a 职级 holder held before.
@@ -855,6 +858,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: Vec::new(),
             rank_entry: None,
             need_given_name: false,
+            unsourced: false,
             head: None,
             former: clean(&person.former_title),
             at: None,
@@ -1133,8 +1137,18 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
         };
         let Some(entry) = entry else {
-            // Not reachable with checked data; answer with the plain default.
+            // 法官、检察官等级, 警衔, 事业单位职员: the reference says nothing
+            // of addressing anyone by them. The plain pattern, every Chinese
+            // form unconfirmed, and the answer says so.
             self.post();
+            let unconfirmed = Strength::Unconfirmed;
+            self.unsourced = true;
+            self.warnings.push(format!(
+                "{}：参考资料未论及按{}（{}）称呼的做法，以上只是套用“姓 + 名称”的格式；对方若另有院长、庭长、检察长、局长等职务，按职务称呼",
+                unconfirmed.label(),
+                rank.sequence.label(),
+                rank.name
+            ));
             return;
         };
         self.cite(&entry.sources);
@@ -1725,6 +1739,18 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn finish(mut self, input: &str) -> Address<'a> {
+        if self.unsourced {
+            let unconfirmed = Strength::Unconfirmed;
+            self.oral.basis.strength = unconfirmed;
+            self.written.1.strength = unconfirmed;
+            self.introduce.1.strength = unconfirmed;
+            if let Some(s) = &mut self.short {
+                s.basis.strength = unconfirmed;
+            }
+            for a in &mut self.alternatives {
+                a.basis.strength = unconfirmed;
+            }
+        }
         // Full title first, the short form later: this title's own forms.
         if let (Some(short), None) = (self.short.clone(), self.rank_entry) {
             let rule = self.rule("oral.outsider_progression");

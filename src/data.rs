@@ -189,6 +189,7 @@ impl Dataset {
             .iter()
             .chain(self.address.sources.iter())
             .chain(self.organisations.sources.iter())
+            .chain(crate::careers::builtin().sources.iter())
             .find(|s| s.id == id)
     }
 

@@ -34,6 +34,7 @@
 
 pub mod address;
 pub mod brief;
+pub mod careers;
 pub mod compare;
 pub mod data;
 pub mod equiv;

@@ -460,7 +460,7 @@ impl Dataset {
         }
         let rank = parts
             .iter()
-            .find(|p| p.title.is_none())
+            .find(|p| p.title.is_none() && p.rank.is_some())
             .and_then(|p| p.rank);
         // The highest post, the first listed among equals; a 职级 beside a
         // post is reported as `rank`, not as the post's level (a 县委书记 who
@@ -486,6 +486,9 @@ impl Dataset {
                     .iter()
                     .find(|p| p.sector.is_some_and(|s| s != Sector::CivilService))
             })
+            // No level anywhere: a part that was read (四级高级法官, 二级警督)
+            // says more than one that was not.
+            .or_else(|| parts.iter().find(|p| p.rank.is_some() || p.title.is_some()))
             .or(parts.first())
             .cloned()
             .unwrap_or_else(|| Resolution::empty(text.into()));
@@ -883,16 +886,37 @@ impl Dataset {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
         r.sources = &rank.sources;
+        // The other sequences (police, judges, 事业单位 职员) say in their
+        // first note what they are and how sure their placement is.
+        let own_note = rank.notes.first().filter(|_| {
+            !matches!(
+                rank.sequence,
+                crate::schema::Sequence::General
+                    | crate::schema::Sequence::Professional
+                    | crate::schema::Sequence::Enforcement
+                    | crate::schema::Sequence::Legacy
+            )
+        });
         match self.rank_level(rank) {
             Some((level, conf)) => {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
-                r.found.push(Note::Rank {
-                    rank: &rank.name,
-                    level: &level.name,
-                });
+                if rank.sequence.outside_civil_service() {
+                    // A 职员 grade is the 事业单位's own ladder (unless the
+                    // text placed it already: a company's 职员).
+                    r.sector = r.sector.or(Some(Sector::PublicInstitution));
+                } else {
+                    r.found.push(Note::Rank {
+                        rank: &rank.name,
+                        level: &level.name,
+                    });
+                }
             }
-            None => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None if own_note.is_none() => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None => {}
+        }
+        if let Some(n) = own_note {
+            r.found.push(Note::Data(n));
         }
     }
 }

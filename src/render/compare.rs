@@ -14,6 +14,12 @@ impl Cites for Comparison<'_> {
 /// `rankinfo compare`.
 pub fn comparison(c: &Comparison<'_>, style: Style) -> String {
     let verdict = match c.relation {
+        Relation::Ambiguous if !c.stated_correspondence => format!(
+            "{} 与 {}：{}",
+            c.a.name,
+            c.b.name,
+            style.warn("没有规定的对应关系，无法比较")
+        ),
         Relation::Ambiguous => format!(
             "{} 与 {}：{}",
             c.a.name,

@@ -27,6 +27,17 @@ fn unit_text(u: &Unit<'_>) -> String {
 pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
     let level = match r.level {
         Some(l) => style.strong(&format!("{}（{}）", l.name, l.short)),
+        // A grade read whole that has no level of its own (四级高级法官,
+        // 二级警督): none is stated, which is not the same as unreadable.
+        None if r.rank.is_some()
+            && r.title.is_none()
+            && r.sector.is_none_or(|s| s == Sector::CivilService)
+            && r.parts
+                .iter()
+                .all(|p| p.rank.is_some() || p.title.is_some()) =>
+        {
+            style.warn("没有规定的对应层次（见依据）")
+        }
         None => style.warn("层次无法确定"),
     };
     let mut out = String::new();
