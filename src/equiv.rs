@@ -10,9 +10,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Equivalents<'a> {
+    /// The entry's canonical name.
     pub name: &'a str,
     /// The leadership level it stands at; `None` when that depends on context.
     pub level: Option<&'a str>,
+    /// Its 级别 band, where it has one.
     pub grade: Option<Grade>,
     /// 1:1 equivalents of a 职级 in the other sequences (第十一条), and the
     /// 套转 of a pre-2019 title.
@@ -27,8 +29,11 @@ pub struct Equivalents<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Row<'a> {
+    /// The level's canonical name (`县处级正职`).
     pub level: &'a str,
+    /// Its colloquial short name (`正处级`).
     pub short: &'a str,
+    /// Its 级别 band.
     pub grade: Grade,
     /// 综合管理类职级.
     pub general: Vec<&'a str>,

@@ -32,6 +32,8 @@
 //! depends on its organisation (局长, 主任, 书记 …) the answer lists the cases
 //! instead of picking one. The data is a snapshot: see [`Dataset::version`].
 
+#![deny(missing_docs)]
+
 pub mod address;
 pub mod brief;
 pub mod compare;

@@ -49,8 +49,11 @@ use std::borrow::Cow;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Certainty {
+    /// 高: rests on a regulation's text or a faithful quote of it, read without doubt.
     High,
+    /// 中: rests on common knowledge or custom, or the reading had a doubt.
     Medium,
+    /// 低: unconfirmed, or no level.
     #[default]
     Low,
 }
@@ -131,10 +134,13 @@ pub struct Resolution<'a> {
     pub title: Option<&'a str>,
     /// A 职级 the string carries.
     pub rank: Option<&'a str>,
+    /// The units of the organisation the text names, outermost first.
     pub organisation: Vec<Unit<'a>>,
     /// The kind of organisation (a context name), where found.
     pub context: Option<&'a str>,
+    /// How the level was decided.
     pub rule: Rule,
+    /// How sure the answer is: from the data's confidence, lowered for anything the reader doubted.
     pub confidence: Certainty,
     /// The confidence the data gives the fact the level rests on (the case,
     /// the unit level of a derivation, the named exception, the title).
@@ -143,6 +149,7 @@ pub struct Resolution<'a> {
     pub nominal: Option<&'a str>,
     /// A level holders often have personally (高配): not the answer.
     pub often: Option<&'a str>,
+    /// Source ids of the fact the level rests on.
     pub sources: &'a [Text],
     /// Each post of a multi-title string.
     pub parts: Vec<Resolution<'a>>,

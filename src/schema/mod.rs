@@ -127,8 +127,11 @@ pub struct Level {
     pub grade: Grade,
     /// GB/T 12407-2008 职务级别代码, where the reference has it.
     pub gb12407: Option<Text>,
+    /// How sure the data is of the level and its band.
     pub confidence: Confidence,
+    /// Source ids (`legal:P1` …).
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -167,7 +170,9 @@ pub struct Promotion {
     pub years: u8,
     /// Posts or 职级 that count ("任厅局级副职或者二级巡视员4年以上").
     pub from: List<Text>,
+    /// How sure the data is of the rule.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -175,10 +180,13 @@ pub struct Promotion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rank {
+    /// Canonical name: `一级调研员`.
     pub name: Text,
+    /// The sequence it belongs to.
     pub sequence: Sequence,
     /// Position within its sequence, 1 = highest.
     pub order: u8,
+    /// Other names that mean this rank.
     #[serde(default)]
     pub aliases: List<Text>,
     /// Conventional English, where the reference gives one.
@@ -197,13 +205,17 @@ pub struct Rank {
     pub min_rank_confidence: Option<Confidence>,
     /// For 专业技术类 and 行政执法类: the 综合管理类 rank it equals.
     pub general_equivalent: Option<Text>,
+    /// Minimum service before promotion to it, where the reference gives it.
     pub promotion: Option<Promotion>,
     /// For pre-2019 titles: the 2019 职级 it was converted to (套转).
     pub converts_to: Option<Text>,
     /// For pre-2019 titles: the last day it was in force.
     pub in_force_until: Option<Text>,
+    /// How sure the data is of the entry.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -219,8 +231,11 @@ pub struct RankSetting {
     /// Or exactly these 职级.
     #[serde(default)]
     pub only: List<Text>,
+    /// The article and item: `第十条（一）`.
     pub clause: Text,
+    /// How sure the data is of the clause.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -229,7 +244,9 @@ pub struct RankSetting {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
+    /// Canonical name: `地级市`.
     pub name: Text,
+    /// Other names accepted for it (`--at 地级`).
     #[serde(default)]
     pub aliases: List<Text>,
     /// What falls under it.
@@ -315,8 +332,11 @@ pub struct TitleCase {
     /// department whose name holds the word) or `省会` (a provincial
     /// capital). 高配 is never a blanket note on every head.
     pub often_for: Option<Text>,
+    /// How sure the data is of this case.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -325,10 +345,14 @@ pub struct TitleCase {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Title {
+    /// Canonical name: `局长`.
     pub name: Text,
+    /// Other names of the post.
     #[serde(default)]
     pub aliases: List<Text>,
+    /// Conventional English, where the reference gives one (not an official translation).
     pub english: Option<Text>,
+    /// Head, deputy, member or other.
     pub role: Role,
     /// The body the post always belongs to (县长: government), if any.
     pub body: Option<Body>,
@@ -344,8 +368,11 @@ pub struct Title {
     /// post, and no level is derived for it.
     #[serde(default)]
     pub only_at: List<Text>,
+    /// How sure the data is of the entry.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -354,17 +381,24 @@ pub struct Title {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RanksFile {
+    /// The version stamp and data policy.
     pub meta: Meta,
+    /// `[[source]]`: the sources the file's facts cite.
     #[serde(default, rename = "source")]
     pub sources: List<Source>,
+    /// `[[level]]`: the leadership levels, top to bottom, then 科员级 and 办事员级.
     #[serde(default, rename = "level")]
     pub levels: List<Level>,
+    /// `[[rank]]`: the 职级 of every sequence, and the pre-2019 非领导职务.
     #[serde(default, rename = "rank")]
     pub ranks: List<Rank>,
+    /// `[[rank_setting]]`: where each 综合管理类 职级 may be set.
     #[serde(default, rename = "rank_setting")]
     pub rank_settings: List<RankSetting>,
+    /// `[[context]]`: the kinds of organisation.
     #[serde(default, rename = "context")]
     pub contexts: List<Context>,
+    /// `[[title]]`: post titles.
     #[serde(default, rename = "title")]
     pub titles: List<Title>,
 }
@@ -398,7 +432,9 @@ pub enum Target {
 /// shared by several titles).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexEntry {
+    /// The normalised name.
     pub key: Text,
+    /// The entry it names.
     pub target: Target,
 }
 
@@ -406,7 +442,9 @@ pub struct IndexEntry {
 /// key. Names shared by several places occur once per place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameIndex {
+    /// The normalised name.
     pub key: Text,
+    /// The position of the place or organ in its list.
     pub id: u16,
 }
 
@@ -415,16 +453,20 @@ pub struct NameIndex {
 pub struct TrieNode {
     /// Its edges: `edges[edges_start..edges_start + edges_len]`, by character.
     pub edges_start: u32,
+    /// The number of edges.
     pub edges_len: u32,
     /// The entries whose key ends here: `entries[hits_start..hits_start + hits_len]`.
     pub hits_start: u32,
+    /// The number of entries.
     pub hits_len: u32,
 }
 
 /// An edge of the trie: a character and the node it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrieEdge {
+    /// The character, as a Unicode scalar value.
     pub ch: u32,
+    /// The index of the node it leads to.
     pub node: u32,
 }
 
@@ -433,8 +475,11 @@ pub struct TrieEdge {
 /// character, however many names there are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameTable {
+    /// The names, sorted by key.
     pub entries: List<NameIndex>,
+    /// The trie's nodes; node 0 is the root.
     pub nodes: List<TrieNode>,
+    /// The trie's edges, each node's sorted by character.
     pub edges: List<TrieEdge>,
     /// The root's edges by hash of their character (index + 1; 0 is empty),
     /// open addressing over a power-of-two table: the root has thousands of
