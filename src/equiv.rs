@@ -49,6 +49,14 @@ pub struct Row<'a> {
 
 impl Dataset {
     /// One ladder row.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let row = data.row(data.level("厅局级副职").unwrap());
+    /// assert_eq!((row.short, row.grade.highest, row.grade.lowest), ("副厅级", 10, 15));
+    /// assert_eq!(row.general, ["二级巡视员"]);
+    /// assert_eq!(row.legacy, ["副巡视员", "助理巡视员"]);
+    /// ```
     pub fn row<'a>(&'a self, level: &'a Level) -> Row<'a> {
         let at = |seq: Sequence| -> Vec<&'a str> {
             self.ranks_in(seq)
@@ -91,6 +99,16 @@ impl Dataset {
     }
 
     /// What an entry is equivalent to across the tracks.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.equivalents(data.lookup("二级调研员").unwrap()).unwrap();
+    /// assert_eq!(e.level, Some("县处级正职"));
+    /// assert_eq!(e.exact, ["二级高级主管", "二级高级主办", "调研员"]);
+    /// assert_eq!(e.same_level.titles, ["县长", "处长"]);
+    /// // 局长's level depends on its organisation: no equivalents without one.
+    /// assert!(data.equivalents(data.lookup("局长").unwrap()).is_none());
+    /// ```
     pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
         let (level, confidence) = self.level_of(entry)?;
         let mut exact = Vec::new();

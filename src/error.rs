@@ -64,6 +64,14 @@ pub enum LookupError {
 impl LookupError {
     /// The closest known names; for an ambiguous name the candidates, for a
     /// level the titles and ranks at it.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let err = data.lookup("调研猿").unwrap_err();
+    /// assert_eq!(err.suggestions()[0], "调研员");
+    /// let err = data.address("正处级", &Default::default()).unwrap_err();
+    /// assert!(err.suggestions().iter().any(|s| s == "处长"));
+    /// ```
     pub fn suggestions(&self) -> &[String] {
         match self {
             LookupError::Unknown { suggestions, .. } => suggestions,

@@ -83,6 +83,13 @@ pub struct Summary<'a> {
 impl Summary<'_> {
     /// The confidence the answer's level rests on: the weaker of the
     /// entry's and its level's.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// let data = rankinfo::builtin();
+    /// let s = data.summary(data.lookup("助理巡视员").unwrap());
+    /// assert_eq!(s.weakest(), Confidence::Unconfirmed);
+    /// ```
     pub fn weakest(&self) -> Confidence {
         self.confidence
             .max(self.level_confidence.unwrap_or(self.confidence))

@@ -261,6 +261,14 @@ impl<'a> Resolution<'a> {
 
     /// The reasoning, in order: what reading the text found, the rule used
     /// and the data's notes on it, then 高配 and nominal levels.
+    ///
+    /// ```
+    /// use rankinfo::read::Note;
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("原县委书记");
+    /// assert_eq!(r.level.unwrap().name, "县处级正职");
+    /// assert!(r.notes().contains(&Note::Former)); // and so not 高
+    /// ```
     pub fn notes(&self) -> Vec<Note<'a>> {
         let mut out = self.found.clone();
         out.extend(self.basis.clone());
@@ -271,6 +279,12 @@ impl<'a> Resolution<'a> {
     }
 
     /// The reasoning in Chinese: the chain of units, the rule, the caveats.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("县委副书记、县长、一级调研员");
+    /// assert!(r.explanation().starts_with("共3项职务，取最高的“县长”。县长：县处级正职。"));
+    /// ```
     pub fn explanation(&self) -> String {
         let mut out = String::new();
         if !self.parts.is_empty() {
@@ -303,6 +317,15 @@ impl<'a> Resolution<'a> {
     }
 
     /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("深圳市南山区区长");
+    /// assert_eq!(
+    ///     r.chain(" › "),
+    ///     "深圳市（副省级市，省部级副职） › 南山区（市辖区，厅局级副职）"
+    /// );
+    /// ```
     pub fn chain(&self, sep: &str) -> String {
         let units: Vec<String> = self
             .organisation

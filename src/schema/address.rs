@@ -298,16 +298,34 @@ pub struct AddressFile {
 
 impl AddressFile {
     /// The rule with this id.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.address.rule("oral.default").unwrap().template, "{姓}{职务}");
+    /// ```
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
     /// The short-form entry of a title.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.address.short_form("局长").unwrap().short, "局");
+    /// assert!(data.address.short_form("书记").is_none()); // always 王书记
+    /// ```
     pub fn short_form(&self, title: &str) -> Option<&ShortForm> {
         self.short_forms.iter().find(|s| s.title == title)
     }
 
     /// The entry covering a rank name.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.address.rank_address("调研员").unwrap();
+    /// assert_eq!(r.oral[0], "{姓}处");
+    /// assert_eq!(r.avoid[0], "{姓}调研员");
+    /// ```
     pub fn rank_address(&self, rank: &str) -> Option<&RankAddress> {
         self.rank_addresses
             .iter()
@@ -315,6 +333,12 @@ impl AddressFile {
     }
 
     /// The English entry of a title as such (not of a post in one body).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.address.english_of("局长").unwrap();
+    /// assert_eq!((&*e.english, &*e.spoken), ("Director (of the Bureau)", "Director {Surname}"));
+    /// ```
     pub fn english_of(&self, title: &str) -> Option<&English> {
         self.english
             .iter()
@@ -324,6 +348,12 @@ impl AddressFile {
     /// The English entry of a title as a post in the body `text` (the words
     /// before the title) ends with, or in a kind of organisation `at`
     /// where the title is only that post, if there is one.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.address.english_within("书记", "县委", "").unwrap();
+    /// assert_eq!(e.english, "Secretary of the {Tier} Committee of the CPC");
+    /// ```
     pub fn english_within(&self, title: &str, text: &str, at: &str) -> Option<&English> {
         self.english.iter().find(|e| {
             e.title == title
@@ -333,6 +363,13 @@ impl AddressFile {
     }
 
     /// The pitfalls of a surname.
+    ///
+    /// ```
+    /// use rankinfo::schema::address::PitfallKind;
+    /// let data = rankinfo::builtin();
+    /// let p = data.address.pitfalls("傅").next().unwrap();
+    /// assert_eq!((&*p.sounds_like, p.applies_to), ("副", PitfallKind::SurnameTitle));
+    /// ```
     pub fn pitfalls(&self, surname: &str) -> impl Iterator<Item = &SurnamePitfall> {
         self.surname_pitfalls
             .iter()

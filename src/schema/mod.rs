@@ -41,6 +41,11 @@ pub enum Confidence {
 
 impl Confidence {
     /// The Chinese label shown to users.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// assert_eq!(Confidence::Unconfirmed.label(), "未经证实");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Confidence::Official => "法规原文",
