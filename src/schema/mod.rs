@@ -443,13 +443,14 @@ pub struct IndexEntry {
     pub target: Target,
 }
 
-/// A name and the index of the place or organ it names, in an index sorted by
-/// key. Names shared by several places occur once per place.
+/// A name and the index of the place, organ or lookup entry it names, in an
+/// index sorted by key. Names shared by several places occur once per place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameIndex {
-    /// The normalised name.
+    /// The normalised name (reversed, in the index of name endings).
     pub key: Text,
-    /// The position of the place or organ in its list.
+    /// The position of what it names in its list: a place, an organ, or an
+    /// entry of the lookup index.
     pub id: u16,
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub struct Organ {
     /// Official name: `国家统计局`.
     pub name: Text,
-    /// Short and former names (`统计局`, `发改委`).
+    /// Other names (`发改委` for 国家发展和改革委员会).
     #[serde(default)]
     pub aliases: List<Text>,
     /// 国务院组成部门, 部委管理的国家局, 中管高校 …
