@@ -10,20 +10,26 @@ pub enum LookupError {
     /// Nothing by that name; `suggestions` holds the closest names, best first.
     #[error("未知的职务、职级或层次：“{input}”{}", did_you_mean(suggestions))]
     Unknown {
+        /// The name as asked.
         input: String,
+        /// The closest canonical names, best first (at most five).
         suggestions: Vec<String>,
     },
     /// The name (an English rendering) is shared by several entries.
     #[error("“{input}”可指：{}，请用中文名称", candidates.join("、"))]
     Ambiguous {
+        /// The name as asked.
         input: String,
+        /// The canonical names of the entries it could mean.
         candidates: Vec<String>,
     },
     /// An unknown kind of organisation (`--at`); `suggestions` holds the
     /// closest known ones.
     #[error("未知的机构类别：“{input}”{}", did_you_mean(suggestions))]
     UnknownContext {
+        /// The name as asked.
         input: String,
+        /// The closest context names, best first (at most five).
         suggestions: Vec<String>,
     },
     /// A level (正处级) where a post or rank was needed, as in
@@ -46,8 +52,11 @@ pub enum LookupError {
     /// Not a failure: the answer to the question asked.
     #[error("“{input}”不是公务员职务（{}）：{why}", sector.label())]
     OutsideCivilService {
+        /// The name as asked.
         input: String,
+        /// Where the post is: a 事业单位, a company, a village, the army ….
         sector: crate::read::Sector,
+        /// Why it has no civil-service level, in Chinese.
         why: String,
     },
 }
@@ -55,6 +64,14 @@ pub enum LookupError {
 impl LookupError {
     /// The closest known names; for an ambiguous name the candidates, for a
     /// level the titles and ranks at it.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let err = data.lookup("调研猿").unwrap_err();
+    /// assert_eq!(err.suggestions()[0], "调研员");
+    /// let err = data.address("正处级", &Default::default()).unwrap_err();
+    /// assert!(err.suggestions().iter().any(|s| s == "处长"));
+    /// ```
     pub fn suggestions(&self) -> &[String] {
         match self {
             LookupError::Unknown { suggestions, .. } => suggestions,
@@ -78,10 +95,13 @@ fn did_you_mean(suggestions: &[String]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct DataError {
+    /// The file name as given (for a problem not placed in one file, the files checked together).
     pub file: String,
     /// 1-based; 0 when the problem is not at one place (a broken reference).
     pub line: usize,
+    /// 1-based, in characters; 0 with line 0.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 

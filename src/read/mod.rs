@@ -49,8 +49,11 @@ use std::borrow::Cow;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Certainty {
+    /// 高: rests on a regulation's text or a faithful quote of it, read without doubt.
     High,
+    /// 中: rests on common knowledge or custom, or the reading had a doubt.
     Medium,
+    /// 低: unconfirmed, or no level.
     #[default]
     Low,
 }
@@ -131,10 +134,13 @@ pub struct Resolution<'a> {
     pub title: Option<&'a str>,
     /// A 职级 the string carries.
     pub rank: Option<&'a str>,
+    /// The units of the organisation the text names, outermost first.
     pub organisation: Vec<Unit<'a>>,
     /// The kind of organisation (a context name), where found.
     pub context: Option<&'a str>,
+    /// How the level was decided.
     pub rule: Rule,
+    /// How sure the answer is: from the data's confidence, lowered for anything the reader doubted.
     pub confidence: Certainty,
     /// The confidence the data gives the fact the level rests on (the case,
     /// the unit level of a derivation, the named exception, the title).
@@ -143,6 +149,7 @@ pub struct Resolution<'a> {
     pub nominal: Option<&'a str>,
     /// A level holders often have personally (高配): not the answer.
     pub often: Option<&'a str>,
+    /// Source ids of the fact the level rests on.
     pub sources: &'a [Text],
     /// Each post of a multi-title string.
     pub parts: Vec<Resolution<'a>>,
@@ -254,6 +261,14 @@ impl<'a> Resolution<'a> {
 
     /// The reasoning, in order: what reading the text found, the rule used
     /// and the data's notes on it, then 高配 and nominal levels.
+    ///
+    /// ```
+    /// use rankinfo::read::Note;
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("原县委书记");
+    /// assert_eq!(r.level.unwrap().name, "县处级正职");
+    /// assert!(r.notes().contains(&Note::Former)); // and so not 高
+    /// ```
     pub fn notes(&self) -> Vec<Note<'a>> {
         let mut out = self.found.clone();
         out.extend(self.basis.clone());
@@ -264,6 +279,12 @@ impl<'a> Resolution<'a> {
     }
 
     /// The reasoning in Chinese: the chain of units, the rule, the caveats.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("县委副书记、县长、一级调研员");
+    /// assert!(r.explanation().starts_with("共3项职务，取最高的“县长”。县长：县处级正职。"));
+    /// ```
     pub fn explanation(&self) -> String {
         let mut out = String::new();
         if !self.parts.is_empty() {
@@ -296,6 +317,15 @@ impl<'a> Resolution<'a> {
     }
 
     /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("深圳市南山区区长");
+    /// assert_eq!(
+    ///     r.chain(" › "),
+    ///     "深圳市（副省级市，省部级副职） › 南山区（市辖区，厅局级副职）"
+    /// );
+    /// ```
     pub fn chain(&self, sep: &str) -> String {
         let units: Vec<String> = self
             .organisation
