@@ -171,6 +171,9 @@ pub struct Resolution<'a> {
     found: Vec<Note<'a>>,
     /// The rule that gave the level: a case or a derivation.
     basis: Option<Note<'a>>,
+    /// The 级别 band of the 职级 the level came from, when it did (一级调研员:
+    /// 11–17, not 正处's 12–18; a police rank: none stated).
+    rank_grade: Option<Option<Grade>>,
     /// The data's notes on that rule.
     data_notes: &'a [Text],
 }
@@ -209,7 +212,7 @@ impl Serialize for Resolution<'_> {
             confidence: self.confidence,
             explanation: self.explanation(),
             rank: self.rank,
-            grade: self.level.map(|l| l.grade),
+            grade: self.grade(),
             context: self.context,
             rule: self.rule,
             nominal: self.nominal,
@@ -249,6 +252,7 @@ impl<'a> Resolution<'a> {
             parts: Vec::new(),
             found: Vec::new(),
             basis: None,
+            rank_grade: None,
             data_notes: &[],
             stated_level: None,
             post_level: None,
@@ -276,6 +280,23 @@ impl<'a> Resolution<'a> {
         out.extend(self.often.map(Note::Often));
         out.extend(self.nominal.map(Note::Nominal));
         out
+    }
+
+    /// The 级别 band of the answer: a 职级's own when the level came from one
+    /// (一级调研员: 11–17), else the level's.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let g = data.resolve("一级调研员").grade().unwrap();
+    /// assert_eq!((g.highest, g.lowest), (11, 17));
+    /// let g = data.resolve("处长").grade().unwrap();
+    /// assert_eq!((g.highest, g.lowest), (12, 18));
+    /// ```
+    pub fn grade(&self) -> Option<Grade> {
+        match self.rank_grade {
+            Some(own) if self.rule == Rule::RankEquivalent && self.stated_level.is_none() => own,
+            _ => self.level.map(|l| l.grade),
+        }
     }
 
     /// The reasoning in Chinese: the chain of units, the rule, the caveats.
@@ -915,6 +936,7 @@ impl Dataset {
     fn resolve_rank<'a>(&'a self, r: &mut Resolution<'a>, rank: &'a Rank) {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
+        r.rank_grade = Some(rank.grade);
         r.sources = &rank.sources;
         // The other sequences (police, judges, 事业单位 职员) say in their
         // first note what they are and how sure their placement is.

@@ -68,8 +68,8 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
         let units: Vec<String> = r.organisation.iter().map(unit_text).collect();
         items.push(("机构", escape_controls(&units.join(" › ")).into_owned()));
     }
-    if let Some(l) = r.level {
-        items.push(("级别", band(l.grade)));
+    if let Some(g) = r.grade() {
+        items.push(("级别", band(g)));
     }
     // A level stated for the person beside the post's own 规格: both.
     if r.stated_level.is_some() && r.post_level.map(|l| &l.name) != r.level.map(|l| &l.name) {
