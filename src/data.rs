@@ -1,8 +1,8 @@
 //! The dataset: built-in data baked at build time, and lookups over it.
 
-#[cfg(feature = "runtime-data")]
-use crate::error::DataError;
 use crate::error::LookupError;
+#[cfg(feature = "runtime-data")]
+use crate::error::{DataError, DataErrors};
 use crate::normalize;
 use crate::read::Sector;
 use crate::schema::address::AddressFile;
@@ -120,22 +120,11 @@ impl Dataset {
         organisations: (&str, &str),
         places: (&str, &str),
         address: (&str, &str),
-    ) -> Result<Dataset, Vec<DataError>> {
+    ) -> Result<Dataset, DataErrors> {
         fn parse<T: serde::de::DeserializeOwned>(
             (file, text): (&str, &str),
         ) -> Result<T, DataError> {
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))
-        }
-        fn check<T>(file: &str, result: Result<T, Vec<String>>) -> Result<T, Vec<DataError>> {
-            result.map_err(|errs| {
-                let at = |message| DataError {
-                    file: file.to_string(),
-                    line: 0,
-                    column: 0,
-                    message,
-                };
-                errs.into_iter().map(at).collect()
-            })
         }
         let parsed = (
             parse(ranks),
@@ -152,14 +141,18 @@ impl Dataset {
                     .collect());
             }
         };
-        let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
         Dataset::assemble(r, o, p, a, |which, errs| {
-            let file = match which {
-                Part::Address => address.0,
-                Part::Index => ranks.0,
-                Part::All => &files,
+            // Each problem at the first mention of its names, in the files
+            // its check read.
+            let files: &[(&str, &str)] = match which {
+                Part::Address => &[address],
+                Part::Index => &[ranks],
+                Part::All => &[ranks, organisations, places],
             };
-            check(file, Err(errs))
+            Err(errs
+                .into_iter()
+                .map(|m| DataError::locate(files, m))
+                .collect())
         })
     }
 
@@ -172,14 +165,14 @@ impl Dataset {
         p: PlacesFile,
         a: AddressFile,
         fail: impl Fn(Part, Vec<String>) -> Result<(), Vec<DataError>>,
-    ) -> Result<Dataset, Vec<DataError>> {
+    ) -> Result<Dataset, DataErrors> {
         crate::validate::all(&r, &o, &p).or_else(|e| fail(Part::All, e))?;
         crate::validate::address(&a, &r).or_else(|e| fail(Part::Address, e))?;
         let index = match crate::validate::index(&r) {
             Ok(index) => index,
             Err(e) => {
                 fail(Part::Index, e)?;
-                return Err(Vec::new());
+                return Err(DataErrors(Vec::new()));
             }
         };
         Ok(Dataset {

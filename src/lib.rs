@@ -153,4 +153,4 @@ pub use data::{Dataset, Entry, builtin};
 
 /// The version of the built-in data (`[meta] version` of `data/ranks.toml`).
 pub const DATA_VERSION: &str = env!("RANKINFO_DATA_VERSION");
-pub use error::{DataError, LookupError};
+pub use error::{DataError, DataErrors, LookupError};

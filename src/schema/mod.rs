@@ -503,7 +503,7 @@ pub struct Meta {
 /// What a lookup key points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Target {
+pub(crate) enum Target {
     /// Index into [`RanksFile::levels`].
     Level(u16),
     /// Index into [`RanksFile::ranks`].
@@ -516,7 +516,7 @@ pub enum Target {
 /// The index is sorted by key; a key may occur more than once (English names
 /// shared by several titles).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexEntry {
+pub(crate) struct IndexEntry {
     /// The normalised name.
     pub key: Text,
     /// The entry it names.
@@ -526,7 +526,7 @@ pub struct IndexEntry {
 /// A name and the index of the place, organ or lookup entry it names, in an
 /// index sorted by key. Names shared by several places occur once per place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameIndex {
+pub(crate) struct NameIndex {
     /// The normalised name (reversed, in the index of name endings).
     pub key: Text,
     /// The position of what it names in its list: a place, an organ, or an
@@ -536,7 +536,7 @@ pub struct NameIndex {
 
 /// A node of a [`NameTable`]'s character trie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrieNode {
+pub(crate) struct TrieNode {
     /// Its edges: `edges[edges_start..edges_start + edges_len]`, by character.
     pub edges_start: u32,
     /// The number of edges.
@@ -549,7 +549,7 @@ pub struct TrieNode {
 
 /// An edge of the trie: a character and the node it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrieEdge {
+pub(crate) struct TrieEdge {
     /// The character, as a Unicode scalar value.
     pub ch: u32,
     /// The index of the node it leads to.
@@ -560,7 +560,7 @@ pub struct TrieEdge {
 /// at the start of a text is found in one walk, a few integer comparisons a
 /// character, however many names there are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameTable {
+pub(crate) struct NameTable {
     /// The names, sorted by key.
     pub entries: List<NameIndex>,
     /// The trie's nodes; node 0 is the root.

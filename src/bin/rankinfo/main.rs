@@ -608,17 +608,17 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
 }
 
 /// The built-in data with the user's files merged over it, in order.
-fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, Vec<rankinfo::DataError>> {
+fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, rankinfo::DataErrors> {
     let mut data = rankinfo::builtin().clone();
     for path in files {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![rankinfo::DataError {
+            rankinfo::DataErrors(vec![rankinfo::DataError {
                 file: name.clone(),
                 line: 0,
                 column: 0,
                 message: e.to_string(),
-            }]
+            }])
         })?;
         data = data.with_overlay(&name, &text)?;
     }
