@@ -12,6 +12,7 @@ mod schema;
 mod validate;
 
 use schema::address::*;
+use schema::careers::*;
 use schema::organisations::*;
 use schema::places::*;
 use schema::*;
@@ -80,6 +81,7 @@ macro_rules! bake_enum {
 bake_enum!(
     Confidence, Strength, Sequence, Role, Target, Body, PlaceKind
 );
+bake_enum!(in "crate::schema::careers::" Topic);
 bake_enum!(in "crate::schema::address::" Channel, PitfallKind, OtherKind);
 
 /// Structs: every field must be listed, or the generated code fails to compile.
@@ -114,7 +116,10 @@ bake_struct! {
     Context { name, aliases, description }
     TitleCase { at, post, body, level, nominal, often, often_for, confidence, sources, notes }
     Title { name, aliases, english, role, body, level, cases, depends_on, only_at, confidence, sources, notes }
-    RanksFile { meta, sources, levels, ranks, rank_settings, contexts, titles }
+    InsigniaRange { post, level, highest, lowest, clause, confidence, sources }
+    JudgePostRange { court, post, highest, lowest, confidence, sources }
+    RanksFile { meta, sources, levels, ranks, rank_settings, insignia_ranges, judge_post_ranges,
+                contexts, titles }
     Meta { version, basis, english_policy }
     IndexEntry { key, target }
     NameIndex { key, id }
@@ -146,6 +151,11 @@ bake_struct! { in "crate::schema::address::"
     OtherTitle { name, aliases, kind, role, note, spoken, oral, strength, sources }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }
+}
+bake_struct! { in "crate::schema::careers::"
+    Fact { topic, label, document, text, quote, confidence, sources, notes }
+    LeadershipStep { from, to, years, rule, confidence, sources, notes }
+    CareersFile { sources, facts, leadership_steps }
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
@@ -210,4 +220,10 @@ fn main() {
     );
     write("place_index.rs", &validate::place_index(&places));
     write("address.rs", &address);
+
+    let careers: CareersFile = read("data/careers.toml");
+    if let Err(errs) = validate::careers(&careers, &ranks, &orgs) {
+        fail("data/careers.toml", errs);
+    }
+    write("careers.rs", &careers);
 }

@@ -91,6 +91,14 @@ impl Person {
     }
 
     /// The same person, whose unit head has the same surname.
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let p = Person::surnamed("王").with_given_name("建国").with_head_of_same_surname();
+    /// let a = data.address("副局长", &p).unwrap();
+    /// assert_eq!(a.oral, "建国局长"); // 王局长 would be the head
+    /// ```
     pub fn with_head_of_same_surname(mut self) -> Person {
         self.same_surname_as_head = true;
         self
@@ -98,6 +106,13 @@ impl Person {
 
     /// The same person, who held `title` before their 职级 (a former 局长
     /// now 一级调研员).
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let a = data.address("一级调研员", &Person::surnamed("王").with_former_title("局长")).unwrap();
+    /// assert_eq!((a.oral.as_str(), a.oral_short.as_deref()), ("王局长", Some("王局")));
+    /// ```
     pub fn with_former_title(mut self, title: &str) -> Person {
         self.former_title = Some(title.to_string());
         self
@@ -539,6 +554,12 @@ impl Dataset {
     /// The Hanyu Pinyin of a surname, for English forms: from the table,
     /// character by character for an unlisted compound surname, as given when
     /// already in Latin letters.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.surname_pinyin("欧阳").as_deref(), Some("Ouyang"));
+    /// assert_eq!(data.surname_pinyin("wang").as_deref(), Some("Wang"));
+    /// ```
     pub fn surname_pinyin(&self, surname: &str) -> Option<String> {
         let table = &self.address.romanisation.surnames;
         let one = |s: &str| table.iter().find(|p| p.hanzi == s).map(|p| &*p.pinyin);
@@ -804,6 +825,9 @@ struct Draft<'a, 'r> {
     /// A confirmed 姓 + 职务 pitfall applies and the given name is unknown:
     /// introduce by full name.
     need_given_name: bool,
+    /// A grade the reference says nothing about addressing (法官等级 …):
+    /// every Chinese form is unconfirmed.
+    unsourced: bool,
     /// A deputy's forms with the head in the room.
     head: Option<HeadPresent>,
     /// The leadership post a 职级 holder held before.
@@ -855,6 +879,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: Vec::new(),
             rank_entry: None,
             need_given_name: false,
+            unsourced: false,
             head: None,
             former: clean(&person.former_title),
             at: None,
@@ -1133,8 +1158,18 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
         };
         let Some(entry) = entry else {
-            // Not reachable with checked data; answer with the plain default.
+            // 法官、检察官等级, 警衔, 事业单位职员: the reference says nothing
+            // of addressing anyone by them. The plain pattern, every Chinese
+            // form unconfirmed, and the answer says so.
             self.post();
+            let unconfirmed = Strength::Unconfirmed;
+            self.unsourced = true;
+            self.warnings.push(format!(
+                "{}：参考资料未论及按{}（{}）称呼的做法，以上只是套用“姓 + 名称”的格式；对方若另有院长、庭长、检察长、局长等职务，按职务称呼",
+                unconfirmed.label(),
+                rank.sequence.label(),
+                rank.name
+            ));
             return;
         };
         self.cite(&entry.sources);
@@ -1725,6 +1760,18 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn finish(mut self, input: &str) -> Address<'a> {
+        if self.unsourced {
+            let unconfirmed = Strength::Unconfirmed;
+            self.oral.basis.strength = unconfirmed;
+            self.written.1.strength = unconfirmed;
+            self.introduce.1.strength = unconfirmed;
+            if let Some(s) = &mut self.short {
+                s.basis.strength = unconfirmed;
+            }
+            for a in &mut self.alternatives {
+                a.basis.strength = unconfirmed;
+            }
+        }
         // Full title first, the short form later: this title's own forms.
         if let (Some(short), None) = (self.short.clone(), self.rank_entry) {
             let rule = self.rule("oral.outsider_progression");
@@ -1810,6 +1857,12 @@ impl<'a, 'r> Draft<'a, 'r> {
 
 /// The certainty that matches a strength of evidence (see
 /// [`Address::certainty`]).
+///
+/// ```
+/// use rankinfo::{address::certainty_of, read::Certainty, schema::Strength};
+/// assert_eq!(certainty_of(Strength::Press), Certainty::High);
+/// assert_eq!(certainty_of(Strength::Weak), Certainty::Medium);
+/// ```
 pub fn certainty_of(s: Strength) -> Certainty {
     match s {
         Strength::Official | Strength::Press => Certainty::High,
@@ -1821,6 +1874,15 @@ pub fn certainty_of(s: Strength) -> Certainty {
 impl Address<'_> {
     /// The weakest strength of the forms given: face to face, in writing,
     /// in an introduction and in English.
+    ///
+    /// ```
+    /// use rankinfo::{address::Person, read::Certainty, schema::Strength};
+    /// let data = rankinfo::builtin();
+    /// let a = data.address("局长", &Person::surnamed("王")).unwrap();
+    /// assert_eq!(a.basis.oral.strength, Strength::Press);
+    /// assert_eq!(a.weakest(), Strength::Weak); // the written and English forms
+    /// assert_eq!(a.certainty, Certainty::Medium);
+    /// ```
     pub fn weakest(&self) -> Strength {
         let b = &self.basis;
         [&b.oral, &b.written, &b.introduce, &b.english]

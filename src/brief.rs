@@ -113,6 +113,24 @@ pub struct Brief<'a> {
     /// How sure the brief is: the less sure of its level and its forms of
     /// address.
     pub certainty: crate::read::Certainty,
+    /// What this official is assessed on (考核), by kind of official.
+    pub assessed_on: Option<crate::careers::kaohe::AssessedOn>,
+    /// For a 职级 holder: the next step and its minimum years.
+    pub next_step: Option<NextStep<'a>>,
+}
+
+/// The next promotion step of a 职级 (or grade) holder.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct NextStep<'a> {
+    /// The 职级 the holder may be promoted to next.
+    pub to: &'a str,
+    /// Minimum years in the current 职级.
+    pub years: u8,
+    /// How sure the rule is.
+    pub confidence: crate::schema::Confidence,
+    /// Source ids of the rule.
+    pub sources: &'a [crate::schema::Text],
 }
 
 impl Dataset {
@@ -234,11 +252,19 @@ impl Dataset {
             TitleKind::Rank | TitleKind::LegacyRank => Some(false),
             _ => None,
         };
-        let reporting = if outside {
+        let mut reporting = if outside {
             Vec::new()
         } else {
             reporting(self, &r, summary.as_ref())
         };
+        if let Found::Rank(rank) = r.found {
+            if rank.sequence.outside_civil_service() {
+                // No source gives a 事业单位 grade a civil-service 级别.
+                for row in &mut reporting {
+                    row.grade = None;
+                }
+            }
+        }
         // What a trainer says out loud before a visit: who the 一把手 is,
         // the order local leaders are named in, and how introductions go.
         let local_head = r.role() == Role::Head
@@ -278,6 +304,37 @@ impl Dataset {
         for id in rules {
             ids.extend(address_rule(self, id).sources.iter().map(|x| &**x));
         }
+        let rank = match r.found {
+            Found::Rank(rank) => Some(rank),
+            _ => None,
+        };
+        let assessed_on = match address.kind {
+            TitleKind::Post => Some(crate::careers::kaohe::assessed_on(None, true)),
+            TitleKind::Rank | TitleKind::LegacyRank => Some(crate::careers::kaohe::assessed_on(
+                rank.map(|r| r.sequence),
+                false,
+            )),
+            _ => None,
+        };
+        let next_step = rank.and_then(|rank| {
+            let name = rank.converts_to.as_deref().unwrap_or(&rank.name);
+            self.ranks.ranks.iter().find_map(|up| {
+                let p = up.promotion.as_ref()?;
+                (up.is_current() && p.from.iter().any(|f| f == name)).then_some(NextStep {
+                    to: &up.name,
+                    years: p.years,
+                    confidence: p.confidence,
+                    sources: &p.sources,
+                })
+            })
+        });
+        // The 考核 rules and the next step cite theirs too.
+        if let Some(a) = &assessed_on {
+            ids.extend(a.facts.iter().flat_map(|f| f.sources.iter()).map(|x| &**x));
+        }
+        if let Some(n) = &next_step {
+            ids.extend(n.sources.iter().map(|x| &**x));
+        }
         let mut sources: Vec<SourceRef<'_>> = Vec::new();
         for id in ids {
             if sources.iter().any(|s| s.id == id) {
@@ -288,6 +345,7 @@ impl Dataset {
                 .sources
                 .iter()
                 .chain(self.ranks.sources.iter())
+                .chain(crate::careers::builtin().sources.iter())
                 .find(|s| s.id == id);
             if let Some(s) = found {
                 sources.push(SourceRef {
@@ -302,6 +360,8 @@ impl Dataset {
             _ => address.certainty,
         };
         Ok(Brief {
+            assessed_on,
+            next_step,
             certainty,
             input: title.to_string(),
             title: address.title.clone(),

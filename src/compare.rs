@@ -14,8 +14,11 @@ use std::cmp::Ordering;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Relation {
+    /// `a` is senior to `b` (高于).
     Higher,
+    /// `a` is junior to `b` (低于).
     Lower,
+    /// The same level (同级).
     Same,
     /// One side's level depends on its organisation, or is unknown.
     Ambiguous,
@@ -47,10 +50,18 @@ impl Relation {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Comparison<'a> {
+    /// The first name, summarised as [`Dataset::summary`](crate::Dataset::summary) does.
     pub a: Summary<'a>,
+    /// The second name, summarised.
     pub b: Summary<'a>,
+    /// How `a` stands relative to `b`.
     pub relation: Relation,
+    /// The reasoning, in Chinese: each side's level and the rule that decided, or
+    /// for an ambiguous answer every case.
     pub explanation: String,
+    /// `false` when no source links the two (法官等级 and a 职级, a 警衔 and a
+    /// post): the relation is then `ambiguous` for that reason.
+    pub stated_correspondence: bool,
     /// How sure the answer is: the less sure of the two sides.
     pub certainty: Certainty,
 }
@@ -144,12 +155,32 @@ pub fn compare_at<'a>(
             explanation.push_str(&note);
         }
     }
+    let stated_correspondence = !unlinked(ea, eb);
+    for e in [ea, eb] {
+        if let Entry::Rank(r) = e {
+            let unsure = data
+                .rank_level(r)
+                .is_some_and(|(_, c)| c == crate::schema::Confidence::Unconfirmed);
+            if unsure && relation != Relation::Ambiguous {
+                if let Some(n) = r.notes.first() {
+                    explanation.push_str(&format!("\n未经证实：{}，{n}。", r.name));
+                }
+            }
+            if r.sequence.outside_civil_service() && relation != Relation::Ambiguous {
+                explanation.push_str(&format!(
+                    "\n注意：{}是事业单位管理岗位的等级，与公务员职务层次的对应出自人事部2006年岗位设置办法；它本身不是公务员职务层次。",
+                    r.name
+                ));
+            }
+        }
+    }
     Ok(Comparison {
         certainty: sa.certainty.max(sb.certainty),
         a: sa,
         b: sb,
         relation,
         explanation,
+        stated_correspondence,
     })
 }
 
@@ -163,16 +194,65 @@ fn side<'a>(
         Ok(e) => Ok((e, None)),
         Err(err) => {
             let r = data.resolve(text);
-            match r.level {
-                Some(l) => Ok((Entry::Level(l), Some(r))),
-                None => Err(err),
+            match (r.level, r.rank.and_then(|k| data.rank(k))) {
+                (Some(l), _) => Ok((Entry::Level(l), Some(r))),
+                // A grade with no level of its own, read in a full title
+                // (海淀区人民法院四级高级法官): compared as that grade.
+                (None, Some(rank)) if rank.sequence.stands_alone() => Ok((Entry::Rank(rank), None)),
+                (None, _) => Err(err),
             }
         }
     }
 }
 
+/// Whether no source links the two: one is of a sequence that stands alone
+/// (法官、检察官等级, 警衔) and the other is not of the same sequence.
+fn unlinked(a: Entry<'_>, b: Entry<'_>) -> bool {
+    let seq = |e: Entry<'_>| match e {
+        Entry::Rank(r) => Some(r.sequence),
+        _ => None,
+    };
+    let alone = |e| seq(e).is_some_and(|q| q.stands_alone());
+    (alone(a) || alone(b)) && seq(a) != seq(b)
+}
+
+/// Why a rank of a stand-alone sequence has no stated counterpart.
+fn alone_text(data: &Dataset, e: Entry<'_>, other: Entry<'_>) -> Option<String> {
+    let Entry::Rank(r) = e else { return None };
+    match r.sequence {
+        crate::schema::Sequence::PoliceRank => {
+            let posts: Vec<String> = data
+                .insignia_posts(&r.name)
+                .iter()
+                .map(|i| i.post.to_string())
+                .collect();
+            Some(format!(
+                "{}是警衔（衔级），不是职务：按《人民警察警衔条例》第八、九条，它可配{}，没有单一的对应层次，不能与{}直接比较。",
+                r.name,
+                posts.join("、"),
+                other.name()
+            ))
+        }
+        q if q.stands_alone() => Some(format!(
+            "{}属{}，是单独职务序列：法律没有规定它与领导职务层次、职级、级别的对应关系（交由国家另行规定，实施办法未见），与{}没有规定的对应关系。",
+            r.name,
+            q.label(),
+            other.name()
+        )),
+        _ => None,
+    }
+}
+
 /// The relation and the rule that decided it.
 fn relate(data: &Dataset, a: Entry<'_>, b: Entry<'_>) -> (Relation, String) {
+    if unlinked(a, b) {
+        let why = alone_text(data, a, b)
+            .into_iter()
+            .chain(alone_text(data, b, a))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return (Relation::Ambiguous, why);
+    }
     match (a, b) {
         // The pre-2019 titles of different eras (助理调研员, renamed 副调研员
         // in 2006) share rungs: by level, not by their order in the list.
@@ -272,6 +352,16 @@ fn describe(data: &Dataset, s: &Summary<'_>, e: Entry<'_>) -> String {
                 .rank_level(r)
                 .map(|(l, _)| &*l.name)
                 .unwrap_or("层次不明");
+            if r.sequence.stands_alone() {
+                return format!("{}，单独序列，没有规定的对应层次", r.sequence.label());
+            }
+            if r.sequence.outside_civil_service() {
+                return format!(
+                    "{}，对应事业单位的{}，不是公务员职务层次",
+                    r.sequence.label(),
+                    level
+                );
+            }
             format!("{}，相当于{}，{}", r.sequence.label(), level, band)
         }
         Entry::Title(t) => {
@@ -295,8 +385,17 @@ fn band_of(leadership: bool, band: &str) -> String {
 /// A rank carries no line authority: worth knowing before a visit.
 fn authority_note(e: Entry<'_>) -> Option<String> {
     let Entry::Rank(r) = e else { return None };
+    let what = match r.sequence {
+        crate::schema::Sequence::General
+        | crate::schema::Sequence::Professional
+        | crate::schema::Sequence::Enforcement
+        | crate::schema::Sequence::Legacy
+        | crate::schema::Sequence::PoliceOfficer
+        | crate::schema::Sequence::PoliceTechnical => "职级",
+        q => q.label(),
+    };
     let mut note = format!(
-        "\n注意：{}是职级，不是领导职务，本身不带领导职责（拜访前要弄清对方是否另有实职）。",
+        "\n注意：{}是{what}，不是领导职务，本身不带领导职责（拜访前要弄清对方是否另有实职）。",
         r.name
     );
     if let Some(to) = &r.converts_to {

@@ -2,7 +2,7 @@
 
 use crate::data::{Dataset, Entry};
 use crate::read::Certainty;
-use crate::schema::{Confidence, Grade, Promotion, Sequence, Text};
+use crate::schema::{Confidence, Grade, InsigniaRange, JudgePostRange, Promotion, Sequence, Text};
 use serde::Serialize;
 
 /// What kind of thing a name is.
@@ -29,12 +29,14 @@ pub enum Kind {
 pub struct Summary<'a> {
     /// Canonical Chinese name.
     pub name: &'a str,
+    /// What the name is: a level, a 职级, a pre-2019 rank or a post title.
     pub kind: Kind,
     /// The canonical leadership level (or 科员级/办事员级); `None` when it
     /// depends on the organisation or there is none.
     pub level: Option<&'a str>,
     /// The 级别 band.
     pub grade: Option<Grade>,
+    /// Conventional English, where the data gives one (not an official translation).
     pub english: Option<&'a str>,
     /// Source ids.
     pub sources: &'a [Text],
@@ -49,26 +51,36 @@ pub struct Summary<'a> {
     /// `true` for a leadership post, `false` for a 职级 (a rank carries no
     /// line authority), `None` for a level.
     pub line_authority: Option<bool>,
+    /// For a 职级: its sequence.
     pub sequence: Option<Sequence>,
     /// The leadership level for which this is the lowest 职级.
     pub min_rank_for: Option<&'a str>,
     /// 1:1 equivalent in the 综合管理类 sequence.
     pub general_equivalent: Option<&'a str>,
+    /// For a 职级: the minimum service before promotion to it.
     pub promotion: Option<&'a Promotion>,
     /// The organisations that may set this 职级 (第十条).
     pub settable_at: Vec<&'a str>,
     /// Pre-2019: the 2019 rank it was converted to.
     pub converts_to: Option<&'a str>,
+    /// Pre-2019: the last day it was in force (`2019-05-31`).
     pub in_force_until: Option<&'a str>,
     /// What a context-dependent title depends on.
     pub depends_on: Option<&'a str>,
     /// The level in each kind of organisation (with `--at`, only there).
     pub cases: Vec<CaseSummary<'a>>,
+    /// The data's caveats, in Chinese.
     pub notes: &'a [Text],
     /// The kind of organisation asked about (`--at`), if any.
     pub at: Option<&'a str>,
     /// How the level was placed in that kind of organisation.
     pub at_explanation: Option<String>,
+    /// 警衔 (《人民警察警衔条例》第八、九条): for a 警衔, the posts whose
+    /// range holds it; for a level, the range of its post.
+    pub insignia: Vec<&'a InsigniaRange>,
+    /// For a 法官等级: the court posts whose 1997 range held it (historical,
+    /// unconfirmed whether it still applies).
+    pub judge_posts: Vec<&'a JudgePostRange>,
     /// How sure the answer is: high, medium or low, from the weaker of
     /// `confidence` and `level_confidence`.
     pub certainty: Certainty,
@@ -77,6 +89,13 @@ pub struct Summary<'a> {
 impl Summary<'_> {
     /// The confidence the answer's level rests on: the weaker of the
     /// entry's and its level's.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// let data = rankinfo::builtin();
+    /// let s = data.summary(data.lookup("助理巡视员").unwrap());
+    /// assert_eq!(s.weakest(), Confidence::Unconfirmed);
+    /// ```
     pub fn weakest(&self) -> Confidence {
         self.confidence
             .max(self.level_confidence.unwrap_or(self.confidence))
@@ -87,15 +106,23 @@ impl Summary<'_> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct CaseSummary<'a> {
+    /// The kind of organisation (a context name: `地级市`).
     pub at: &'a str,
+    /// The post there (`市直部门局长`).
     pub post: &'a str,
+    /// Its level there; `None` where the reference gives none or says it varies.
     pub level: Option<&'a str>,
+    /// The 级别 band of that level.
     pub grade: Option<Grade>,
+    /// What the regulations call it where that differs (名义正局级).
     pub nominal: Option<&'a str>,
     /// A level the holder often has personally (高配): not the answer.
     pub often: Option<&'a str>,
+    /// How sure the data is of this case.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: &'a [Text],
+    /// The data's caveats on this case, in Chinese.
     pub notes: &'a [Text],
     /// High, medium or low, from `confidence`.
     pub certainty: Certainty,
@@ -164,10 +191,18 @@ impl Dataset {
             notes: &[],
             at: None,
             at_explanation: None,
+            insignia: Vec::new(),
+            judge_posts: Vec::new(),
             certainty: Certainty::Low,
         };
         match entry {
             Entry::Level(l) => {
+                s.insignia = self
+                    .ranks
+                    .insignia_ranges
+                    .iter()
+                    .filter(|i| i.level.as_deref() == Some(&*l.name))
+                    .collect();
                 s.kind = Kind::LeadershipLevel;
                 s.english = Some(&l.english);
                 s.sources = &l.sources;
@@ -194,6 +229,12 @@ impl Dataset {
                 s.converts_to = r.converts_to.as_deref();
                 s.in_force_until = r.in_force_until.as_deref();
                 s.notes = &r.notes;
+                if r.sequence == Sequence::PoliceRank {
+                    s.insignia = self.insignia_posts(&r.name);
+                }
+                if r.sequence == Sequence::Judge {
+                    s.judge_posts = self.judge_posts(&r.name);
+                }
             }
             Entry::Title(t) => {
                 s.english = t.english.as_deref();
@@ -226,5 +267,68 @@ impl Dataset {
         }
         s.certainty = s.weakest().into();
         s
+    }
+}
+
+impl Dataset {
+    /// The posts whose 警衔 range (第八、九条) holds a 警衔.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data.insignia_posts("一级警督").iter().map(|i| &*i.post).collect();
+    /// assert_eq!(posts, ["处(局)级正职", "处(局)级副职", "科(局)级正职", "高级专业技术职务", "中级专业技术职务"]);
+    /// ```
+    pub fn insignia_posts(&self, name: &str) -> Vec<&InsigniaRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::PoliceRank)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .insignia_ranges
+            .iter()
+            .filter(|i| match (order(&i.highest), order(&i.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
+    }
+}
+
+impl Dataset {
+    /// The court posts whose 法官等级 range under the 1997 暂行规定 held a
+    /// grade (historical; whether it still applies is unconfirmed).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data
+    ///     .judge_posts("四级高级法官")
+    ///     .iter()
+    ///     .map(|j| format!("{}{}", j.court, j.post))
+    ///     .collect();
+    /// assert!(posts.contains(&"基层人民法院院长".to_string()));
+    /// assert!(posts.contains(&"中级人民法院副院长".to_string()));
+    /// assert!(!posts.contains(&"高级人民法院院长".to_string()));
+    /// ```
+    pub fn judge_posts(&self, name: &str) -> Vec<&JudgePostRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::Judge)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .judge_post_ranges
+            .iter()
+            .filter(|j| match (order(&j.highest), order(&j.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
     }
 }

@@ -110,3 +110,23 @@ fn data_info_and_export_cover_the_whole_dataset() {
         data.ranks.titles.len()
     );
 }
+
+#[test]
+fn more_organs_than_an_index_holds_is_an_error_not_a_wrap() {
+    let mut text =
+        String::from("[[source]]\nid = \"t:1\"\ntitle = \"test\"\ngrade = \"internal\"\n");
+    for i in 0..=usize::from(u16::MAX) {
+        text.push_str(&format!(
+            "[[organ]]\nname = \"测试机构{i}\"\ncategory = \"事业单位\"\nconfidence = \"unconfirmed\"\nsources = [\"t:1\"]\n"
+        ));
+    }
+    let errs = rankinfo::builtin()
+        .with_overlay("many.toml", &text)
+        .unwrap_err();
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("more than a u16 index holds")),
+        "{:?}",
+        &errs[..1]
+    );
+}

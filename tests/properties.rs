@@ -33,11 +33,13 @@ fn comparison_is_antisymmetric_over_every_pair() {
     let names: Vec<&str> = entries(data).iter().map(|e| e.name()).collect();
     for e in entries(data) {
         // An entry is the same as itself, unless it has no one level (股长,
-        // or a title whose level depends on its organisation).
+        // or a title whose level depends on its organisation). A rank is
+        // ordered within its sequence even where that sequence has no stated
+        // level (法官等级, 警衔): the same as itself.
         let a = e.name();
-        let expected = match data.level_of(e) {
-            Some(_) => Relation::Same,
-            None => Relation::Ambiguous,
+        let expected = match (data.level_of(e), e) {
+            (Some(_), _) | (None, rankinfo::Entry::Rank(_)) => Relation::Same,
+            (None, _) => Relation::Ambiguous,
         };
         assert_eq!(relation(data, a, a), expected, "{a}");
     }
@@ -164,6 +166,14 @@ proptest! {
         let _ = compare(data, &text, &other);
         let _ = data.address(&text, &Person::surnamed(&other));
         let _ = data.brief(&text, &Person::default());
+        // A promotion path, with years that may not add up.
+        let served = rankinfo::careers::path::Served {
+            years: text.chars().count() as f64 / 4.0,
+            excellent: other.chars().count() as u32 % 5,
+            not_counted: text.len() as u32 % 3,
+            as_of: None,
+        };
+        let _ = data.path(&text, &other, Some(served));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::address::{Address, Note, TitleKind};
 use crate::brief::{Brief, Link};
 use crate::levels::band;
 use crate::read::Certainty;
-use crate::schema::Strength;
+use crate::schema::{Confidence, Sequence, Strength};
 
 impl Cites for Address<'_> {
     fn source_ids(&self) -> Vec<&str> {
@@ -114,6 +114,14 @@ fn avoid_items(a: &Address<'_>, style: Style) -> Vec<(&'static str, String)> {
 }
 
 /// `rankinfo address`.
+///
+/// ```
+/// use rankinfo::address::Person;
+/// let data = rankinfo::builtin();
+/// let a = data.address("副局长", &Person::surnamed("王")).unwrap();
+/// let card = rankinfo::render::address(&a, Default::default());
+/// assert!(card.starts_with("副局长：当面称“王局长”\n"));
+/// ```
 pub fn address(a: &Address<'_>, style: Style) -> String {
     let mut out = String::new();
     headline(
@@ -149,9 +157,31 @@ fn link_text(l: &Link<'_>) -> String {
 }
 
 /// `rankinfo brief`.
+///
+/// ```
+/// use rankinfo::address::Person;
+/// let data = rankinfo::builtin();
+/// let b = data.brief("副处长", &Person::surnamed("李")).unwrap();
+/// let card = rankinfo::render::brief(&b, Default::default());
+/// assert!(card.starts_with("李处长：副处长，县处级副职（副处级），级别14–20\n"));
+/// ```
 pub fn brief(b: &Brief<'_>, style: Style) -> String {
     let a = &b.address;
+    // The other sequences (警衔, 法官等级, 职员 …) say what they are.
+    let other = b
+        .summary
+        .as_ref()
+        .and_then(|s| s.sequence)
+        .filter(|q| q.stands_alone() || q.outside_civil_service());
     let level = match &b.summary {
+        Some(s) if other.is_some_and(|q| q.outside_civil_service()) => format!(
+            "对应事业单位的{}（不是公务员职务层次；未见对应的公务员级别）",
+            style.strong(s.level.unwrap_or("—"))
+        ),
+        Some(_) if other == Some(Sequence::PoliceRank) => {
+            style.warn("警衔，同一警衔配多个层次的职务，没有单一层次")
+        }
+        Some(_) if other.is_some() => style.warn("单独职务序列，法律没有规定对应的职务层次或级别"),
         Some(s) => match (s.level, s.level_short, s.grade) {
             (Some(l), Some(short), g) => {
                 let band = g.map(|g| format!("，级别{}", band(g))).unwrap_or_default();
@@ -168,10 +198,17 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
         style,
         &format!("{}：{}，{level}", style.strong(&a.oral), b.title),
     );
-    let authority = match b.line_authority {
-        Some(true) => "领导职务，有领导职责".to_string(),
-        Some(false) => "职级，不是领导职务，不带领导职责：先问清对方是否另有实职".to_string(),
-        None => kind_text(a).to_string(),
+    let authority = match (b.line_authority, other) {
+        (Some(true), _) => "领导职务，有领导职责".to_string(),
+        (Some(false), Some(q)) => format!(
+            "{}，不是领导职务（{}）：先问清对方是否另有实职",
+            q.label(),
+            super::show::other_post(q)
+        ),
+        (Some(false), None) => {
+            "职级，不是领导职务，不带领导职责：先问清对方是否另有实职".to_string()
+        }
+        (None, _) => kind_text(a).to_string(),
     };
     fields(&mut out, style, &[("类别", authority)]);
     out.push('\n');
@@ -208,6 +245,32 @@ pub fn brief(b: &Brief<'_>, style: Style) -> String {
             &["机构", "层次", "向谁汇报", "管理谁"],
             &rows,
         ));
+    }
+    if b.assessed_on.is_some() || b.next_step.is_some() {
+        out.push('\n');
+        let mut items: Vec<(&str, String)> = Vec::new();
+        if let Some(k) = &b.assessed_on {
+            let mut v = format!("{}：{}\n等次：{}\n{}", k.who, k.on, k.grades, k.consequence);
+            if k.confidence == Confidence::Unconfirmed {
+                v.push_str(&style.warn("（未经证实）"));
+            }
+            items.push(("考核", v));
+        }
+        if let Some(n) = &b.next_step {
+            let unsure = if n.confidence == Confidence::Unconfirmed {
+                style.warn("（未经证实）")
+            } else {
+                String::new()
+            };
+            items.push((
+                "下一步",
+                format!(
+                    "晋升{}：本职级最少任职{}年{unsure}；够年限只是具备资格，不等于晋升",
+                    n.to, n.years
+                ),
+            ));
+        }
+        fields(&mut out, style, &items);
     }
     out.push('\n');
     fields(

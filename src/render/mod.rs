@@ -10,6 +10,7 @@
 //! width, or to 100 columns when not on one.
 
 mod address;
+mod careers;
 mod compare;
 mod resolve;
 mod show;
@@ -17,6 +18,7 @@ mod svg;
 mod text;
 
 pub use address::{address, brief};
+pub use careers::{kaohe, path};
 pub use compare::comparison;
 pub use resolve::{outside, resolution};
 pub use show::{equivalents, ladder, summary};

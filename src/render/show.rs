@@ -15,11 +15,24 @@ impl Cites for Summary<'_> {
     }
 }
 
+/// The leadership posts held besides a grade of another sequence.
+pub(super) fn other_post(q: Sequence) -> &'static str {
+    match q {
+        Sequence::Judge => "院长、庭长等是另外任命的职务",
+        Sequence::Procurator => "检察长等是另外任命的职务",
+        Sequence::PoliceRank => "局长、所长等是另外任命的职务",
+        _ => "院长、处长等是另外任命的职务",
+    }
+}
+
 /// What the entry is, in words: "领导职务，有领导职责".
 fn kind_text(s: &Summary<'_>) -> String {
     match (s.kind, s.sequence) {
         (Kind::LeadershipLevel, _) => "领导职务层次（不是具体职务）".into(),
         (Kind::LegacyRank, _) => "2019年前的非领导职务，不带领导职责".into(),
+        (Kind::Rank, Some(q)) if q.stands_alone() || q.outside_civil_service() => {
+            format!("{}，不是领导职务（{}）", q.label(), other_post(q))
+        }
         (Kind::Rank, Some(seq)) => format!("{}，不是领导职务，不带领导职责", seq.label()),
         (Kind::Rank, None) => "职级，不是领导职务，不带领导职责".into(),
         (Kind::Title, _) if s.line_authority == Some(true) => "领导职务，有领导职责".into(),
@@ -49,7 +62,20 @@ fn answer(s: &Summary<'_>, style: Style) -> String {
         (Some(l), Some(short)) if s.kind == Kind::Title => {
             style.strong(&level_with_short(l, short))
         }
+        (Some(l), Some(short)) if s.sequence.is_some_and(|q| q.outside_civil_service()) => {
+            // Say both: the correspondence, and that it is not the civil service.
+            format!(
+                "对应事业单位的{}（事业单位自己的岗位等级，不是公务员职务层次）",
+                style.strong(&level_with_short(l, short))
+            )
+        }
         (Some(l), Some(short)) => format!("相当于{}", style.strong(&level_with_short(l, short))),
+        _ if s.sequence == Some(Sequence::PoliceRank) => {
+            style.warn("警衔是衔级，同一警衔配多个层次的职务，没有单一层次（见可配职务）")
+        }
+        _ if s.sequence.is_some_and(|q| q.stands_alone()) => {
+            style.warn("单独职务序列，法律没有规定对应的职务层次、职级或级别")
+        }
         _ => style.warn(&match (s.at, s.cases.is_empty(), s.depends_on.is_some()) {
             (Some(at), _, _) => format!("在{at}无法确定层次"),
             (None, false, _) => "层次取决于所在机构（见下表）".to_string(),
@@ -61,12 +87,26 @@ fn answer(s: &Summary<'_>, style: Style) -> String {
 }
 
 /// `rankinfo show`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let s = data.summary(data.lookup("处长").unwrap());
+/// let card = rankinfo::render::summary(&s, Default::default());
+/// assert!(card.starts_with("处长：县处级正职（正处级）\n"));
+/// ```
 pub fn summary(s: &Summary<'_>, style: Style) -> String {
     let mut out = String::new();
     headline(&mut out, style, &answer(s, style));
     let mut items: Vec<(&str, String)> = vec![("类别", kind_text(s))];
     match s.grade {
         Some(g) => items.push(("级别", band(g) + &unless_high(style, s.grade_confidence))),
+        None if s.sequence.is_some_and(|q| q.outside_civil_service()) => items.push((
+            "级别",
+            style.warn("未见来源：事业单位的岗位等级，参考资料未载对应的公务员级别"),
+        )),
+        None if s.sequence.is_some_and(|q| q.stands_alone()) => {
+            items.push(("级别", style.warn("法律未规定")))
+        }
         None if s.kind != Kind::Title => items.push(("级别", style.warn("未见来源"))),
         None => {}
     }
@@ -96,6 +136,34 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     }
     if let Some(why) = &s.at_explanation {
         items.push(("依据", why.clone()));
+    }
+    if !s.insignia.is_empty() {
+        let v: Vec<String> = s
+            .insignia
+            .iter()
+            .map(|i| format!("{}：{}", i.post, range(&i.highest, &i.lowest)))
+            .collect();
+        let label = if s.kind == Kind::LeadershipLevel {
+            "警衔"
+        } else {
+            "可配职务"
+        };
+        items.push((label, v.join("\n")));
+    }
+    if !s.judge_posts.is_empty() {
+        let v: Vec<String> = s
+            .judge_posts
+            .iter()
+            .map(|j| format!("{}{}：{}", j.court, j.post, range(&j.highest, &j.lowest)))
+            .collect();
+        items.push((
+            "1997年配置",
+            format!(
+                "{}\n（1997年《法官等级暂行规定》的职务编制等级；现在是否仍适用{}）",
+                v.join("\n"),
+                style.warn("未经证实")
+            ),
+        ));
     }
     if let Some(e) = s.english {
         items.push(("英文", e.to_string()));
@@ -142,6 +210,15 @@ pub fn summary(s: &Summary<'_>, style: Style) -> String {
     out
 }
 
+/// "三级警监至二级警督"; one grade alone when the range is one.
+fn range(highest: &str, lowest: &str) -> String {
+    if highest == lowest {
+        highest.to_string()
+    } else {
+        format!("{highest}至{lowest}")
+    }
+}
+
 /// One ladder row as table cells.
 fn row_cells(r: &Row<'_>) -> Vec<String> {
     vec![
@@ -153,6 +230,12 @@ fn row_cells(r: &Row<'_>) -> Vec<String> {
 }
 
 /// `rankinfo ladder`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let card = rankinfo::render::ladder(&data.ladder(), Default::default());
+/// assert!(card.starts_with("领导职务与职级对照（级别1最高、27最低）"));
+/// ```
 pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
     let mut out = String::from("领导职务与职级对照（级别1最高、27最低）\n");
     let cells: Vec<Vec<String>> = rows.iter().map(row_cells).collect();
@@ -167,34 +250,77 @@ pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
         &cells,
     ));
     out.push_str(&style.dim("专业技术类、行政执法类职级：rankinfo equiv <职级>\n"));
+    for line in [
+        "执法勤务警员、警务技术（对应未经证实）、事业单位职员：rankinfo equiv <名称>",
+        "警衔、法官等级、检察官等级没有规定的对应层次：rankinfo show <名称>",
+    ] {
+        out.push_str(&style.dim(line));
+        out.push('\n');
+    }
     out
 }
 
 /// `rankinfo equiv`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let e = data.equivalents(data.lookup("二级调研员").unwrap()).unwrap();
+/// let card = rankinfo::render::equivalents(&e, Default::default());
+/// assert!(card.starts_with("二级调研员：与县处级正职（正处级）同一层次"));
+/// ```
 pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
     let r = &e.same_level;
     let mut out = String::new();
     let level = style.strong(&level_with_short(r.level, r.short));
-    headline(
-        &mut out,
-        style,
-        &format!("{}：与{level}同一层次", style.strong(e.name)),
-    );
+    let line = if e.notes.is_empty() {
+        format!("{}：与{level}同一层次", style.strong(e.name))
+    } else {
+        // A 事业单位 grade: the correspondence, not the civil service.
+        format!(
+            "{}：对应事业单位的{level}（不是公务员职务层次）",
+            style.strong(e.name)
+        )
+    };
+    headline(&mut out, style, &line);
     let mut items = vec![(
         "级别",
-        e.grade.map(band).unwrap_or_else(|| style.warn("未见来源")),
+        match (e.grade, e.notes.is_empty()) {
+            (Some(g), _) => band(g),
+            // A 事业单位 grade: no civil-service 级别 stated.
+            (None, false) => {
+                style.warn("未见来源：事业单位的岗位等级，参考资料未载对应的公务员级别")
+            }
+            (None, true) => style.warn("未见来源"),
+        },
     )];
     if !e.exact.is_empty() {
         items.push(("一一对应", e.exact.join("、")));
+    }
+    let unsure = |v: &[&str]| {
+        if v.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}", v.join("、"), style.warn("（未经证实）"))
+        }
+    };
+    if !e.exact_unconfirmed.is_empty() {
+        items.push(("一一对应", unsure(&e.exact_unconfirmed)));
     }
     items.extend([
         ("综合管理类", r.general.join("、")),
         ("专业技术类", r.professional.join("、")),
         ("行政执法类", r.enforcement.join("、")),
+        ("执法勤务警员", unsure(&r.police_officer)),
+        ("警务技术", unsure(&r.police_technical)),
+        ("事业单位职员", r.institution_staff.join("、")),
         ("2019年前", r.legacy.join("、")),
         ("同级职务", r.titles.join("、")),
-        ("把握", certainty_text(style, e.certainty, None)),
     ]);
+    if !e.notes.is_empty() {
+        items.push(("注意", e.notes.join("\n")));
+    }
+    let why = (!e.exact_unconfirmed.is_empty()).then_some("对应未经证实");
+    items.push(("把握", certainty_text(style, e.certainty, why)));
     fields(&mut out, style, &items);
     out
 }

@@ -27,7 +27,7 @@ const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
 #[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系、比较与称呼", long_about = None,
-    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
+    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo kaohe\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -106,6 +106,34 @@ enum Command {
         #[command(flatten)]
         at: AtArg,
     },
+    /// 晋升路径：每一步的最低任职年限、合计、条件；给出已任年限可推算最早具备资格的时间
+    #[command(
+        after_help = "例子：\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo path 二级调研员 二级巡视员 --since 2023-06\n  rankinfo path 县处级副职 厅局级正职\n  rankinfo path 二级警员（警衔） 一级警督"
+    )]
+    Path {
+        /// 现任职级或领导职务层次，如 四级主任科员、县处级副职
+        from: String,
+        /// 目标职级或层次，如 二级调研员、厅局级正职
+        to: String,
+        /// 现职级（职务）已任年数，可带小数，如 1.5
+        #[arg(long, value_name = "年", conflicts_with = "since")]
+        served: Option<f64>,
+        /// 或：任现职级（职务）的起始年月，如 2023-06（按今天推算已任年数）
+        #[arg(long, value_name = "年-月")]
+        since: Option<String>,
+        /// 其中年度考核为优秀的年数（每年缩短半年，第十九条）
+        #[arg(long, value_name = "N")]
+        excellent: Option<u32>,
+        /// 其中基本称职或不定等次的年数（该年不计入年限，第十九条）
+        #[arg(long, value_name = "N")]
+        not_counted: Option<u32>,
+    },
+    /// 考核制度一屏速览：方式、等次及其后果、领导干部考什么（德能勤绩廉、政绩）
+    #[command(
+        visible_alias = "assessment",
+        after_help = "例子：\n  rankinfo kaohe\n  rankinfo assessment --json"
+    )]
+    Kaohe,
     /// 拜访前一屏速览：层次、称呼、禁忌、上下级
     #[command(
         after_help = "例子：\n  rankinfo brief 深圳市南山区区长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo brief 副局长 --at 地级市"
@@ -209,12 +237,19 @@ enum Color {
 }
 
 fn style(choice: Color) -> Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // The conventions of https://no-color.org and https://bixense.com/clicolors:
+    // NO_COLOR wins, then CLICOLOR_FORCE; a dumb terminal or CLICOLOR=0
+    // gets none.
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     let terminal = std::io::stdout().is_terminal();
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let clicolor_off = std::env::var_os("CLICOLOR").is_some_and(|v| v == "0");
     let color = match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !no_color && terminal,
+        Color::Auto if set("NO_COLOR") => false,
+        Color::Auto if set("CLICOLOR_FORCE") => true,
+        Color::Auto => terminal && !dumb && !clicolor_off,
     };
     // The terminal's width; never wider than 100 columns otherwise.
     let width = terminal_size::terminal_size()
@@ -281,9 +316,11 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         Command::Show { name, .. } | Command::Equiv { name } => vec![name],
         Command::Compare { a, b, .. } => vec![a, b],
         Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
+        Command::Path { from, to, .. } => vec![from, to],
         Command::Ladder { .. }
         | Command::Data(_)
         | Command::Resolve { .. }
+        | Command::Kaohe
         | Command::Completions { .. }
         | Command::Man => Vec::new(),
         #[cfg(feature = "serve")]
@@ -404,7 +441,76 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
             &person.person(),
             at.at.as_deref(),
         )?),
+        Command::Path {
+            from,
+            to,
+            served,
+            since,
+            excellent,
+            not_counted,
+        } => {
+            use rankinfo::careers::path::{Served, YearMonth};
+            let usage = |kind, why: String| -> ! { Cli::command().error(kind, why).exit() };
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let today = YearMonth::from_unix(now);
+            let years = match (served, since) {
+                (Some(y), _) => Some(*y),
+                (None, Some(text)) => match YearMonth::parse(text) {
+                    Some(start) if start <= today => Some(start.months_until(today) as f64 / 12.0),
+                    _ => usage(
+                        clap::error::ErrorKind::ValueValidation,
+                        format!("--since 应为不晚于本月的年月，如 2023-06：“{text}”"),
+                    ),
+                },
+                (None, None) => None,
+            };
+            let served = match (years, excellent.or(*not_counted)) {
+                (Some(years), _) => {
+                    let s = Served {
+                        years,
+                        excellent: excellent.unwrap_or(0),
+                        not_counted: not_counted.unwrap_or(0),
+                        as_of: Some(today),
+                    };
+                    if let Err(why) = s.check() {
+                        usage(clap::error::ErrorKind::ValueValidation, why);
+                    }
+                    Some(s)
+                }
+                (None, Some(_)) => usage(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "--excellent 和 --not-counted 须与 --served 或 --since 一起给出".into(),
+                ),
+                (None, None) => None,
+            };
+            let p = data.path(from, to, served)?;
+            shown(data, cli, style, &p, render::path(&p, style))
+        }
+        Command::Kaohe => {
+            let k = rankinfo::careers::kaohe::kaohe();
+            shown(data, cli, style, &k, render::kaohe(&k, style))
+        }
     })
+}
+
+/// An answer that only the command line gives (path, kaohe): JSON, or the
+/// card with its sources for `--sources`.
+fn shown<T: serde::Serialize + render::Cites>(
+    data: &Dataset,
+    cli: &Cli,
+    style: Style,
+    value: &T,
+    human: String,
+) -> String {
+    if cli.json {
+        json(value)
+    } else if cli.sources {
+        human + &render::sources(data, value.source_ids(), style)
+    } else {
+        human
+    }
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -480,17 +586,17 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
 }
 
 /// The built-in data with the user's files merged over it, in order.
-fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, Vec<rankinfo::DataError>> {
+fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, rankinfo::DataErrors> {
     let mut data = rankinfo::builtin().clone();
     for path in files {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![rankinfo::DataError {
+            rankinfo::DataErrors(vec![rankinfo::DataError {
                 file: name.clone(),
                 line: 0,
                 column: 0,
                 message: e.to_string(),
-            }]
+            }])
         })?;
         data = data.with_overlay(&name, &text)?;
     }
@@ -516,6 +622,7 @@ fn data_info(data: &Dataset, as_json: bool) -> String {
         .iter()
         .chain(data.organisations.sources.iter())
         .chain(data.address.sources.iter())
+        .chain(rankinfo::careers::builtin().sources.iter())
         .collect();
     if as_json {
         return json(&serde_json::json!({
