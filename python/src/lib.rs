@@ -287,6 +287,24 @@ fn resolve_many_in<'py>(
     items: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
     let (_, texts) = texts(items)?;
+    // The cyclic collector would walk the growing list again and again while
+    // millions of dicts are made (they hold no cycles): paused meanwhile,
+    // this is about twice as fast.
+    let gc = py.import("gc")?;
+    let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
+    gc.call_method0("disable")?;
+    let out = resolve_into(py, data, &texts);
+    if was_enabled {
+        gc.call_method0("enable")?;
+    }
+    out
+}
+
+fn resolve_into<'py>(
+    py: Python<'py>,
+    data: &rankinfo::Dataset,
+    texts: &[String],
+) -> PyResult<Bound<'py, PyList>> {
     let out = PyList::empty(py);
     let loads = py.import("json")?.getattr("loads")?;
     // In batches, so that the JSON text in flight stays small.
@@ -305,10 +323,7 @@ fn resolve_many_in<'py>(
             })
         });
         for a in arrays {
-            let part = loads.call1((a,))?;
-            for item in part.try_iter()? {
-                out.append(item?)?;
-            }
+            out.call_method1("extend", (loads.call1((a,))?,))?;
         }
     }
     Ok(out)
