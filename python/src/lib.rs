@@ -444,8 +444,21 @@ fn annotate_in<'py>(
     let needs = |x: Field| wanted.iter().any(|&(_, f)| f == x);
     let (want_org, want_expl) = (needs(Field::Organisation), needs(Field::Explanation));
     let (inputs, texts) = texts(items)?;
-    let rows: Vec<Row<'_>> = py.detach(|| {
-        parallel(&texts, |chunk| {
+    // A contact list repeats its titles (处长, 副局长 …): each distinct text
+    // is resolved once. Columns hold immutable values, so repeats share them.
+    let (slots, rows) = py.detach(|| {
+        let mut index: HashMap<&str, u32> = HashMap::with_capacity(texts.len() / 4);
+        let mut unique: Vec<&str> = Vec::new();
+        let slots: Vec<u32> = texts
+            .iter()
+            .map(|t| {
+                *index.entry(t.as_str()).or_insert_with(|| {
+                    unique.push(t.as_str());
+                    (unique.len() - 1) as u32
+                })
+            })
+            .collect();
+        let rows: Vec<Row<'_>> = parallel(&unique, |chunk| {
             chunk
                 .iter()
                 .map(|t| {
@@ -471,7 +484,8 @@ fn annotate_in<'py>(
                     }
                 })
                 .collect()
-        })
+        });
+        (slots, rows)
     });
     let lowest = data.levels().map(|l| u32::from(l.order)).max().unwrap_or(0);
     let out = pyo3::types::PyDict::new(py);
@@ -526,7 +540,13 @@ fn annotate_in<'py>(
                             .map(|o| PyString::new(py, o).into_any()),
                     })
                 })
-                .collect::<PyResult<_>>()?,
+                .collect::<PyResult<Vec<_>>>()
+                .map(|per_text| {
+                    slots
+                        .iter()
+                        .map(|&i| per_text[i as usize].clone())
+                        .collect()
+                })?,
         };
         out.set_item(name, PyList::new(py, column)?)?;
     }

@@ -272,3 +272,13 @@ def test_docstring_examples():
         tried += 1
     assert tried >= 8
     assert runner.failures == 0
+
+
+def test_annotate_repeated_texts_get_their_own_answers():
+    texts = ["县长", "某某公司总经理", "县长", "副县长", "某某公司总经理", "副县长", "處長"]
+    cols = rankinfo.annotate(texts, fields=("input", "level", "explanation", "organisation"))
+    assert cols["input"] == texts
+    for i, t in enumerate(texts):
+        r = rankinfo.resolve(t)
+        assert cols["level"][i] == r["level"]
+        assert cols["explanation"][i] == r["explanation"]
