@@ -59,6 +59,9 @@ enum Command {
     Resolve {
         /// 职务全称；多个职务可用、，;分隔；不给或给 - 则逐行读标准输入
         text: Option<String>,
+        /// 输出格式：text（中文说明）、json（同 --json）、tsv（输入、层次、把握、职务、机构，每行一条，供管道使用）
+        #[arg(long, value_enum)]
+        format: Option<LineFormat>,
     },
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
     Address {
@@ -120,6 +123,14 @@ impl PersonArgs {
             same_surname_as_head: self.same_surname_as_head,
         }
     }
+}
+
+/// How `resolve` prints each answer.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum LineFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -212,19 +223,29 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 }
             }
         }
-        Command::Resolve { text: Some(text) } if text != "-" => {
+        Command::Resolve {
+            text: Some(text),
+            format,
+        } if text != "-" => {
             let r = data.resolve(text);
-            answer(json_out, &r, |x| render::resolution(x, style))
+            match line_format(json_out, *format) {
+                LineFormat::Tsv => {
+                    let mut buf = Vec::new();
+                    r.write_tsv(&mut buf);
+                    String::from_utf8_lossy(&buf).into_owned()
+                }
+                f => answer(f == LineFormat::Json, &r, |x| render::resolution(x, style)),
+            }
         }
         // No text, or `-`: one title per line on standard input.
-        Command::Resolve { .. } => {
+        Command::Resolve { format, .. } => {
             if std::io::stdin().is_terminal() {
                 let _ = writeln!(
                     std::io::stderr(),
                     "rankinfo: 逐行读取标准输入（每行一个职务）；输入结束按 Ctrl-D（Windows 上 Ctrl-Z 回车）"
                 );
             }
-            return match resolve_lines(data, cli.json, style) {
+            return match resolve_lines(data, line_format(json_out, *format), style) {
                 Ok(()) => Ok(String::new()),
                 // `rankinfo resolve < list | head`: the reader left; not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(String::new()),
@@ -253,6 +274,15 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
             answer(json_out, &b, |x| render::brief(x, style))
         }
     })
+}
+
+/// `--format` decides; `--json` alone means JSON.
+fn line_format(json: bool, format: Option<LineFormat>) -> LineFormat {
+    match format {
+        Some(f) => f,
+        None if json => LineFormat::Json,
+        None => LineFormat::Text,
+    }
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -287,7 +317,7 @@ fn emit(text: &str) -> ExitCode {
 /// every input line gets one output block (JSON Lines with `--json`), so no
 /// row is lost. The encoding is detected ([`input`]) and said on stderr when
 /// it is not UTF-8, with the lines whose bytes did not decode.
-fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result<()> {
+fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = input::Lines::new(std::io::stdin().lock())?;
     if lines.encoding != encoding_rs::UTF_8 {
@@ -297,14 +327,20 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
             lines.encoding.name()
         );
     }
+    // One buffer for every answer: the fast writer appends to it.
+    let mut buf = Vec::with_capacity(4096);
     while let Some(line) = lines.next_line()? {
         let r = data.resolve(&line);
-        if as_json {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        } else {
-            out.write_all(render::resolution(&r, style).as_bytes())?;
+        buf.clear();
+        match format {
+            LineFormat::Json => {
+                r.write_json(&mut buf);
+                buf.push(b'\n');
+            }
+            LineFormat::Tsv => r.write_tsv(&mut buf),
+            LineFormat::Text => buf.extend_from_slice(render::resolution(&r, style).as_bytes()),
         }
+        out.write_all(&buf)?;
     }
     out.flush()?;
     if !lines.malformed.is_empty() {
