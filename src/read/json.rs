@@ -33,7 +33,7 @@ impl Resolution<'_> {
             p.write_json(out);
         }
         out.extend_from_slice(b"],\"confidence\":");
-        raw_str(out, certainty(self.confidence));
+        raw_str(out, certainty_code(self.confidence));
         out.extend_from_slice(b",\"explanation\":\"");
         // Writing to a Vec cannot fail.
         let _ = self.write_explanation(&mut Escaped(out));
@@ -66,14 +66,14 @@ impl Resolution<'_> {
             string(out, s);
         }
         out.extend_from_slice(b"],\"certainty\":");
-        raw_str(out, certainty(self.confidence));
+        raw_str(out, certainty_code(self.confidence));
         out.extend_from_slice(b",\"stated_level\":");
         opt(out, self.stated_level.map(|l| &*l.name));
         out.extend_from_slice(b",\"post_level\":");
         opt(out, self.post_level.map(|l| &*l.name));
         out.extend_from_slice(b",\"sector\":");
         match self.sector {
-            Some(s) => raw_str(out, sector(s)),
+            Some(s) => raw_str(out, sector_code(s)),
             None => out.extend_from_slice(b"null"),
         }
         out.push(b'}');
@@ -90,7 +90,8 @@ fn unit(out: &mut Vec<u8>, u: &Unit<'_>) {
     out.push(b'}');
 }
 
-pub(crate) fn certainty(c: Certainty) -> &'static str {
+/// The JSON code of a certainty (its serde name).
+pub fn certainty_code(c: Certainty) -> &'static str {
     match c {
         Certainty::High => "high",
         Certainty::Medium => "medium",
@@ -110,7 +111,7 @@ fn rule(r: Rule) -> &'static str {
 }
 
 /// The JSON name of a sector (its serde name).
-pub(crate) fn sector(s: Sector) -> &'static str {
+pub fn sector_code(s: Sector) -> &'static str {
     match s {
         Sector::CivilService => "civil_service",
         Sector::PublicInstitution => "public_institution",

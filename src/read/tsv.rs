@@ -4,7 +4,7 @@
 //! spaces, so that every answer is exactly one line of five fields.
 
 use super::Resolution;
-use super::json::certainty;
+use super::json::certainty_code;
 
 impl Resolution<'_> {
     /// Append this answer's TSV line, line end included, to `out`.
@@ -13,7 +13,7 @@ impl Resolution<'_> {
         out.push(b'\t');
         field(out, self.level.map_or("", |l| &l.name));
         out.push(b'\t');
-        out.extend_from_slice(certainty(self.confidence).as_bytes());
+        out.extend_from_slice(certainty_code(self.confidence).as_bytes());
         out.push(b'\t');
         field(out, self.title.or(self.rank).unwrap_or(""));
         out.push(b'\t');

@@ -7,6 +7,7 @@ use rankinfo::{Dataset, LookupError};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+mod batch;
 mod input;
 
 /// `rankinfo --version`: the program and the data it carries.
@@ -63,6 +64,8 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<LineFormat>,
     },
+    /// 批量标注联系人表（CSV、TSV、JSON Lines、Excel）：每行加上层次、级别、资历序号、把握、称呼
+    Batch(batch::BatchArgs),
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
     Address {
         /// 职务或职级，如 副局长、调研员、县委书记
@@ -253,6 +256,12 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     let _ = writeln!(std::io::stderr(), "rankinfo: {e}");
                     std::process::exit(EXIT_IO)
                 }
+            };
+        }
+        Command::Batch(args) => {
+            return match batch::run(data, args) {
+                Ok(()) => Ok(String::new()),
+                Err(code) => std::process::exit(i32::from(code)),
             };
         }
         Command::Ladder => {

@@ -1,0 +1,307 @@
+//! Excel in (calamine) and out (rust_xlsxwriter).
+//!
+//! An `.xlsx` is a zip whose sheet must be read whole: the input file and
+//! its first (or `--sheet`) worksheet are held in memory, about the size of
+//! the unzipped sheet. Output is written in rust_xlsxwriter's constant
+//! memory mode (rows go to a temporary file), then zipped. Cell types are
+//! kept (numbers, booleans, dates with a date format), the header row is
+//! frozen and filtered, and `rankinfo_seniority` is a number, so that
+//! sorting it orders rows by seniority.
+
+use super::columns::{Annotation, Annotator, Column, Fields};
+use super::sink::{Cell, CsvSink, JsonlSink, Sink, cell_text};
+use super::{Error, Format, Observer, Options, PROGRESS_EVERY, Summary, output_format};
+use crate::Dataset;
+use calamine::{CellErrorType, Data, Reader, Xlsx};
+use encoding_rs::{Encoding, UTF_8};
+use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
+use std::io::{Cursor, Read, Write};
+
+fn xlsx_error(row: Option<u32>, e: impl std::fmt::Display) -> Error {
+    match row {
+        Some(r) => Error::Xlsx(format!("第 {} 行：{e}", r + 1)),
+        None => Error::Xlsx(e.to_string()),
+    }
+}
+
+/// The text Excel shows for an error value.
+fn error_text(e: &CellErrorType) -> &'static str {
+    match e {
+        CellErrorType::Div0 => "#DIV/0!",
+        CellErrorType::NA => "#N/A",
+        CellErrorType::Name => "#NAME?",
+        CellErrorType::Null => "#NULL!",
+        CellErrorType::Num => "#NUM!",
+        CellErrorType::Ref => "#REF!",
+        CellErrorType::Value => "#VALUE!",
+        CellErrorType::GettingData => "#DATA!",
+    }
+}
+
+fn cell(d: &Data) -> Cell<'_> {
+    match d {
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(f) => Cell::Float(*f),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => Cell::Date(d.as_f64()),
+        Data::DateTime(d) => Cell::Float(d.as_f64()),
+        Data::Error(e) => Cell::Text(error_text(e)),
+        Data::Empty => Cell::Empty,
+    }
+}
+
+/// Annotate the first sheet (or `opts.sheet`) of the workbook in `input`.
+pub fn annotate(
+    data: &Dataset,
+    mut input: impl Read,
+    out: &mut dyn Write,
+    opts: &Options,
+    obs: &mut dyn Observer,
+) -> Result<Summary, Error> {
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes)?;
+    let size = bytes.len() as u64;
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| xlsx_error(None, e))?;
+    let names = book.sheet_names();
+    let name = match &opts.sheet {
+        Some(s) if names.iter().any(|n| n == s) => s.clone(),
+        Some(s) => {
+            return Err(Error::Xlsx(format!(
+                "没有工作表“{s}”；现有的工作表：{}",
+                names.join("、")
+            )));
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::Xlsx("没有工作表".into()))?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| xlsx_error(None, e))?;
+    drop(book);
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let columns = super::columns(opts.spec.surname.is_some());
+    let mut sink: Box<dyn Sink + '_> = match output_format(opts) {
+        f @ (Format::Csv | Format::Tsv) => Box::new(CsvSink {
+            out,
+            delim: if f == Format::Tsv { b'\t' } else { b',' },
+            input: UTF_8,
+            output: UTF_8,
+            bom: opts.excel,
+            crlf: true,
+            columns,
+            buf: Vec::new(),
+            text: String::new(),
+        }),
+        Format::Jsonl => Box::new(JsonlSink {
+            out,
+            input: UTF_8,
+            columns,
+            keys: Vec::new(),
+            buf: Vec::new(),
+        }),
+        Format::Xlsx => Box::new(XlsxSink::new(out, UTF_8, columns, opts)?),
+    };
+    let mut summary = Summary {
+        encoding: "xlsx",
+        ..Summary::default()
+    };
+    let mut rows = range.rows();
+    let lead = col0 as usize;
+    fn with_lead(lead: usize, r: &[Data]) -> Vec<Cell<'_>> {
+        std::iter::repeat_n(Cell::Empty, lead)
+            .chain(r.iter().map(cell))
+            .collect()
+    }
+    let Some(first) = rows.next() else {
+        summary.empty = true;
+        sink.finish()?;
+        return Ok(summary);
+    };
+    let header_cells = with_lead(lead, first);
+    let header: Vec<String> = header_cells
+        .iter()
+        .map(|c| cell_text(c, UTF_8).into_owned())
+        .collect();
+    let cols = super::table::locate(&opts.spec, &header)?;
+    let width = header.len();
+    sink.row(&header_cells, width, None)?;
+    let mut annotator = Annotator::new(data, opts.spec.surname.is_some());
+    let mut ann = Annotation::default();
+    for (i, r) in rows.enumerate() {
+        let cells = with_lead(lead, r);
+        let text = |c: Option<usize>| cells.get(c?).map(|c| cell_text(c, UTF_8));
+        let (title, org) = (text(cols[0]), text(cols[1]));
+        let (surname, given) = (text(cols[2]), text(cols[3]));
+        let fields = Fields {
+            title: title.as_deref().unwrap_or(""),
+            org: org.as_deref(),
+            surname: surname.as_deref(),
+            given_name: given.as_deref(),
+        };
+        annotator.annotate(&fields, &mut ann);
+        summary.count(&ann);
+        sink.row(&cells, width, Some(&ann))
+            .map_err(|e| with_row(e, row0 + i as u32 + 1))?;
+        if summary.rows % PROGRESS_EVERY == 0 {
+            // Progress through the rows, as a share of the file's size.
+            let done = size * summary.rows / range.height().max(1) as u64;
+            obs.progress(summary.rows, done);
+        }
+    }
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// An xlsx error of a row's cell, with the row (1-based) it is in.
+fn with_row(e: Error, row: u32) -> Error {
+    match e {
+        Error::Xlsx(m) => Error::Xlsx(format!("第 {} 行：{m}", row + 1)),
+        e => e,
+    }
+}
+
+/// Rows out as a worksheet.
+pub struct XlsxSink<'w> {
+    out: &'w mut dyn Write,
+    input: &'static Encoding,
+    columns: &'static [Column],
+    book: Workbook,
+    row: u32,
+    width: u16,
+    bold: CellFormat,
+    date: CellFormat,
+    datetime: CellFormat,
+    text: String,
+}
+
+impl<'w> XlsxSink<'w> {
+    pub fn new(
+        out: &'w mut dyn Write,
+        input: &'static Encoding,
+        columns: &'static [Column],
+        _opts: &Options,
+    ) -> Result<Self, Error> {
+        let mut book = Workbook::new();
+        book.add_worksheet_with_constant_memory();
+        Ok(XlsxSink {
+            out,
+            input,
+            columns,
+            book,
+            row: 0,
+            width: 0,
+            bold: CellFormat::new().set_bold(),
+            date: CellFormat::new().set_num_format("yyyy-mm-dd"),
+            datetime: CellFormat::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+            text: String::new(),
+        })
+    }
+}
+
+impl Sink for XlsxSink<'_> {
+    fn row(
+        &mut self,
+        cells: &[Cell<'_>],
+        width: usize,
+        ann: Option<&Annotation<'_>>,
+    ) -> Result<(), Error> {
+        let row = self.row;
+        let sheet = self
+            .book
+            .worksheet_from_index(0)
+            .map_err(|e| xlsx_error(None, e))?;
+        let n = cells.len().max(width);
+        let e = |e: XlsxError| xlsx_error(None, e);
+        for (i, c) in cells.iter().enumerate() {
+            let col = u16::try_from(i).map_err(|_| Error::Xlsx("列数超过 Excel 上限".into()))?;
+            match *c {
+                Cell::Raw(b, _) => {
+                    let s = super::sink::decode(b, self.input);
+                    if !s.is_empty() {
+                        sheet.write_string(row, col, &*s).map_err(e)?;
+                    }
+                }
+                Cell::Text(s) if ann.is_none() => {
+                    sheet
+                        .write_string_with_format(row, col, s, &self.bold)
+                        .map_err(e)?;
+                }
+                Cell::Text(s) if !s.is_empty() => {
+                    sheet.write_string(row, col, s).map_err(e)?;
+                }
+                Cell::Int(v) => {
+                    sheet.write_number(row, col, v as f64).map_err(e)?;
+                }
+                Cell::Float(v) => {
+                    sheet.write_number(row, col, v).map_err(e)?;
+                }
+                Cell::Bool(v) => {
+                    sheet.write_boolean(row, col, v).map_err(e)?;
+                }
+                Cell::Date(v) => {
+                    let f = if v.fract() == 0.0 {
+                        &self.date
+                    } else {
+                        &self.datetime
+                    };
+                    sheet.write_number_with_format(row, col, v, f).map_err(e)?;
+                }
+                Cell::Text(_) | Cell::Empty => {}
+            }
+        }
+        for (k, &c) in self.columns.iter().enumerate() {
+            let col =
+                u16::try_from(n + k).map_err(|_| Error::Xlsx("列数超过 Excel 上限".into()))?;
+            match ann {
+                None => {
+                    sheet
+                        .write_string_with_format(row, col, c.name(), &self.bold)
+                        .map_err(e)?;
+                    self.width = col + 1;
+                }
+                Some(a) => {
+                    if let (Column::Seniority, Some(l)) = (c, a.level) {
+                        let key = f64::from(super::columns::seniority(l));
+                        sheet.write_number(row, col, key).map_err(e)?;
+                        continue;
+                    }
+                    self.text.clear();
+                    a.text(c, &mut self.text);
+                    if !self.text.is_empty() {
+                        sheet.write_string(row, col, &self.text).map_err(e)?;
+                    }
+                }
+            }
+        }
+        if ann.is_none() {
+            sheet.set_freeze_panes(1, 0).map_err(e)?;
+        }
+        self.row = row
+            .checked_add(1)
+            .ok_or_else(|| Error::Xlsx("行数超过 Excel 上限".into()))?;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), Error> {
+        if self.row > 1 && self.width > 0 {
+            let sheet = self
+                .book
+                .worksheet_from_index(0)
+                .map_err(|e| xlsx_error(None, e))?;
+            sheet
+                .autofilter(0, 0, self.row - 1, self.width - 1)
+                .map_err(|e| xlsx_error(None, e))?;
+        }
+        let bytes = self
+            .book
+            .save_to_buffer()
+            .map_err(|e| xlsx_error(None, e))?;
+        self.out.write_all(&bytes)?;
+        self.out.flush()?;
+        Ok(())
+    }
+}
