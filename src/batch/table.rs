@@ -10,7 +10,7 @@ use super::{
     Summary, output_format,
 };
 use crate::Dataset;
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 use std::io::{BufReader, Read, Write};
 
@@ -41,6 +41,12 @@ pub fn annotate(
     };
     head.drain(..bom);
     let utf16 = enc == UTF_16LE || enc == UTF_16BE;
+    // GBK read as its superset, so that any character can be written back.
+    let enc = if enc == encoding_rs::GBK {
+        GB18030
+    } else {
+        enc
+    };
     if opts.input == Format::Jsonl {
         let mut summary = if enc == UTF_8 {
             let r = BufReader::new(std::io::Cursor::new(head).chain(input));
