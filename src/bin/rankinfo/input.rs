@@ -18,8 +18,11 @@ pub struct Lines<R> {
     decoder: Decoder,
     /// Raw bytes not yet decoded (the head, then each chunk).
     raw: Vec<u8>,
-    /// Decoded text not yet returned as lines.
+    /// Decoded text; from `pos` on not yet returned as lines. Lines are
+    /// handed out as slices of it, and it is compacted only before a refill
+    /// (draining each line from the front would move the buffer per line).
     text: String,
+    pos: usize,
     eof: bool,
     /// The number of the last line returned (1-based).
     pub number: usize,
@@ -41,6 +44,7 @@ impl<R: Read> Lines<R> {
             decoder: encoding.new_decoder_without_bom_handling(),
             raw: head,
             text: String::new(),
+            pos: 0,
             eof: false,
             number: 0,
             encoding,
@@ -50,6 +54,8 @@ impl<R: Read> Lines<R> {
 
     /// Decode what is in `raw`; `last` at the end of input.
     fn decode(&mut self, last: bool) {
+        self.text.drain(..self.pos);
+        self.pos = 0;
         let need = self
             .decoder
             .max_utf8_buffer_length(self.raw.len())
@@ -72,31 +78,33 @@ impl<R: Read> Lines<R> {
     }
 
     /// The next line, without its line end; `None` at the end of input.
-    pub fn next_line(&mut self) -> io::Result<Option<String>> {
+    pub fn next_line(&mut self) -> io::Result<Option<&str>> {
         loop {
             // A line ends at LF, CRLF or a lone CR; a CR at the very end of
             // what is decoded may be the first half of a CRLF.
-            if let Some(i) = self.text.find(['\n', '\r']) {
-                let cr = self.text.as_bytes()[i] == b'\r';
-                let at_end = i + 1 == self.text.len();
+            let rest = &self.text.as_bytes()[self.pos..];
+            if let Some(i) = rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+                let cr = rest[i] == b'\r';
+                let at_end = i + 1 == rest.len();
                 if !(cr && at_end && !self.eof) {
-                    let skip = if cr && self.text.as_bytes().get(i + 1) == Some(&b'\n') {
+                    let skip = if cr && rest.get(i + 1) == Some(&b'\n') {
                         2
                     } else {
                         1
                     };
-                    let line = self.text[..i].to_string();
-                    self.text.drain(..i + skip);
+                    let start = self.pos;
+                    self.pos += i + skip;
                     self.number += 1;
-                    return Ok(Some(line));
+                    return Ok(Some(&self.text[start..start + i]));
                 }
             }
             if self.eof {
-                if self.text.is_empty() {
+                if self.pos == self.text.len() {
                     return Ok(None);
                 }
                 self.number += 1;
-                return Ok(Some(std::mem::take(&mut self.text)));
+                let start = std::mem::replace(&mut self.pos, self.text.len());
+                return Ok(Some(&self.text[start..]));
             }
             if self.raw.is_empty() {
                 let mut chunk = [0u8; HEAD];
@@ -120,7 +128,7 @@ mod tests {
         let mut l = Lines::new(bytes).unwrap();
         let mut out = Vec::new();
         while let Some(line) = l.next_line().unwrap() {
-            out.push(line);
+            out.push(line.to_string());
         }
         (out, l.encoding.name())
     }

@@ -339,7 +339,7 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
     // One buffer for every answer: the fast writer appends to it.
     let mut buf = Vec::with_capacity(4096);
     while let Some(line) = lines.next_line()? {
-        let r = data.resolve(&line);
+        let r = data.resolve(line);
         buf.clear();
         match format {
             LineFormat::Json => {
