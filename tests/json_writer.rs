@@ -65,3 +65,20 @@ proptest! {
         prop_assert_eq!(fast(data, &s), want);
     }
 }
+
+#[test]
+fn escaping_agrees_for_every_ascii_byte_at_every_offset_of_a_word() {
+    for b in 0u8..0x80 {
+        for at in 0..17 {
+            let mut s = "x".repeat(at);
+            s.push(char::from(b));
+            s.push_str("局长局长");
+            let mut got = Vec::new();
+            rankinfo::read::json::string(&mut got, &s);
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                serde_json::to_string(&s).unwrap()
+            );
+        }
+    }
+}

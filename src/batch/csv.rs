@@ -40,9 +40,14 @@ impl Record {
 
     /// The bytes of field `i`.
     pub fn field(&self, i: usize) -> Option<&[u8]> {
+        Some(&self.data[self.span(i)?])
+    }
+
+    /// Where field `i` is in `data`.
+    pub fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
         let end = *self.ends.get(i)?;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.data[start..end])
+        Some(start..end)
     }
 
     fn clear(&mut self) {
@@ -88,6 +93,11 @@ impl<R: Read> Reader<R> {
             line: 1,
             consumed: 0,
         }
+    }
+
+    /// The field delimiter.
+    pub fn delim(&self) -> u8 {
+        self.delim
     }
 
     /// The next record into `rec`; false at the end of input. Problems
@@ -200,7 +210,10 @@ impl<R: Read> Reader<R> {
                 rec.data.extend_from_slice(&buf[i..k]);
                 i = k;
             }
-            rec.end_field(quoted);
+            // Read with quotes as text, a field holding one is written
+            // quoted, so that reading the output gives it back.
+            let start = rec.ends.last().copied().unwrap_or(0);
+            rec.end_field(quoted || (literal && rec.data[start..].contains(&b'"')));
             match buf.get(i) {
                 None if !eof => return Parse::NeedMore,
                 None => return Parse::Done(i, lines),

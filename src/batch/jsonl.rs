@@ -217,11 +217,14 @@ pub fn annotate(
         number += 1;
         bytes += n as u64;
         let body = line.trim_ascii();
-        buf.clear();
+        // Lines are gathered and written in large blocks.
+        if buf.len() >= 128 * 1024 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
         if body.is_empty() {
             // A blank line is no record; kept so that line numbers agree.
             buf.push(b'\n');
-            out.write_all(&buf)?;
             continue;
         }
         let seed = Seed {
@@ -270,12 +273,12 @@ pub fn annotate(
             }
         }
         buf.extend_from_slice(b"}\n");
-        out.write_all(&buf)?;
         summary.count(&ann);
         if summary.rows % PROGRESS_EVERY == 0 {
             obs.progress(summary.rows, bytes);
         }
     }
+    out.write_all(&buf)?;
     out.flush()?;
     summary.empty = number == 0;
     Ok(summary)

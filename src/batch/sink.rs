@@ -70,6 +70,9 @@ pub fn excel_date(serial: f64) -> String {
     }
 }
 
+/// How many bytes of rows are gathered before they are written.
+const BLOCK: usize = 128 * 1024;
+
 /// Rows out: the header (`ann` = None) first, then one call per row.
 pub trait Sink {
     fn row(
@@ -90,6 +93,8 @@ pub struct CsvSink<'w> {
     pub output: &'static Encoding,
     pub bom: bool,
     pub crlf: bool,
+    /// The delimiter of the input, for `Cell::Raw` (0 when none).
+    pub read_delim: u8,
     pub columns: &'static [Column],
     pub buf: Vec<u8>,
     pub text: String,
@@ -114,7 +119,6 @@ impl Sink for CsvSink<'_> {
         width: usize,
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error> {
-        self.buf.clear();
         if self.bom {
             self.buf.extend_from_slice(b"\xEF\xBB\xBF");
             self.bom = false;
@@ -125,6 +129,13 @@ impl Sink for CsvSink<'_> {
                 self.buf.push(self.delim);
             }
             match cells.get(i).copied().unwrap_or(Cell::Empty) {
+                // An unquoted field from the reader holds no delimiter or
+                // line end: it goes out as it came, unscanned.
+                Cell::Raw(b, false)
+                    if self.input == self.output && self.delim == self.read_delim =>
+                {
+                    self.buf.extend_from_slice(b)
+                }
                 Cell::Raw(b, quoted) if self.input == self.output => {
                     super::csv::write_field(&mut self.buf, b, quoted, self.delim)
                 }
@@ -151,15 +162,23 @@ impl Sink for CsvSink<'_> {
         self.text = text;
         self.buf
             .extend_from_slice(if self.crlf { b"\r\n" } else { b"\n" });
-        self.out.write_all(&self.buf)?;
+        // Rows are gathered and written in large blocks (which a BufWriter
+        // passes straight through rather than copying).
+        if self.buf.len() >= BLOCK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
         Ok(())
     }
 
     fn finish(&mut self) -> Result<(), Error> {
         if self.bom {
             // No row at all: still the BOM, so that the file says its encoding.
-            self.out.write_all(b"\xEF\xBB\xBF")?;
+            self.buf.extend_from_slice(b"\xEF\xBB\xBF");
+            self.bom = false;
         }
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
         self.out.flush()?;
         Ok(())
     }
@@ -188,7 +207,6 @@ impl Sink for JsonlSink<'_> {
                 .collect();
             return Ok(());
         };
-        self.buf.clear();
         self.buf.push(b'{');
         let n = cells.len().max(width);
         for i in 0..n {
@@ -214,11 +232,16 @@ impl Sink for JsonlSink<'_> {
         }
         json_annotation(&mut self.buf, ann, self.columns, n > 0);
         self.buf.extend_from_slice(b"}\n");
-        self.out.write_all(&self.buf)?;
+        if self.buf.len() >= BLOCK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
         Ok(())
     }
 
     fn finish(&mut self) -> Result<(), Error> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
         self.out.flush()?;
         Ok(())
     }

@@ -141,6 +141,7 @@ fn table<R: Read>(
             output,
             bom: opts.excel || had_bom,
             crlf: rec.crlf,
+            read_delim: reader.delim(),
             columns,
             buf: Vec::new(),
             text: String::new(),
@@ -188,18 +189,32 @@ fn table<R: Read>(
                 },
             });
         }
-        if enc == UTF_8 && std::str::from_utf8(&rec.data).is_err() {
-            problems.push(Problem {
-                line: rec.line,
-                column: None,
-                kind: ProblemKind::Undecodable,
-            });
-        }
+        // Checked once for the record; its fields are then slices of it.
+        let whole = if enc == UTF_8 {
+            let s = std::str::from_utf8(&rec.data).ok();
+            if s.is_none() {
+                problems.push(Problem {
+                    line: rec.line,
+                    column: None,
+                    kind: ProblemKind::Undecodable,
+                });
+            }
+            s
+        } else {
+            None
+        };
         for p in &problems {
             obs.problem(p);
         }
         summary.problems += u64::from(!problems.is_empty());
-        let text = |i: Option<usize>| -> Option<Cow<'_, str>> { Some(decode(rec.field(i?)?, enc)) };
+        let text = |i: Option<usize>| -> Option<Cow<'_, str>> {
+            let i = i?;
+            let field = whole.and_then(|w| w.get(rec.span(i)?));
+            match field {
+                Some(f) => Some(Cow::Borrowed(f)),
+                None => Some(decode(rec.field(i)?, enc)),
+            }
+        };
         let (title, org) = (text(cols[0]), text(cols[1]));
         let (surname, given) = (text(cols[2]), text(cols[3]));
         let fields = Fields {

@@ -92,6 +92,7 @@ pub fn annotate(
             output: UTF_8,
             bom: opts.excel,
             crlf: true,
+            read_delim: 0,
             columns,
             buf: Vec::new(),
             text: String::new(),

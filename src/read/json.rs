@@ -35,8 +35,10 @@ impl Resolution<'_> {
         out.extend_from_slice(b"],\"confidence\":");
         raw_str(out, certainty_code(self.confidence));
         out.extend_from_slice(b",\"explanation\":\"");
+        let start = out.len();
         // Writing to a Vec cannot fail.
-        let _ = self.write_explanation(&mut Escaped(out));
+        let _ = self.write_explanation(&mut Raw(out));
+        escape_since(out, start);
         out.extend_from_slice(b"\",\"rank\":");
         opt(out, self.rank);
         out.extend_from_slice(b",\"grade\":");
@@ -156,31 +158,81 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
 /// `s` escaped as serde_json does: `"`, `\` and control characters below
 /// U+0020 (short forms for \b \t \n \f \r, else `\u00xx`); nothing else.
 pub fn escape(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.extend_from_slice(&bytes[start..i]);
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            0x0C => out.extend_from_slice(b"\\f"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0xF)]);
-            }
-        }
-        start = i + 1;
+    escape_bytes(out, s.as_bytes());
+}
+
+fn escape_bytes(out: &mut Vec<u8>, mut bytes: &[u8]) {
+    while let Some(i) = first_to_escape(bytes) {
+        out.extend_from_slice(&bytes[..i]);
+        escape_byte(out, bytes[i]);
+        bytes = &bytes[i + 1..];
     }
-    out.extend_from_slice(&bytes[start..]);
+    out.extend_from_slice(bytes);
+}
+
+/// Escape what was appended to `out` since `start`, in place: text written
+/// raw first, then scanned once, so that the usual text is copied once.
+fn escape_since(out: &mut Vec<u8>, start: usize) {
+    if let Some(i) = first_to_escape(&out[start..]) {
+        let tail = out.split_off(start + i);
+        escape_bytes(out, &tail);
+    }
+}
+
+/// The first byte that needs escaping, found eight bytes at a time.
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        if word_needs_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|k| i + k)
+}
+
+/// Whether any byte of `w` is below 0x20, `"` or `\` (exact: the
+/// "has less" and "has zero" tests of bit-twiddling lore).
+fn word_needs_escape(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let below = w.wrapping_sub(LO * 0x20) & !w & HI;
+    (below | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\\')))) != 0
+}
+
+fn escape_byte(out: &mut Vec<u8>, b: u8) {
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        0x0C => out.extend_from_slice(b"\\f"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xF)]);
+        }
+    }
+}
+
+/// A `fmt::Write` that appends to a byte buffer as it is.
+struct Raw<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Raw<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// A `fmt::Write` that escapes what is written into a JSON string's body.

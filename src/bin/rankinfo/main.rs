@@ -336,11 +336,15 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
             lines.encoding.name()
         );
     }
-    // One buffer for every answer: the fast writer appends to it.
-    let mut buf = Vec::with_capacity(4096);
+    // One buffer for every answer: the fast writer appends to it, and it
+    // is written out in large blocks (passed through the BufWriter uncopied).
+    let mut buf = Vec::with_capacity(256 * 1024);
     while let Some(line) = lines.next_line()? {
         let r = data.resolve(line);
-        buf.clear();
+        if buf.len() >= 128 * 1024 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
         match format {
             LineFormat::Json => {
                 r.write_json(&mut buf);
@@ -349,8 +353,8 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
             LineFormat::Tsv => r.write_tsv(&mut buf),
             LineFormat::Text => buf.extend_from_slice(render::resolution(&r, style).as_bytes()),
         }
-        out.write_all(&buf)?;
     }
+    out.write_all(&buf)?;
     out.flush()?;
     if !lines.malformed.is_empty() {
         let shown: Vec<String> = lines
