@@ -25,12 +25,13 @@ for row in r:
 cargo build --release --locked --quiet --bin rankinfo --example throughput
 bin=target/release/rankinfo
 
-# One whole process: seconds, peak RSS (MiB), rows per second.
+# One whole process: wall and user-CPU seconds, rows per second of each
+# (on a busy machine the CPU figure is the steadier), peak RSS.
 measure() {
   local label="$1"; shift
-  /usr/bin/time -f '%e %M' -o target/bench/time.txt "$@" > /dev/null 2> target/bench/stderr.txt
-  read -r secs kib < target/bench/time.txt
-  python3 -c "print(f'$label: {$rows} rows in {$secs:.2f} s = {$rows / max($secs, 0.001):,.0f} rows/s, peak {$kib / 1024:.1f} MiB')"
+  /usr/bin/time -f '%e %U %M' -o target/bench/time.txt "$@" > /dev/null 2> target/bench/stderr.txt
+  read -r secs user kib < target/bench/time.txt
+  python3 -c "print(f'$label: {$rows:,} rows in {$secs:.2f} s = {$rows / max($secs, 0.001):,.0f} rows/s (CPU {$user:.2f} s = {$rows / max($user, 0.001):,.0f} rows/s), peak {$kib / 1024:.1f} MiB')"
 }
 
 target/release/examples/throughput "$titles"

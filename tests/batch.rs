@@ -210,5 +210,31 @@ fn bytes_that_are_not_utf8_go_out_unchanged_and_are_reported() {
     assert!(out.status.success());
     assert!(out.stdout.windows(3).any(|w| w == b"a\xffb"));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("第 2 行：含无法解码的字节"), "{err}");
+    assert!(err.contains("第 2 行第 2 列：含无法解码的字节"), "{err}");
+}
+
+#[test]
+fn utf16_is_read_and_written_as_utf8_with_a_bom() {
+    let text = "职务,电话\r\n处长,1\r\n";
+    let mut input = vec![0xFF, 0xFE];
+    input.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let out = common::run_with_stdin(&["batch", "--column", "职务"], &input);
+    assert!(out.status.success());
+    let want = "\u{feff}职务,电话,rankinfo_level,rankinfo_grade,rankinfo_seniority,rankinfo_certainty,rankinfo_stated_level,rankinfo_sector,rankinfo_note\r\n处长,1,县处级正职,12–18,6,高,,党政机关,\r\n";
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16LE"));
+}
+
+#[test]
+fn json_lines_in_cannot_become_a_table() {
+    let out = run(&[
+        "batch",
+        fixture("people.jsonl").to_str().unwrap(),
+        "--column",
+        "title",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("JSON Lines 输入只能输出 JSON Lines"));
 }

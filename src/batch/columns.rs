@@ -5,6 +5,7 @@ use crate::Dataset;
 use crate::address::Person;
 use crate::read::{Certainty, Note, Resolution, Sector};
 use crate::schema::Level;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// One appended column. Names are a contract: added to, never renamed.
@@ -145,7 +146,14 @@ pub struct Annotator<'d> {
     data: &'d Dataset,
     text: String,
     with_address: bool,
+    /// Forms of address by title, context and surname: working them out
+    /// costs far more than reading the title, and a list repeats them.
+    /// `None`: they depend on the given name too (傅 + 局长), not cached.
+    addresses: HashMap<String, Option<(String, String)>>,
 }
+
+/// The most forms of address kept; past it the cache starts again.
+const ADDRESSES: usize = 20_000;
 
 impl<'d> Annotator<'d> {
     pub fn new(data: &'d Dataset, with_address: bool) -> Self {
@@ -153,6 +161,7 @@ impl<'d> Annotator<'d> {
             data,
             text: String::new(),
             with_address,
+            addresses: HashMap::new(),
         }
     }
 
@@ -193,7 +202,7 @@ impl<'d> Annotator<'d> {
             note(&r, ann);
         }
         if self.with_address {
-            address(data, &r, f, ann);
+            address(data, &mut self.addresses, &r, f, ann);
         }
     }
 }
@@ -255,25 +264,55 @@ fn lowers(n: &Note<'_>) -> bool {
     )
 }
 
-/// The oral and written forms of address, when a surname is given and the
-/// title is one the address rules know.
-fn address(data: &Dataset, r: &Resolution<'_>, f: &Fields<'_>, ann: &mut Annotation<'_>) {
+/// The oral and written forms of address, when a surname is given and
+/// the title is one the address rules know.
+fn address(
+    data: &Dataset,
+    cache: &mut HashMap<String, Option<(String, String)>>,
+    r: &Resolution<'_>,
+    f: &Fields<'_>,
+    ann: &mut Annotation<'_>,
+) {
     let Some(surname) = f.surname.map(str::trim).filter(|s| !s.is_empty()) else {
         return;
     };
     let Some(title) = r.title.or(r.rank) else {
         return;
     };
-    let mut person = Person::surnamed(surname);
-    if let Some(g) = f.given_name.map(str::trim).filter(|g| !g.is_empty()) {
-        person = person.with_given_name(g);
+    let given = f.given_name.map(str::trim).filter(|g| !g.is_empty());
+    let mut key = String::with_capacity(32);
+    let _ = write!(key, "{title}\u{1}{}\u{1}{surname}", r.context.unwrap_or(""));
+    if let Some(Some((oral, written))) = cache.get(key.as_str()) {
+        ann.address_oral.push_str(oral);
+        ann.address_written.push_str(written);
+        return;
     }
-    let a = match r.context {
-        Some(ctx) => data.address_at(title, &person, ctx),
-        None => data.address(title, &person),
+    let forms = |given: Option<&str>| {
+        let mut person = Person::surnamed(surname);
+        if let Some(g) = given {
+            person = person.with_given_name(g);
+        }
+        let a = match r.context {
+            Some(ctx) => data.address_at(title, &person, ctx),
+            None => data.address(title, &person),
+        };
+        a.map(|a| (a.oral, a.written)).unwrap_or_default()
     };
-    if let Ok(a) = a {
-        ann.address_oral = a.oral;
-        ann.address_written = a.written;
+    let (oral, written) = forms(given);
+    if !cache.contains_key(key.as_str()) {
+        // Cached only when the given name changes nothing.
+        let other = forms(Some(if given == Some("某某") {
+            "某甲"
+        } else {
+            "某某"
+        }));
+        let same = other == (oral.clone(), written.clone()) && forms(None) == other;
+        if cache.len() >= ADDRESSES {
+            cache.clear();
+        }
+        let value = same.then(|| (oral.clone(), written.clone()));
+        cache.insert(key, value);
     }
+    ann.address_oral = oral;
+    ann.address_written = written;
 }

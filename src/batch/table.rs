@@ -48,6 +48,12 @@ pub fn annotate(
         enc
     };
     if opts.input == Format::Jsonl {
+        if output_format(opts) != Format::Jsonl {
+            // Objects may differ in their keys: there is no header to write.
+            return Err(Error::Unsupported(
+                "JSON Lines 输入只能输出 JSON Lines（--format jsonl）",
+            ));
+        }
         let mut summary = if enc == UTF_8 {
             let r = BufReader::new(std::io::Cursor::new(head).chain(input));
             super::jsonl::annotate(data, r, out, opts, obs)?
@@ -193,9 +199,13 @@ fn table<R: Read>(
         let whole = if enc == UTF_8 {
             let s = std::str::from_utf8(&rec.data).ok();
             if s.is_none() {
+                let bad = (0..n).find(|&i| {
+                    rec.field(i)
+                        .is_some_and(|f| std::str::from_utf8(f).is_err())
+                });
                 problems.push(Problem {
                     line: rec.line,
-                    column: None,
+                    column: bad.map(|i| i + 1),
                     kind: ProblemKind::Undecodable,
                 });
             }

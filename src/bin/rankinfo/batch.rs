@@ -182,7 +182,10 @@ pub fn run(data: &Dataset, args: &BatchArgs) -> Result<(), u8> {
             Ok(())
         }
         Err(batch::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e @ batch::Error::MissingColumn { .. }) => Err(fail(2, format!("{name}：{e}"))),
+        // A column or a combination the input does not have: a usage error.
+        Err(e @ (batch::Error::MissingColumn { .. } | batch::Error::Unsupported(_))) => {
+            Err(fail(2, format!("{name}：{e}")))
+        }
         Err(e) => Err(fail(3, format!("{name}：{e}"))),
     }
 }
