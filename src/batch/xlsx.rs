@@ -1,8 +1,8 @@
 //! Excel in (calamine) and out (rust_xlsxwriter).
 //!
-//! An `.xlsx` is a zip whose sheet must be read whole: the input file and
-//! its first (or `--sheet`) worksheet are held in memory, about the size of
-//! the unzipped sheet. Output is written in rust_xlsxwriter's constant
+//! An `.xlsx` is a zip, read from memory: the input file and its shared
+//! strings are held, and the cells of the first (or `--sheet`) worksheet
+//! stream a row at a time. Output is written in rust_xlsxwriter's constant
 //! memory mode (rows go to a temporary file), then zipped. Cell types are
 //! kept (numbers, booleans, dates with a date format), the header row is
 //! frozen and filtered, and `rankinfo_seniority` is a number, so that
@@ -12,7 +12,7 @@ use super::columns::{Annotation, Annotator, Column, Fields};
 use super::sink::{Cell, CsvSink, JsonlSink, Sink, cell_text};
 use super::{Error, Format, Observer, Options, PROGRESS_EVERY, Summary, output_format};
 use crate::Dataset;
-use calamine::{CellErrorType, Data, Reader, Xlsx};
+use calamine::{CellErrorType, DataRef, Reader, Xlsx};
 use encoding_rs::{Encoding, UTF_8};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use std::io::{Cursor, Read, Write};
@@ -38,16 +38,17 @@ fn error_text(e: &CellErrorType) -> &'static str {
     }
 }
 
-fn cell(d: &Data) -> Cell<'_> {
+fn cell<'a>(d: &'a DataRef<'_>) -> Cell<'a> {
     match d {
-        Data::Int(i) => Cell::Int(*i),
-        Data::Float(f) => Cell::Float(*f),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s),
-        Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) if d.is_datetime() => Cell::Date(d.as_f64()),
-        Data::DateTime(d) => Cell::Float(d.as_f64()),
-        Data::Error(e) => Cell::Text(error_text(e)),
-        Data::Empty => Cell::Empty,
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s),
+        DataRef::SharedString(s) => Cell::Text(s),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(d) if d.is_datetime() => Cell::Date(d.as_f64()),
+        DataRef::DateTime(d) => Cell::Float(d.as_f64()),
+        DataRef::Error(e) => Cell::Text(error_text(e)),
+        DataRef::Empty => Cell::Empty,
     }
 }
 
@@ -78,11 +79,12 @@ pub fn annotate(
             .cloned()
             .ok_or_else(|| Error::Xlsx("没有工作表".into()))?,
     };
-    let range = book
-        .worksheet_range(&name)
+    // Cells stream from the sheet's XML, a row at a time: memory holds the
+    // file, its shared strings and one row.
+    let mut cells_reader = book
+        .worksheet_cells_reader(&name)
         .map_err(|e| xlsx_error(None, e))?;
-    drop(book);
-    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let height = u64::from(cells_reader.dimensions().end.0) + 1;
     let columns = super::columns(opts.spec.surname.is_some());
     let mut sink: Box<dyn Sink + '_> = match output_format(opts) {
         f @ (Format::Csv | Format::Tsv) => Box::new(CsvSink {
@@ -110,51 +112,100 @@ pub fn annotate(
         encoding: "xlsx",
         ..Summary::default()
     };
-    let mut rows = range.rows();
-    let lead = col0 as usize;
-    fn with_lead(lead: usize, r: &[Data]) -> Vec<Cell<'_>> {
-        std::iter::repeat_n(Cell::Empty, lead)
-            .chain(r.iter().map(cell))
-            .collect()
-    }
-    let Some(first) = rows.next() else {
-        summary.empty = true;
-        sink.finish()?;
-        return Ok(summary);
+    let mut row = Row {
+        values: Vec::new(),
+        number: None,
     };
-    let header_cells = with_lead(lead, first);
-    let header: Vec<String> = header_cells
-        .iter()
-        .map(|c| cell_text(c, UTF_8).into_owned())
-        .collect();
-    let cols = super::table::locate(&opts.spec, &header)?;
-    let width = header.len();
-    sink.row(&header_cells, width, None)?;
-    let mut annotator = Annotator::new(data, opts.spec.surname.is_some());
-    let mut ann = Annotation::default();
-    for (i, r) in rows.enumerate() {
-        let cells = with_lead(lead, r);
+    let mut run = Run {
+        cols: [None; 4],
+        width: 0,
+        annotator: Annotator::new(data, opts.spec.surname.is_some()),
+        ann: Annotation::default(),
+    };
+    loop {
+        let next = cells_reader.next_cell().map_err(|e| xlsx_error(None, e))?;
+        let at = next.as_ref().map(|c| c.get_position());
+        if row.number.is_some() && at.map(|p| p.0) != row.number {
+            run.row(&row, &mut *sink, &mut summary, opts)?;
+            // Rows with no cell at all between two that have cells.
+            let (done, next_row) = (row.number.unwrap_or(0), at.map(|p| p.0));
+            for _ in done + 1..next_row.unwrap_or(done + 1) {
+                row.values.clear();
+                run.row(&row, &mut *sink, &mut summary, opts)?;
+            }
+            row.values.clear();
+            if summary.rows % PROGRESS_EVERY == 0 {
+                obs.progress(summary.rows, size * summary.rows / height.max(1));
+            }
+        }
+        let Some(c) = next else { break };
+        let (r, col) = c.get_position();
+        row.number = Some(r);
+        let col = col as usize;
+        if row.values.len() <= col {
+            row.values.resize(col + 1, DataRef::Empty);
+        }
+        row.values[col] = c.get_value().clone();
+    }
+    if run.width == 0 && summary.rows == 0 && !run.header_seen() {
+        summary.empty = true;
+    }
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// The cells of one sheet row, by column.
+struct Row<'a> {
+    values: Vec<DataRef<'a>>,
+    number: Option<u32>,
+}
+
+/// What a run keeps from row to row.
+struct Run<'d> {
+    cols: [Option<usize>; 4],
+    /// The header's width; 0 until the header is read.
+    width: usize,
+    annotator: Annotator<'d>,
+    ann: Annotation<'d>,
+}
+
+impl Run<'_> {
+    fn header_seen(&self) -> bool {
+        self.width > 0
+    }
+
+    /// The header (the first row with a cell), then each row annotated.
+    fn row(
+        &mut self,
+        row: &Row<'_>,
+        sink: &mut dyn Sink,
+        summary: &mut Summary,
+        opts: &Options,
+    ) -> Result<(), Error> {
+        let cells: Vec<Cell<'_>> = row.values.iter().map(cell).collect();
+        if !self.header_seen() {
+            let header: Vec<String> = cells
+                .iter()
+                .map(|c| cell_text(c, UTF_8).into_owned())
+                .collect();
+            self.cols = super::table::locate(&opts.spec, &header)?;
+            self.width = header.len().max(1);
+            return sink.row(&cells, self.width, None);
+        }
         let text = |c: Option<usize>| cells.get(c?).map(|c| cell_text(c, UTF_8));
-        let (title, org) = (text(cols[0]), text(cols[1]));
-        let (surname, given) = (text(cols[2]), text(cols[3]));
+        let (title, org) = (text(self.cols[0]), text(self.cols[1]));
+        let (surname, given) = (text(self.cols[2]), text(self.cols[3]));
         let fields = Fields {
             title: title.as_deref().unwrap_or(""),
             org: org.as_deref(),
             surname: surname.as_deref(),
             given_name: given.as_deref(),
         };
-        annotator.annotate(&fields, &mut ann);
-        summary.count(&ann);
-        sink.row(&cells, width, Some(&ann))
-            .map_err(|e| with_row(e, row0 + i as u32 + 1))?;
-        if summary.rows % PROGRESS_EVERY == 0 {
-            // Progress through the rows, as a share of the file's size.
-            let done = size * summary.rows / range.height().max(1) as u64;
-            obs.progress(summary.rows, done);
-        }
+        self.annotator.annotate(&fields, &mut self.ann);
+        summary.count(&self.ann);
+        sink.row(&cells, self.width, Some(&self.ann))
+            .map_err(|e| with_row(e, row.number.unwrap_or(0)))
     }
-    sink.finish()?;
-    Ok(summary)
 }
 
 /// An xlsx error of a row's cell, with the row (1-based) it is in.
