@@ -102,12 +102,14 @@ impl Annotation<'_> {
             Column::Level => out.push_str(self.level.map_or("", |l| &l.name)),
             Column::Grade => {
                 if let Some(l) = self.level {
-                    let _ = write!(out, "{}–{}", l.grade.highest, l.grade.lowest);
+                    digits(out, l.grade.highest);
+                    out.push('–');
+                    digits(out, l.grade.lowest);
                 }
             }
             Column::Seniority => {
                 if let Some(l) = self.level {
-                    let _ = write!(out, "{}", seniority(l));
+                    digits(out, seniority(l));
                 }
             }
             Column::Certainty => out.push_str(self.certainty.label()),
@@ -118,6 +120,17 @@ impl Annotation<'_> {
             Column::Note => out.push_str(&self.note),
         }
     }
+}
+
+/// A small number in decimal, without the formatting machinery.
+fn digits(out: &mut String, n: u8) {
+    if n >= 100 {
+        out.push(char::from(b'0' + n / 100));
+    }
+    if n >= 10 {
+        out.push(char::from(b'0' + n / 10 % 10));
+    }
+    out.push(char::from(b'0' + n % 10));
 }
 
 /// The Chinese name of a sector, for spreadsheets.

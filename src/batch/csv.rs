@@ -164,14 +164,22 @@ impl<R: Read> Reader<R> {
         let n = buf.len();
         let (delim, eof) = (self.delim, self.eof);
         let mut i = self.pos;
+        if !literal {
+            if let Some(done) = self.plain_line(rec) {
+                return done;
+            }
+        }
         let mut lines = 0u64;
-        let stop = |b: u8| b == delim || b == b'\n' || b == b'\r';
+        // The end of an unquoted field (or of text after a closing quote).
+        let stop = |from: usize| {
+            memchr::memchr3(delim, b'\n', b'\r', &buf[from..]).map_or(n, |k| from + k)
+        };
         loop {
             let quoted = !literal && buf.get(i) == Some(&b'"');
             if quoted {
                 i += 1;
                 loop {
-                    let Some(j) = buf[i..].iter().position(|&b| b == b'"') else {
+                    let Some(j) = memchr::memchr(b'"', &buf[i..]) else {
                         return if eof {
                             Parse::Unclosed
                         } else {
@@ -195,7 +203,7 @@ impl<R: Read> Reader<R> {
                     }
                 }
                 // Text after the closing quote: kept, reported.
-                let k = buf[i..].iter().position(|&b| stop(b)).map_or(n, |k| i + k);
+                let k = stop(i);
                 if k > i {
                     rec.data.extend_from_slice(&buf[i..k]);
                     problems.push(Problem {
@@ -206,7 +214,7 @@ impl<R: Read> Reader<R> {
                     i = k;
                 }
             } else {
-                let k = buf[i..].iter().position(|&b| stop(b)).map_or(n, |k| i + k);
+                let k = stop(i);
                 rec.data.extend_from_slice(&buf[i..k]);
                 i = k;
             }
@@ -238,6 +246,51 @@ impl<R: Read> Reader<R> {
     }
 }
 
+impl<R> Reader<R> {
+    /// The usual record: one line without a quote, split at delimiters
+    /// in one pass. `None`: the line has a quote (or may go on past what is
+    /// read), for the general parser.
+    fn plain_line(&self, rec: &mut Record) -> Option<Parse> {
+        let buf = &self.buf[..];
+        let start = self.pos;
+        let end = match memchr::memchr2(b'\n', b'\r', &buf[start..]) {
+            Some(k) => start + k,
+            None if self.eof => buf.len(),
+            None => return Some(Parse::NeedMore),
+        };
+        let line = &buf[start..end];
+        if memchr::memchr(b'"', line).is_some() {
+            return None;
+        }
+        let mut from = 0;
+        for k in memchr::memchr_iter(self.delim, line) {
+            rec.data.extend_from_slice(&line[from..k]);
+            rec.end_field(false);
+            from = k + 1;
+        }
+        rec.data.extend_from_slice(&line[from..]);
+        rec.end_field(false);
+        Some(match buf.get(end) {
+            None => Parse::Done(end, 0),
+            Some(b'\r') => match buf.get(end + 1) {
+                None if !self.eof => Parse::NeedMore,
+                Some(b'\n') => {
+                    rec.crlf = true;
+                    Parse::Done(end + 2, 1)
+                }
+                _ => {
+                    rec.crlf = false;
+                    Parse::Done(end + 1, 1)
+                }
+            },
+            Some(_) => {
+                rec.crlf = false;
+                Parse::Done(end + 1, 1)
+            }
+        })
+    }
+}
+
 /// Line ends in a span: LF, CRLF (once) or a lone CR.
 fn line_ends(s: &[u8]) -> u64 {
     let mut n = 0;
@@ -252,22 +305,25 @@ fn line_ends(s: &[u8]) -> u64 {
 /// Append `field` to `out` as a CSV/TSV field: quoted when it was, or
 /// when it holds the delimiter, a quote or a line end.
 pub fn write_field(out: &mut Vec<u8>, field: &[u8], quoted: bool, delim: u8) {
+    let special = |b: &u8| *b == delim || matches!(*b, b'"' | b'\n' | b'\r');
+    // Short fields (most) are scanned directly; memchr pays off on long ones.
     let needs = quoted
-        || field
-            .iter()
-            .any(|&b| b == delim || b == b'"' || b == b'\n' || b == b'\r');
+        || if field.len() < 64 {
+            field.iter().any(special)
+        } else {
+            memchr::memchr3(delim, b'"', b'\n', field).is_some()
+                || memchr::memchr(b'\r', field).is_some()
+        };
     if !needs {
         out.extend_from_slice(field);
         return;
     }
     out.push(b'"');
     let mut start = 0;
-    for (k, &b) in field.iter().enumerate() {
-        if b == b'"' {
-            out.extend_from_slice(&field[start..=k]);
-            out.push(b'"');
-            start = k + 1;
-        }
+    for k in memchr::memchr_iter(b'"', field) {
+        out.extend_from_slice(&field[start..=k]);
+        out.push(b'"');
+        start = k + 1;
     }
     out.extend_from_slice(&field[start..]);
     out.push(b'"');

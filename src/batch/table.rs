@@ -219,8 +219,7 @@ fn table<R: Read>(
         summary.problems += u64::from(!problems.is_empty());
         let text = |i: Option<usize>| -> Option<Cow<'_, str>> {
             let i = i?;
-            let field = whole.and_then(|w| w.get(rec.span(i)?));
-            match field {
+            match whole.and_then(|w| w.get(rec.span(i)?)) {
                 Some(f) => Some(Cow::Borrowed(f)),
                 None => Some(decode(rec.field(i)?, enc)),
             }
