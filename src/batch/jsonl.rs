@@ -37,23 +37,17 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
         match c {
             Column::Level => text(buf, ann.level.map_or("", |l| &l.name)),
             Column::Grade => match ann.level {
-                Some(l) => buf.extend_from_slice(
-                    format!(
-                        "{{\"highest\":{},\"lowest\":{}}}",
-                        l.grade.highest, l.grade.lowest
-                    )
-                    .as_bytes(),
-                ),
+                Some(l) => {
+                    buf.extend_from_slice(b"{\"highest\":");
+                    number(buf, l.grade.highest);
+                    buf.extend_from_slice(b",\"lowest\":");
+                    number(buf, l.grade.lowest);
+                    buf.push(b'}');
+                }
                 None => buf.extend_from_slice(b"null"),
             },
             Column::Seniority => match ann.level {
-                Some(l) => {
-                    let k = super::columns::seniority(l);
-                    if k >= 10 {
-                        buf.push(b'0' + k / 10);
-                    }
-                    buf.push(b'0' + k % 10);
-                }
+                Some(l) => number(buf, super::columns::seniority(l)),
                 None => buf.extend_from_slice(b"null"),
             },
             Column::Certainty => json::string(buf, json::certainty_code(ann.certainty)),
@@ -64,6 +58,16 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
             Column::Note => text(buf, &ann.note),
         }
     }
+}
+
+fn number(buf: &mut Vec<u8>, n: u8) {
+    if n >= 100 {
+        buf.push(b'0' + n / 100);
+    }
+    if n >= 10 {
+        buf.push(b'0' + n / 10 % 10);
+    }
+    buf.push(b'0' + n % 10);
 }
 
 /// The fields a run reads from each object.
@@ -105,7 +109,8 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
             keys: 0,
             all: self.list_keys.then(Vec::new),
         };
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        // Keys borrowed from the line (serde's own Cow would copy each).
+        while let Some(Scalar(key)) = map.next_key::<Scalar<'de>>()? {
             found.keys += 1;
             if let Some(all) = &mut found.all {
                 all.push(key.to_string());

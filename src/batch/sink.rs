@@ -189,7 +189,8 @@ pub struct JsonlSink<'w> {
     pub out: &'w mut dyn Write,
     pub input: &'static Encoding,
     pub columns: &'static [Column],
-    pub keys: Vec<String>,
+    /// The header's names as JSON keys, each with its colon.
+    pub keys: Vec<Vec<u8>>,
     pub buf: Vec<u8>,
 }
 
@@ -201,9 +202,15 @@ impl Sink for JsonlSink<'_> {
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error> {
         let Some(ann) = ann else {
+            // Each key escaped once, with its colon.
             self.keys = cells
                 .iter()
-                .map(|c| cell_text(c, self.input).into_owned())
+                .map(|c| {
+                    let mut key = Vec::new();
+                    json::string(&mut key, &cell_text(c, self.input));
+                    key.push(b':');
+                    key
+                })
                 .collect();
             return Ok(());
         };
@@ -215,10 +222,12 @@ impl Sink for JsonlSink<'_> {
             }
             // A field beyond the header is keyed by its position.
             match self.keys.get(i) {
-                Some(k) => json::string(&mut self.buf, k),
-                None => json::string(&mut self.buf, &(i + 1).to_string()),
+                Some(k) => self.buf.extend_from_slice(k),
+                None => {
+                    json::string(&mut self.buf, &(i + 1).to_string());
+                    self.buf.push(b':');
+                }
             }
-            self.buf.push(b':');
             match cells.get(i).copied().unwrap_or(Cell::Empty) {
                 Cell::Int(v) => self.buf.extend_from_slice(v.to_string().as_bytes()),
                 Cell::Float(f) if f.is_finite() => {
