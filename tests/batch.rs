@@ -238,3 +238,23 @@ fn json_lines_in_cannot_become_a_table() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("JSON Lines 输入只能输出 JSON Lines"));
 }
+
+#[test]
+fn an_annotated_file_is_not_annotated_twice() {
+    for (file, column) in [("quoted.out", "职务"), ("people.out", "title")] {
+        let out = run(&[
+            "batch",
+            "--input-format",
+            if file == "people.out" { "jsonl" } else { "csv" },
+            fixture(file).to_str().unwrap(),
+            "--column",
+            column,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("输入已含 rankinfo_ 列"),
+            "{file}"
+        );
+    }
+}

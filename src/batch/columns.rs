@@ -191,7 +191,8 @@ impl<'d> Annotator<'d> {
         ann.reason = None;
         // 单位 合肥市财政局 + 职务 副局长 read as one title, unless the title
         // already names its unit.
-        let title = f.title.trim();
+        // A stray quote of a broken CSV record is not part of the title.
+        let title = f.title.trim().trim_matches('"').trim();
         self.text.clear();
         if let Some(org) = f.org.map(str::trim).filter(|o| !o.is_empty()) {
             if !title.starts_with(org) {

@@ -240,6 +240,10 @@ pub fn annotate(
         let parsed = seed.deserialize(&mut de).and_then(|f| de.end().map(|_| f));
         match parsed {
             Ok(found) => {
+                let keys = found.all.as_deref().unwrap_or_default();
+                if keys.iter().any(|k| k.starts_with("rankinfo_")) {
+                    return Err(Error::Unsupported(super::ANNOTATED));
+                }
                 if first && found.values[0].is_none() {
                     return Err(Error::MissingColumn {
                         wanted: s.title.to_string(),

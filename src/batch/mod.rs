@@ -265,6 +265,11 @@ pub enum Error {
     Unsupported(&'static str),
 }
 
+/// Refused: the input was annotated already; appending would repeat the
+/// columns (and, in JSON, the keys).
+pub(crate) const ANNOTATED: &str =
+    "输入已含 rankinfo_ 列（已经标注过）：请用未标注的原文件，或先删去这些列";
+
 /// The output format a run uses.
 pub fn output_format(opts: &Options) -> Format {
     opts.output.unwrap_or(opts.input)

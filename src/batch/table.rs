@@ -83,6 +83,9 @@ pub fn annotate(
 
 /// The position of each named column in `header`.
 pub(crate) fn locate(spec: &Spec, header: &[String]) -> Result<[Option<usize>; 4], Error> {
+    if header.iter().any(|h| h.trim().starts_with("rankinfo_")) {
+        return Err(Error::Unsupported(super::ANNOTATED));
+    }
     let find = |c: &Option<ColumnRef>| -> Result<Option<usize>, Error> {
         let Some(c) = c else { return Ok(None) };
         let at = match c {

@@ -17,6 +17,10 @@ use encoding_rs::{Encoding, UTF_8};
 use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use std::io::{Cursor, Read, Write};
 
+/// Rows and columns of an Excel worksheet.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLS: u32 = 16_384;
+
 fn xlsx_error(row: Option<u32>, e: impl std::fmt::Display) -> Error {
     match row {
         Some(r) => Error::Xlsx(format!("第 {} 行：{e}", r + 1)),
@@ -140,6 +144,14 @@ pub fn annotate(
         }
         let Some(c) = next else { break };
         let (r, col) = c.get_position();
+        // Excel's own limits: a file claiming more is damaged, and would
+        // make us pad millions of empty cells or rows.
+        if r >= MAX_ROWS || col >= MAX_COLS {
+            return Err(xlsx_error(
+                Some(r),
+                "单元格位置超出 Excel 上限，文件可能已损坏",
+            ));
+        }
         row.number = Some(r);
         let col = col as usize;
         if row.values.len() <= col {
