@@ -93,3 +93,27 @@ fn xlsx_in_and_out_keeps_cell_types_and_adds_a_numeric_seniority() {
     assert!(String::from_utf8_lossy(&first_sheet.stderr).contains("现有的列：这一页不是联系人"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn text_longer_than_a_cell_holds_is_cut_and_reported_not_fatal() {
+    let dir = std::env::temp_dir().join(format!("rankinfo-xlsx-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = dir.join("out.xlsx");
+    let input = format!("职务,备注\n处长,{}\n", "长".repeat(40_000));
+    let run = common::run_with_stdin(
+        &["batch", "--column", "职务", "-o", output.to_str().unwrap()],
+        input.as_bytes(),
+    );
+    assert!(run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("第 2 行第 2 列：超过 Excel 单元格上限"),
+        "{err}"
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook(&output).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let row: Vec<Data> = range.rows().nth(1).unwrap().to_vec();
+    assert!(matches!(&row[1], Data::String(s) if s.chars().count() == 32_767));
+    assert_eq!(row[2], Data::String("县处级正职".into()));
+    let _ = std::fs::remove_dir_all(&dir);
+}

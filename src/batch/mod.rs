@@ -171,6 +171,8 @@ pub enum ProblemKind {
     /// A JSON Lines line that is not a JSON object: passed through inside
     /// `rankinfo_raw`.
     NotJson(String),
+    /// Text longer than an Excel cell holds (32,767 characters): cut.
+    CellTooLong,
 }
 
 impl fmt::Display for Problem {
@@ -196,6 +198,9 @@ impl fmt::Display for Problem {
             }
             ProblemKind::Undecodable => f.write_str("含无法解码的字节，原样输出，解读时替换为 �"),
             ProblemKind::NotJson(e) => write!(f, "不是 JSON 对象（{e}），原文放在 rankinfo_raw"),
+            ProblemKind::CellTooLong => {
+                f.write_str("超过 Excel 单元格上限 32,767 字，写入的 xlsx 中已截断")
+            }
         }
     }
 }

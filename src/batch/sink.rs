@@ -82,6 +82,10 @@ pub trait Sink {
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error>;
     fn finish(&mut self) -> Result<(), Error>;
+    /// Problems met while writing (a value cut to fit), since last asked.
+    fn take_problems(&mut self) -> Vec<super::Problem> {
+        Vec::new()
+    }
 }
 
 /// CSV or TSV out.

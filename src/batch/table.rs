@@ -241,6 +241,9 @@ fn table<R: Read>(
         cells.extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i])));
         sink.row(&cells, width, Some(&ann))?;
         store = recycle(cells);
+        for p in sink.take_problems() {
+            obs.problem(&p);
+        }
         if summary.rows % PROGRESS_EVERY == 0 {
             obs.progress(summary.rows, reader.consumed);
         }

@@ -10,7 +10,9 @@
 
 use super::columns::{Annotation, Annotator, Column, Fields};
 use super::sink::{Cell, CsvSink, JsonlSink, Sink, cell_text};
-use super::{Error, Format, Observer, Options, PROGRESS_EVERY, Summary, output_format};
+use super::{
+    Error, Format, Observer, Options, PROGRESS_EVERY, Problem, ProblemKind, Summary, output_format,
+};
 use crate::Dataset;
 use calamine::{CellErrorType, DataRef, Reader, Xlsx};
 use encoding_rs::{Encoding, UTF_8};
@@ -131,6 +133,10 @@ pub fn annotate(
         let at = next.as_ref().map(|c| c.get_position());
         if row.number.is_some() && at.map(|p| p.0) != row.number {
             run.row(&row, &mut *sink, &mut summary, opts)?;
+            for p in sink.take_problems() {
+                obs.problem(&p);
+                summary.problems += 1;
+            }
             // Rows with no cell at all between two that have cells.
             let (done, next_row) = (row.number.unwrap_or(0), at.map(|p| p.0));
             for _ in done + 1..next_row.unwrap_or(done + 1) {
@@ -240,6 +246,25 @@ pub struct XlsxSink<'w> {
     date: CellFormat,
     datetime: CellFormat,
     text: String,
+    problems: Vec<Problem>,
+}
+
+/// The most characters an Excel cell holds.
+const MAX_CELL: usize = 32_767;
+
+/// `s`, cut to what a cell holds; a cut is reported.
+fn fit<'s>(s: &'s str, row: u32, col: u16, problems: &mut Vec<Problem>) -> &'s str {
+    match s.char_indices().nth(MAX_CELL) {
+        None => s,
+        Some((end, _)) => {
+            problems.push(Problem {
+                line: u64::from(row) + 1,
+                column: Some(usize::from(col) + 1),
+                kind: ProblemKind::CellTooLong,
+            });
+            &s[..end]
+        }
+    }
 }
 
 impl<'w> XlsxSink<'w> {
@@ -262,6 +287,7 @@ impl<'w> XlsxSink<'w> {
             date: CellFormat::new().set_num_format("yyyy-mm-dd"),
             datetime: CellFormat::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
             text: String::new(),
+            problems: Vec::new(),
         })
     }
 }
@@ -286,15 +312,18 @@ impl Sink for XlsxSink<'_> {
                 Cell::Raw(b, _) => {
                     let s = super::sink::decode(b, self.input);
                     if !s.is_empty() {
-                        sheet.write_string(row, col, &*s).map_err(e)?;
+                        let s = fit(&s, row, col, &mut self.problems);
+                        sheet.write_string(row, col, s).map_err(e)?;
                     }
                 }
                 Cell::Text(s) if ann.is_none() => {
+                    let s = fit(s, row, col, &mut self.problems);
                     sheet
                         .write_string_with_format(row, col, s, &self.bold)
                         .map_err(e)?;
                 }
                 Cell::Text(s) if !s.is_empty() => {
+                    let s = fit(s, row, col, &mut self.problems);
                     sheet.write_string(row, col, s).map_err(e)?;
                 }
                 Cell::Int(v) => {
@@ -336,7 +365,8 @@ impl Sink for XlsxSink<'_> {
                     self.text.clear();
                     a.text(c, &mut self.text);
                     if !self.text.is_empty() {
-                        sheet.write_string(row, col, &self.text).map_err(e)?;
+                        let s = fit(&self.text, row, col, &mut self.problems);
+                        sheet.write_string(row, col, s).map_err(e)?;
                     }
                 }
             }
@@ -348,6 +378,10 @@ impl Sink for XlsxSink<'_> {
             .checked_add(1)
             .ok_or_else(|| Error::Xlsx("行数超过 Excel 上限".into()))?;
         Ok(())
+    }
+
+    fn take_problems(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.problems)
     }
 
     fn finish(&mut self) -> Result<(), Error> {
