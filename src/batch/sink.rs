@@ -12,6 +12,8 @@ use std::io::Write;
 /// One input cell: CSV bytes in the input encoding (and whether they were
 /// quoted), or a typed spreadsheet value.
 #[derive(Debug, Clone, Copy)]
+// Without xlsx only CSV bytes are read; the typed cells stay for the sinks.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub enum Cell<'a> {
     Raw(&'a [u8], bool),
     Text(&'a str),
