@@ -160,6 +160,15 @@ fn a_surname_column_adds_the_forms_of_address() {
 }
 
 #[test]
+fn json_means_json_lines() {
+    check(
+        "quoted.csv",
+        &["--column", "职务", "--org-column", "单位", "--json"],
+        "quoted_jsonl.out",
+    );
+}
+
+#[test]
 fn csv_to_json_lines() {
     check(
         "quoted.csv",

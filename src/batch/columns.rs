@@ -84,12 +84,16 @@ pub fn seniority(level: &Level) -> u8 {
 /// What one row's title amounts to. Reused from row to row.
 #[derive(Debug, Default)]
 pub struct Annotation<'d> {
+    /// The level, from the data (so it outlives the row's text).
     pub level: Option<&'d Level>,
     pub certainty: Certainty,
+    /// A level the text states for the person.
     pub stated_level: Option<&'d Level>,
     pub sector: Option<Sector>,
+    /// Empty without a surname or a title the address rules know.
     pub address_oral: String,
     pub address_written: String,
+    /// Why there is no level, or why the certainty is not high; else empty.
     pub note: String,
     /// The kind of reason for no level, counted in the summary.
     pub reason: Option<&'static str>,
@@ -148,7 +152,9 @@ pub fn sector_label(s: Sector) -> &'static str {
 /// Which columns of the input hold what.
 #[derive(Debug, Clone, Default)]
 pub struct Fields<'r> {
+    /// The title (职务) as written.
     pub title: &'r str,
+    /// The organisation (单位), read in front of the title.
     pub org: Option<&'r str>,
     pub surname: Option<&'r str>,
     pub given_name: Option<&'r str>,
@@ -169,6 +175,7 @@ pub struct Annotator<'d> {
 const ADDRESSES: usize = 20_000;
 
 impl<'d> Annotator<'d> {
+    /// `with_address`: work out the forms of address (a surname column).
     pub fn new(data: &'d Dataset, with_address: bool) -> Self {
         Annotator {
             data,

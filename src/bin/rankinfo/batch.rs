@@ -28,11 +28,11 @@ pub struct BatchArgs {
     /// 名所在的列
     #[arg(long, value_name = "列")]
     given_name_column: Option<String>,
-    /// 输出格式（默认按 -o 的扩展名，否则同输入）
-    #[arg(long, value_enum)]
+    /// 输出格式（默认按 -o 的扩展名，否则同输入；--json 即 jsonl）
+    #[arg(long, value_enum, value_name = "格式")]
     format: Option<FileFormat>,
     /// 输入格式（默认按扩展名或内容判断）
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "格式")]
     input_format: Option<FileFormat>,
     /// 输出文件（默认标准输出）
     #[arg(short, long, value_name = "文件")]
@@ -91,7 +91,9 @@ impl Observer for Report<'_> {
 }
 
 /// Run `batch`; the exit code on failure (2 usage, 3 input or output).
-pub fn run(data: &Dataset, args: &BatchArgs) -> Result<(), u8> {
+/// `json`: the global `--json`, read as `--format jsonl` unless a format
+/// is named.
+pub fn run(data: &Dataset, args: &BatchArgs, json: bool) -> Result<(), u8> {
     let file = args.file.as_deref().filter(|f| *f != "-");
     let name = file.unwrap_or("标准输入");
     let fail = |code: u8, msg: String| {
@@ -134,7 +136,8 @@ pub fn run(data: &Dataset, args: &BatchArgs) -> Result<(), u8> {
     opts.output = args
         .format
         .map(Format::from)
-        .or_else(|| args.output.as_deref().and_then(Format::of_path));
+        .or_else(|| args.output.as_deref().and_then(Format::of_path))
+        .or(json.then_some(Format::Jsonl));
     opts.excel = args.excel;
     opts.sheet = args.sheet.clone();
     if let Some(label) = &args.encoding {

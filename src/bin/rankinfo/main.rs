@@ -259,7 +259,7 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
             };
         }
         Command::Batch(args) => {
-            return match batch::run(data, args) {
+            return match batch::run(data, args, json_out) {
                 Ok(()) => Ok(String::new()),
                 Err(code) => std::process::exit(i32::from(code)),
             };
