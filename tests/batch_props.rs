@@ -98,3 +98,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn column_zero_is_missing_not_a_panic() {
+    let opts = Options::new(ColumnRef::Index(0));
+    let r = batch::annotate(
+        rankinfo::builtin(),
+        &b"a,b\n1,2\n"[..],
+        &mut Vec::new(),
+        &opts,
+        &mut (),
+    );
+    assert!(matches!(r, Err(batch::Error::MissingColumn { .. })));
+}

@@ -89,7 +89,7 @@ pub(crate) fn locate(spec: &Spec, header: &[String]) -> Result<[Option<usize>; 4
     let find = |c: &Option<ColumnRef>| -> Result<Option<usize>, Error> {
         let Some(c) = c else { return Ok(None) };
         let at = match c {
-            ColumnRef::Index(i) => Some(i - 1).filter(|&i| i < header.len()),
+            ColumnRef::Index(i) => i.checked_sub(1).filter(|&i| i < header.len()),
             ColumnRef::Name(n) => header.iter().position(|h| h.trim() == n),
         };
         at.map(Some).ok_or_else(|| Error::MissingColumn {
