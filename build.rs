@@ -12,6 +12,7 @@ mod schema;
 mod validate;
 
 use schema::address::*;
+use schema::careers::*;
 use schema::organisations::*;
 use schema::places::*;
 use schema::*;
@@ -80,6 +81,7 @@ macro_rules! bake_enum {
 bake_enum!(
     Confidence, Strength, Sequence, Role, Target, Body, PlaceKind
 );
+bake_enum!(in "crate::schema::careers::" Topic);
 bake_enum!(in "crate::schema::address::" Channel, PitfallKind, OtherKind);
 
 /// Structs: every field must be listed, or the generated code fails to compile.
@@ -114,13 +116,16 @@ bake_struct! {
     Context { name, aliases, description }
     TitleCase { at, post, body, level, nominal, often, often_for, confidence, sources, notes }
     Title { name, aliases, english, role, body, level, cases, depends_on, only_at, confidence, sources, notes }
-    RanksFile { meta, sources, levels, ranks, rank_settings, contexts, titles }
+    InsigniaRange { post, level, highest, lowest, clause, confidence, sources }
+    JudgePostRange { court, post, highest, lowest, confidence, sources }
+    RanksFile { meta, sources, levels, ranks, rank_settings, insignia_ranges, judge_post_ranges,
+                contexts, titles }
     Meta { version, basis, english_policy }
     IndexEntry { key, target }
     NameIndex { key, id }
     TrieNode { edges_start, edges_len, hits_start, hits_len }
     TrieEdge { ch, node }
-    NameTable { entries, nodes, edges }
+    NameTable { entries, nodes, edges, root }
     Place { code, name, kind, parent, capital, plan_listed, province_administered }
     Places { version, source, generated, place }
     PlacesFile { places }
@@ -139,12 +144,18 @@ bake_struct! { in "crate::schema::address::"
     NoShortForm { title, strength, sources, note }
     SurnamePitfall { surname, sounds_like, applies_to, title, why, instead, strength, sources,
                      without_given_name }
-    RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, strength, sources, post2019_note }
+    RankAddress { applies_to, oral, oral_note, avoid, avoid_why, written, written_strength, formal, strength, sources,
+                  post2019_note }
     Forbidden { word, why, strength, sources, post_holders_only }
-    English { title, english, spoken, spoken_alt, strength, sources }
-    OtherTitle { name, aliases, kind, role, note }
+    English { title, within, at, english, spoken, spoken_alt, avoid, avoid_why, strength, sources }
+    OtherTitle { name, aliases, kind, role, note, spoken, oral, strength, sources }
     Romanisation { note, surnames }
     SurnamePinyin { hanzi, pinyin }
+}
+bake_struct! { in "crate::schema::careers::"
+    Fact { topic, label, document, text, quote, confidence, sources, notes }
+    LeadershipStep { from, to, years, rule, confidence, sources, notes }
+    CareersFile { sources, facts, leadership_steps }
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
@@ -209,4 +220,10 @@ fn main() {
     );
     write("place_index.rs", &validate::place_index(&places));
     write("address.rs", &address);
+
+    let careers: CareersFile = read("data/careers.toml");
+    if let Err(errs) = validate::careers(&careers, &ranks, &orgs) {
+        fail("data/careers.toml", errs);
+    }
+    write("careers.rs", &careers);
 }

@@ -9,10 +9,20 @@
 //! How a title is read:
 //! - a post title, 职级 or pre-2019 rank of `data/ranks.toml`, by name, alias
 //!   or English name, as [`Dataset::lookup`] does;
-//! - a title listed in `[[other_title]]` (总经理, 工程师, 政委 …);
+//! - a title listed in `[[other_title]]` (总经理, 工程师, 政委, 董事长,
+//!   村支书, 少将 …): outside the civil service, they carry no level;
 //! - 副 or 常务 + a known title (副检察长, 常务副县长), read as its deputy;
 //! - a unit + a known title (县委书记, 市公安局副局长), read as the title,
-//!   with a warning saying so.
+//!   the unit named in the introduction; a full title the reader reads
+//!   (市委常委、宣传部部长). How it was read is in [`Address::reading`],
+//!   never a warning; where the reader places the post outside the civil
+//!   service (市人民医院院长) the answer says so ([`Address::sector`]).
+//!
+//! Every form is the title's own: a pitfall names the forms it spoils (付县
+//! for a 县长), a missing surname is shown by example (王县长（姓 + 县长）) and a
+//! missing given name by 名 face to face, never a placeholder or a made-up
+//! name. English is per post (a 纪委书记, a Party 部长) and, for a title as
+//! such, the English `show` gives it.
 //!
 //! A level (正处级) is not a title: nobody is addressed by it, so it is a
 //! [`LookupError::NotATitle`] listing the titles at that level. Anything else
@@ -21,14 +31,23 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::normalize;
+use crate::read::{Certainty, Sector};
 use crate::schema::address::{OtherKind, OtherTitle, PitfallKind, RankAddress, Rule};
 use crate::schema::{Level, Rank, Role, Sequence, Strength, Text, Title};
 use serde::{Deserialize, Serialize};
 
-/// Stands for an unknown surname in every form (×局长).
+/// The template notation for an unknown surname. No longer used in the
+/// forms: see [`EXAMPLE_SURNAME`].
 pub const NO_SURNAME: &str = "×";
-/// Stands for an unknown given name (××局长).
+/// Stands for an unknown given name in written forms and introductions
+/// (这位是傅××局长, 尊敬的王××同志：), as the reference writes its templates.
 pub const NO_GIVEN_NAME: &str = "××";
+/// The surname the forms use as an example when none is given: a face-to-face
+/// form is never a placeholder such as ×局长 (see [`Address::example_surname`]).
+pub const EXAMPLE_SURNAME: &str = "王";
+/// Stands for an unknown given name in a face-to-face form (名 + 局长): never
+/// a made-up name.
+pub const GIVEN_NAME_GUIDE: &str = "名 + ";
 
 /// The longest title considered when reading a unit + title (县委书记).
 const MAX_TITLE_CHARS: usize = 16;
@@ -50,6 +69,10 @@ pub struct Person {
     /// called by given name + title (晓明局长).
     #[serde(default)]
     pub same_surname_as_head: bool,
+    /// For a 职级 holder: the leadership post they held before (局长), by
+    /// which they are often still called (王局).
+    #[serde(default)]
+    pub former_title: Option<String>,
 }
 
 impl Person {
@@ -72,11 +95,19 @@ impl Person {
         self.same_surname_as_head = true;
         self
     }
+
+    /// The same person, who held `title` before their 职级 (a former 局长
+    /// now 一级调研员).
+    pub fn with_former_title(mut self, title: &str) -> Person {
+        self.former_title = Some(title.to_string());
+        self
+    }
 }
 
 /// What kind of title is being addressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TitleKind {
     /// A civil-service or Party post (局长, 书记, 部长助理).
     Post,
@@ -90,10 +121,15 @@ pub enum TitleKind {
     Enterprise,
     /// A professional title (工程师).
     Professional,
+    /// A village (社区) post: 村党支部书记, 村委会主任.
+    Village,
+    /// A post in a 事业单位 (a hospital's 院长), read from a full title.
+    PublicInstitution,
 }
 
 /// Which convention produced a form, and how strong its evidence is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Basis {
     /// A rule id of `data/address.toml` (`oral.deputy_drop_fu`), or a table
     /// entry: `rank_address:调研员`, `surname_pitfall:傅`, `english:局长`.
@@ -104,6 +140,7 @@ pub struct Basis {
 
 /// The basis of each register of an [`Address`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Bases {
     /// Of [`Address::oral`].
     pub oral: Basis,
@@ -119,6 +156,7 @@ pub struct Bases {
 
 /// Another acceptable form, and when to use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Alternative {
     /// The form (晓明局长, 王调).
     pub form: String,
@@ -130,6 +168,7 @@ pub struct Alternative {
 
 /// A form not to use, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Avoid {
     /// The form or word (傅局, 王调研员, 老板).
     pub form: String,
@@ -142,8 +181,24 @@ pub struct Avoid {
     pub general: bool,
 }
 
+/// A deputy's forms when the head (正职) is in the room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeadPresent {
+    /// Face to face: 王县长; 建国县长 for a 付/傅/符 or a deputy whose head
+    /// has the same surname; never the bare title (that means the head).
+    pub oral: String,
+    /// The introduction, 副 kept (这位是王副县长).
+    pub introduce: String,
+    /// Spoken English with Deputy/Vice kept (Vice Governor Li), where the
+    /// deputy's English title is recorded.
+    pub english: Option<String>,
+    /// How strong the evidence is (the sources disagree on conversation).
+    pub strength: Strength,
+}
+
 /// Advice that goes with the forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Note {
     /// The advice, in Chinese.
     pub text: String,
@@ -157,6 +212,7 @@ pub struct Note {
 /// `introduce`, `english`, `avoid`, `warnings`, `sources` and `basis` are
 /// stable; fields may be added, never renamed or removed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Address<'a> {
     /// The title as asked.
     pub input: String,
@@ -197,6 +253,26 @@ pub struct Address<'a> {
     pub at: Option<&'a str>,
     /// The post's level there, when known.
     pub level: Option<&'a str>,
+    /// How sure the answer is: where a full title was read (深圳市南山区区长),
+    /// the lower of the reader's certainty and that of the forms; otherwise
+    /// that of the weakest of the forms given (`oral`, `written`,
+    /// `introduce`, `english`): official and press → high, weak and
+    /// common practice → medium, unconfirmed → low.
+    pub certainty: Certainty,
+    /// Civil service, or the kind of organisation outside it (a company, a
+    /// village, a hospital, the army), where known: outside it the title
+    /// carries no civil-service level.
+    pub sector: Option<Sector>,
+    /// The surname used in the forms as an example (王) when none was given;
+    /// `None` when the forms use the person's own surname.
+    pub example_surname: Option<&'static str>,
+    /// For a deputy (副职): the forms that work when the head (正职) is in
+    /// the room.
+    pub head_present: Option<HeadPresent>,
+    /// How the input was read when it was not a title as such (县委书记 →
+    /// 书记, with 县委 as the unit): the program's reasoning, kept out of
+    /// `warnings`.
+    pub reading: Option<String>,
 }
 
 /// What a title was read as.
@@ -234,6 +310,7 @@ impl Resolved<'_> {
                 OtherKind::Military => TitleKind::Military,
                 OtherKind::Enterprise => TitleKind::Enterprise,
                 OtherKind::Professional => TitleKind::Professional,
+                OtherKind::Village => TitleKind::Village,
             },
         }
     }
@@ -374,7 +451,7 @@ fn resolve_key<'a>(data: &'a Dataset, key: &str) -> Option<Resolved<'a>> {
         return Some(Resolved {
             found: Found::Other(o),
             derived_deputy: false,
-            name: key.to_string(),
+            name: o.spoken.as_deref().unwrap_or(key).to_string(),
             canonical: o.name.to_string(),
             prefix: None,
             reading: None,
@@ -417,7 +494,7 @@ pub(crate) fn resolve_title<'a>(
         Ok(Entry::Title(t)) => return Ok(title_resolved(data, t, &key)),
         Ok(Entry::Rank(r)) => return Ok(rank_resolved(r)),
         Ok(Entry::Level(l)) => return Err(not_a_title(data, input, l)),
-        Err(e @ LookupError::Unknown { .. }) => e,
+        Err(e @ (LookupError::Unknown { .. } | LookupError::OutsideCivilService { .. })) => e,
         Err(e) => return Err(e),
     };
     if let Some(r) = resolve_key(data, &key) {
@@ -492,7 +569,9 @@ impl Dataset {
     /// face, in a letter, in an introduction and in English, with what to
     /// avoid, warnings, and the strength and sources of every convention.
     ///
-    /// Without a surname the forms are templates with × (×局长). A level
+    /// Without a surname the forms use 王 as an example and the face-to-face
+    /// form says so (王局长（姓 + 局长）); an unknown given name is 名 face to
+    /// face (名 + 局长) and ×× in writing (这位是傅××局长). A level
     /// (正处级) is an error listing the titles at that level; an unknown title
     /// is the same did-you-mean error as [`Dataset::lookup`].
     ///
@@ -518,18 +597,41 @@ impl Dataset {
     /// assert_eq!(a.oral, "王处");
     /// assert!(a.avoid.iter().any(|x| x.form == "王调研员"));
     ///
-    /// assert_eq!(data.address("局长", &Default::default()).unwrap().oral, "×局长");
+    /// // No surname: 王 as an example, never a placeholder face to face.
+    /// let a = data.address("局长", &Default::default()).unwrap();
+    /// assert_eq!(a.oral, "王局长（姓 + 局长）");
     /// assert!(data.address("正处级", &Default::default()).is_err());
     /// ```
     pub fn address(&self, title: &str, person: &Person) -> Result<Address<'_>, LookupError> {
+        self.address_in(title, person, None)
+    }
+
+    /// [`address`](Self::address), in one kind of organisation where known.
+    fn address_in<'a>(
+        &'a self,
+        title: &str,
+        person: &Person,
+        at: Option<&'a str>,
+    ) -> Result<Address<'a>, LookupError> {
         match resolve_title(self, title) {
             Ok(resolved) => {
-                let mut a = address_of(self, title, &resolved, person);
+                let read = self
+                    .lookup(title)
+                    .is_err()
+                    .then(|| self.read_title(title))
+                    .flatten();
+                let at = at.or(read.and_then(|r| r.context));
+                let mut a = address_of(self, title, &resolved, person, at);
                 // A full title (深圳市南山区区长): the reader places it.
                 if self.lookup(title).is_err() {
-                    if let Some((_, context, level)) = self.read_title(title) {
-                        a.at = context;
-                        a.level = level;
+                    if let Some(read) = read {
+                        a.at = read.context;
+                        a.level = read.level;
+                        a = a.with_certainty(Some(read.certainty));
+                        a.outside(read.sector);
+                    } else if matches!(resolved.found, Found::Title(_)) {
+                        // 某医院院长 the reader cannot place: its sector still.
+                        a.outside(self.resolve(title).sector);
                     }
                 }
                 Ok(a)
@@ -537,21 +639,22 @@ impl Dataset {
             Err(err) => {
                 // A full title (县委书记, 市委常委、宣传部部长): the reader's
                 // highest post, addressed as that title in its organisation.
-                let (t, context, level) = self.read_title(title).ok_or(err)?;
-                let mut a = match context {
-                    Some(ctx) => self.address_at(t, person, ctx)?,
-                    None => self.address(t, person)?,
-                };
-                a.level = level;
-                Ok(a)
+                let read = self.read_title(title).ok_or(err)?;
+                let resolved = resolve_title(self, read.title)?;
+                let mut a = address_of(self, title, &resolved, person, at.or(read.context));
+                a.at = read.context;
+                a.level = read.level;
+                a.reading = Some(format!("“{title}”按“{}”作答", read.title));
+                a.outside(read.sector);
+                Ok(a.with_certainty(Some(read.certainty)))
             }
         }
     }
 
     /// A full title read by the reader: its highest post's canonical title,
     /// kind of organisation and level, as names of the data (so that they
-    /// outlive the text).
-    pub(crate) fn read_title(&self, text: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+    /// outlive the text), and how sure the reader is.
+    pub(crate) fn read_title(&self, text: &str) -> Option<ReadTitle<'_>> {
         let r = self.resolve(text);
         let title = r.title.filter(|t| *t != text)?;
         // 副校长: a deputy of a head's title the data lacks is for the
@@ -562,7 +665,13 @@ impl Dataset {
         let title = self.lookup(title).ok()?.name();
         let context = r.context.and_then(|c| Some(&*self.context(c).ok()?.name));
         let level = r.level.and_then(|l| Some(&*self.level(&l.name)?.name));
-        Some((title, context, level))
+        Some(ReadTitle {
+            title,
+            context,
+            level,
+            certainty: r.confidence,
+            sector: r.sector,
+        })
     }
 
     /// [`address`](Self::address) for the holder of a post in one kind of
@@ -581,7 +690,7 @@ impl Dataset {
         person: &Person,
         at: &'a str,
     ) -> Result<Address<'a>, LookupError> {
-        let mut a = self.address(title, person)?;
+        let mut a = self.address_in(title, person, Some(at))?;
         a.at = Some(at);
         a.level = self
             .lookup(title)
@@ -591,14 +700,31 @@ impl Dataset {
     }
 }
 
+/// A full title as the reader reads it ([`Dataset::read_title`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReadTitle<'a> {
+    /// The canonical title of its highest post.
+    pub title: &'a str,
+    /// The kind of organisation.
+    pub context: Option<&'a str>,
+    /// The level.
+    pub level: Option<&'a str>,
+    /// How sure the reader is.
+    pub certainty: Certainty,
+    /// Where the post is, as far as the civil service goes.
+    pub sector: Option<Sector>,
+}
+
 /// Address a title already read.
 pub(crate) fn address_of<'a>(
     data: &'a Dataset,
     input: &str,
     r: &Resolved<'a>,
     person: &Person,
+    at: Option<&str>,
 ) -> Address<'a> {
-    let mut d = Draft::new(data, r, person);
+    let mut d = Draft::new(data, r, person, input);
+    d.at = at.map(str::to_string);
     match r.found {
         Found::Rank(rank) => d.rank(rank),
         _ => d.post(),
@@ -607,6 +733,7 @@ pub(crate) fn address_of<'a>(
     d.same_surname();
     d.formal();
     d.english();
+    d.head_present();
     d.forbidden();
     d.finish(input)
 }
@@ -621,9 +748,11 @@ struct Form {
     note: String,
 }
 
-/// The values of the template placeholders. No unit is known: `{单位}` is
-/// left empty.
+/// The values of the template placeholders. `{单位}` is the unit the input
+/// names, or empty.
 struct Vars {
+    /// The unit, where the input names one (市发改委 in 市发改委一级调研员).
+    unit: String,
     surname: String,
     given: String,
     full_name: String,
@@ -639,7 +768,7 @@ fn fill(template: &str, v: &Vars) -> String {
         .replace("{姓名}", &v.full_name)
         .replace("{姓}", &v.surname)
         .replace("{名}", &v.given)
-        .replace("{单位}", "")
+        .replace("{单位}", &v.unit)
         .replace("{职务全称含副}", &v.full_title)
         .replace("{职务}", &v.title)
         .replace("{简称}", &v.short)
@@ -651,6 +780,9 @@ fn fill(template: &str, v: &Vars) -> String {
 struct Draft<'a, 'r> {
     data: &'a Dataset,
     r: &'r Resolved<'a>,
+    /// The text asked about (县人大常委会副主任): the body it names picks the
+    /// English of the post.
+    input: String,
     surname: Option<String>,
     given: Option<String>,
     same_surname: bool,
@@ -672,6 +804,16 @@ struct Draft<'a, 'r> {
     /// A confirmed 姓 + 职务 pitfall applies and the given name is unknown:
     /// introduce by full name.
     need_given_name: bool,
+    /// A grade the reference says nothing about addressing (法官等级 …):
+    /// every Chinese form is unconfirmed.
+    unsourced: bool,
+    /// A deputy's forms with the head in the room.
+    head: Option<HeadPresent>,
+    /// The leadership post a 职级 holder held before.
+    former: Option<String>,
+    /// The kind of organisation (`--at`, or where the reader placed a full
+    /// title): a 部长 at a 县 is the Party committee's.
+    at: Option<String>,
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -688,7 +830,7 @@ fn basis(rule: impl Into<String>, strength: Strength) -> Basis {
 }
 
 impl<'a, 'r> Draft<'a, 'r> {
-    fn new(data: &'a Dataset, r: &'r Resolved<'a>, person: &Person) -> Self {
+    fn new(data: &'a Dataset, r: &'r Resolved<'a>, person: &Person, input: &str) -> Self {
         let empty = || Form {
             text: String::new(),
             rest: None,
@@ -698,6 +840,7 @@ impl<'a, 'r> Draft<'a, 'r> {
         let mut d = Draft {
             data,
             r,
+            input: input.to_string(),
             surname: clean(&person.surname),
             given: clean(&person.given_name),
             same_surname: person.same_surname_as_head,
@@ -715,10 +858,11 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: Vec::new(),
             rank_entry: None,
             need_given_name: false,
+            unsourced: false,
+            head: None,
+            former: clean(&person.former_title),
+            at: None,
         };
-        if let Some(reading) = &r.reading {
-            d.warnings.push(reading.clone());
-        }
         if let Some(s) = &d.surname {
             if s.chars().count() > 2 {
                 d.warnings.push(format!(
@@ -729,12 +873,24 @@ impl<'a, 'r> Draft<'a, 'r> {
         d
     }
 
+    /// The surname, or the example surname when none is given.
     fn surname(&self) -> &str {
-        self.surname.as_deref().unwrap_or(NO_SURNAME)
+        self.surname.as_deref().unwrap_or(EXAMPLE_SURNAME)
     }
 
+    /// The given name in a face-to-face form: as given, or "名 + ".
     fn given(&self) -> &str {
-        self.given.as_deref().unwrap_or(NO_GIVEN_NAME)
+        self.given.as_deref().unwrap_or(GIVEN_NAME_GUIDE)
+    }
+
+    /// 姓名, with ×× for an unknown given name (王××), as formal text and
+    /// introductions of a 职级 holder need.
+    fn formal_name(&self) -> String {
+        format!(
+            "{}{}",
+            self.surname(),
+            self.given.as_deref().unwrap_or(NO_GIVEN_NAME)
+        )
     }
 
     /// 姓名 if the given name is known, else the surname alone.
@@ -747,7 +903,15 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn vars(&self, title: &str, full_title: &str, short: &str) -> Vars {
+        // The unit the input names, and what the title's full name says of
+        // it (巡视组 of 巡视组组长, 纪委 of 纪委书记: both said without it).
+        let full = match self.r.found {
+            Found::Other(o) => &*o.name,
+            _ => self.r.canonical.as_str(),
+        };
+        let stem = full.strip_suffix(self.r.name.as_str()).unwrap_or("");
         Vars {
+            unit: format!("{}{stem}", self.r.prefix.as_deref().unwrap_or("")),
             surname: self.surname().to_string(),
             given: self.given().to_string(),
             full_name: self.full_name(),
@@ -755,7 +919,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             full_title: full_title.to_string(),
             short: short.to_string(),
             rank: self.r.name.clone(),
-            pinyin: NO_SURNAME.to_string(),
+            pinyin: String::new(),
         }
     }
 
@@ -774,11 +938,14 @@ impl<'a, 'r> Draft<'a, 'r> {
         rule
     }
 
+    /// Add a rule's text as a note, its placeholders filled for this title
+    /// ({职级}: 一级调研员).
     fn note(&mut self, id: &str) {
         let rule = self.rule(id);
-        if !rule.text.is_empty() && !self.notes.iter().any(|n| n.text == *rule.text) {
+        let text = fill(&rule.text, &self.vars(&self.spoken, &self.r.name, ""));
+        if !text.is_empty() && !self.notes.iter().any(|n| n.text == text) {
             self.notes.push(Note {
-                text: rule.text.to_string(),
+                text,
                 strength: rule.strength,
             });
         }
@@ -818,6 +985,14 @@ impl<'a, 'r> Draft<'a, 'r> {
     /// A post, military, enterprise or professional title.
     fn post(&mut self) {
         let data = self.data;
+        if let Some(former) = &self.former {
+            // Call high: the post held now, never an old one (S4).
+            let rule = address_rule(data, "oral.promotion");
+            self.warnings.push(format!(
+                "原职务“{former}”不用：有领导职务的人按现任职务称呼。{}",
+                rule.text
+            ));
+        }
         let kind = self.r.kind();
         let military = kind == TitleKind::Military;
         let deputy = self.r.deputy();
@@ -845,6 +1020,24 @@ impl<'a, 'r> Draft<'a, 'r> {
             basis: basis(&*rule.id, rule.strength),
             note: String::new(),
         };
+        if let Found::Other(o) = self.r.found {
+            if let Some(t) = &o.oral {
+                self.cite(&o.sources);
+                let text = fill(t, &self.vars(&spoken, &full, ""));
+                let rest = text.strip_prefix(self.surname()).map(str::to_string);
+                self.oral = Form {
+                    text,
+                    rest,
+                    basis: basis(
+                        format!("other_title:{}", o.name),
+                        o.strength.unwrap_or(Strength::Unconfirmed),
+                    ),
+                    note: String::new(),
+                };
+            } else if let Some(st) = o.strength {
+                self.oral.basis.strength = self.oral.basis.strength.max(st);
+            }
+        }
         if military && deputy {
             let plain = format!("{}{}", self.surname(), without_fu(&full));
             self.add_avoid(plain, &rule.text, rule.strength);
@@ -858,10 +1051,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             let form = fill(&rule.template, &self.vars(&spoken, &full, &sf.short));
             if sf.strength == Strength::Unconfirmed {
                 self.notes.push(Note {
-                    text: format!(
-                        "简称“{form}”未见来源（{}），稳妥起见用全称",
-                        Strength::Unconfirmed.label()
-                    ),
+                    text: format!("简称“{form}”未见来源，稳妥起见用全称"),
                     strength: Strength::Unconfirmed,
                 });
             } else {
@@ -880,8 +1070,9 @@ impl<'a, 'r> Draft<'a, 'r> {
             .find(|n| n.title == spoken)
         {
             self.cite(&n.sources);
+            // The reference's × is this person's surname here (一律称王书记).
             self.notes.push(Note {
-                text: format!("{spoken}：{}", n.note),
+                text: format!("{spoken}：{}", n.note.replace('×', self.surname())),
                 strength: n.strength,
             });
         }
@@ -907,7 +1098,6 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
 
         if deputy && !military {
-            self.note("oral.deputy_head_present");
             self.note("written.keep_fu_formal");
         }
         if let Found::Title(t) = self.r.found {
@@ -947,8 +1137,18 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
         };
         let Some(entry) = entry else {
-            // Not reachable with checked data; answer with the plain default.
+            // 法官、检察官等级, 警衔, 事业单位职员: the reference says nothing
+            // of addressing anyone by them. The plain pattern, every Chinese
+            // form unconfirmed, and the answer says so.
             self.post();
+            let unconfirmed = Strength::Unconfirmed;
+            self.unsourced = true;
+            self.warnings.push(format!(
+                "{}：参考资料未论及按{}（{}）称呼的做法，以上只是套用“姓 + 名称”的格式；对方若另有院长、庭长、检察长、局长等职务，按职务称呼",
+                unconfirmed.label(),
+                rank.sequence.label(),
+                rank.name
+            ));
             return;
         };
         self.cite(&entry.sources);
@@ -1020,6 +1220,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             text: entry.oral_note.to_string(),
             strength,
         });
+        self.former_post(entry, strength);
         self.note("oral.post_over_zhiji");
         if let (Some(to), false) = (&rank.converts_to, rank.is_current()) {
             self.notes.push(Note {
@@ -1032,36 +1233,129 @@ impl<'a, 'r> Draft<'a, 'r> {
         }
     }
 
+    /// A 职级 holder who held a leadership post before: called by it (王局),
+    /// as is the custom (巡视员: S3, S1; anyone: S19, S2), with the 职级's
+    /// forms as alternatives. Without the former post, the custom as a note.
+    fn former_post(&mut self, entry: &'a RankAddress, strength: Strength) {
+        let xunshiyuan = entry
+            .applies_to
+            .iter()
+            .any(|n| n.ends_with("巡视员") && !n.starts_with('副') && !n.starts_with('助'));
+        let id = if xunshiyuan {
+            "oral.former_post_zhiji"
+        } else {
+            "oral.former_post"
+        };
+        let rule = self.rule(id);
+        let st = rule.strength.max(strength);
+        let Some(former) = self.former.clone() else {
+            self.notes.push(Note {
+                text: rule.text.to_string(),
+                strength: st,
+            });
+            return;
+        };
+        let post = resolve_title(self.data, &former)
+            .ok()
+            .filter(|r| !matches!(r.found, Found::Rank(_)));
+        let Some(post) = post else {
+            self.warnings
+                .push(format!("原职务“{former}”不是可识别的领导职务：按职级称呼"));
+            return;
+        };
+        // A former deputy is called without 副, as any deputy is.
+        let spoken = without_fu(&post.name).to_string();
+        let surname = self.surname().to_string();
+        let said = Form {
+            text: format!("{surname}{spoken}"),
+            rest: Some(spoken.clone()),
+            basis: basis(id, st),
+            note: String::new(),
+        };
+        let mut old = vec![std::mem::replace(&mut self.oral, said)];
+        let short = self
+            .data
+            .address
+            .short_form(&spoken)
+            .filter(|sf| sf.strength != Strength::Unconfirmed);
+        if let Some(sf) = short {
+            self.cite(&sf.sources);
+            let form = Form {
+                text: format!("{surname}{}", sf.short),
+                rest: Some(sf.short.to_string()),
+                basis: basis(id, st.max(sf.strength)),
+                note: String::new(),
+            };
+            old.extend(self.short.replace(form));
+        } else {
+            old.extend(self.short.take());
+        }
+        for mut f in old.into_iter().rev() {
+            f.note = entry.oral_note.to_string();
+            self.alternatives.insert(0, f);
+        }
+        let text = format!("原任{former}：按原职务称{}", self.oral.text);
+        self.notes.push(Note { text, strength: st });
+    }
+
     /// The written salutation and the formal introduction: 副 kept, the
     /// full name when known (or asked for, when a surname pitfall needs it).
     fn formal(&mut self) {
         match self.rank_entry {
             Some((entry, strength)) => {
-                let written = fill(&entry.written, &self.vars("", "", ""));
-                self.written = self.salutation(&written);
-                self.written.1 = basis(
-                    format!("rank_address:{}", self.r.name),
-                    strength.max(self.written.1.strength),
-                );
-                let formal = Vars {
-                    surname: self.full_name(),
+                // Never 姓 + 职级 (尊敬的王调研员：, 这位是王调研员): the
+                // person is not called that to their face (S3).
+                let named = Vars {
+                    full_name: self.formal_name(),
                     ..self.vars("", "", "")
                 };
-                let formal = fill(&entry.written, &formal);
-                self.introduce = self.introduction(&formal);
-                self.introduce.1.strength = self.introduce.1.strength.max(strength);
+                let written = fill(&entry.written, &named);
+                self.written = self.salutation(&written);
+                let own = entry.written_strength.unwrap_or(strength).max(strength);
+                let rule = if entry.written_strength.is_some() {
+                    self.rule("written.rank_salutation").id.to_string()
+                } else {
+                    format!("rank_address:{}", self.r.name)
+                };
+                self.written.1 = basis(rule, own.max(self.written.1.strength));
+                let rule = self.rule("intro.rank");
+                let unit = Vars {
+                    unit: self.r.prefix.clone().unwrap_or_else(|| "××局".to_string()),
+                    ..named
+                };
+                self.introduce = (
+                    fill(&rule.template, &unit),
+                    basis(&*rule.id, rule.strength.max(strength)),
+                );
+                if let Some(formal) = &entry.formal {
+                    self.notes.push(Note {
+                        text: format!("正式行文（名单、公文）写职级全称：{}", fill(formal, &unit)),
+                        strength,
+                    });
+                }
+                if entry.written_strength.is_some() {
+                    let rule = self.rule("written.rank_salutation");
+                    let text =
+                        fill(&rule.text, &self.vars("", "", "")).replace("{称呼}", &self.written.0);
+                    self.notes.push(Note {
+                        text,
+                        strength: rule.strength,
+                    });
+                }
             }
             None => {
                 let full = self.r.name.clone();
                 let written = format!("{}{full}", self.surname());
                 self.written = self.salutation(&written);
                 let name = format!("{}{full}", self.full_name());
+                // With the unit, where the input names one (深圳市南山区).
                 self.introduce = self.introduction(&name);
             }
         }
     }
 
-    /// Surname pitfalls (傅/付/符/贾, 范局/史科, 姓 + 副).
+    /// Surname pitfalls (傅/付/符/贾, 范局/史科, 姓 + 副). Their texts name
+    /// this title's own forms (付县 for a 县长, not 付局).
     fn pitfalls(&mut self) {
         let Some(surname) = self.surname.clone() else {
             return;
@@ -1069,14 +1363,22 @@ impl<'a, 'r> Draft<'a, 'r> {
         let data = self.data;
         for p in data.address.pitfalls(&surname) {
             let id = format!("surname_pitfall:{surname}");
+            // The title the forms stand for (县 → 县长).
+            let rest = self
+                .oral
+                .rest
+                .clone()
+                .or_else(|| self.short.as_ref().and_then(|s| s.rest.clone()))
+                .unwrap_or_else(|| self.spoken.clone());
+            let title = self.full_title_of(&rest);
+            let instead = fill(&p.instead, &self.vars(&title, &title, ""));
             match p.applies_to {
                 PitfallKind::SurnameTitle if p.strength == Strength::Unconfirmed => {
                     self.cite(&p.sources);
+                    let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[]);
                     self.warnings.push(format!(
-                        "姓“{surname}”（{}）：{}。稳妥起见可用：{}",
+                        "姓“{surname}”（{}）：{why}。稳妥起见可用：{instead}",
                         p.strength.label(),
-                        p.why,
-                        p.instead
                     ));
                 }
                 PitfallKind::SurnameTitle => {
@@ -1088,16 +1390,18 @@ impl<'a, 'r> Draft<'a, 'r> {
                     let rule = self.rule("oral.surname_blacklist");
                     // Without the given name: the pitfall's own fallback
                     // (贾: the bare title), or ask for the name.
+                    // Not for a deputy: a bare title means the head
+                    // (oral.title_only).
+                    let deputy = self.r.deputy();
                     let fallback = p
                         .without_given_name
                         .as_deref()
-                        .filter(|_| self.given.is_none())
+                        .filter(|_| self.given.is_none() && !deputy)
                         .map(|id| self.rule(id));
                     let rule = fallback.unwrap_or(rule);
+                    let mut bad: Vec<String> = Vec::new();
                     if hit(&self.oral) {
-                        let rest = self.oral.rest.clone().unwrap_or_default();
-                        let title = self.full_title_of(&rest);
-                        self.add_avoid(self.oral.text.clone(), &p.why, p.strength);
+                        bad.push(self.oral.text.clone());
                         self.oral = Form {
                             text: fill(&rule.template, &self.vars(&title, &title, "")),
                             rest: None,
@@ -1106,52 +1410,71 @@ impl<'a, 'r> Draft<'a, 'r> {
                         };
                     }
                     if let Some(s) = self.short.take() {
-                        self.add_avoid(s.text, &p.why, p.strength);
+                        bad.push(s.text);
                     }
-                    let (bad, keep): (Vec<Form>, Vec<Form>) =
+                    let (hits, keep): (Vec<Form>, Vec<Form>) =
                         self.alternatives.drain(..).partition(hit);
                     self.alternatives = keep;
-                    for f in bad {
-                        self.add_avoid(f.text, &p.why, p.strength);
+                    bad.extend(hits.into_iter().map(|f| f.text));
+                    for form in &bad {
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[form]);
+                        self.add_avoid(form.clone(), &why, p.strength);
                     }
                     if self.given.is_none() {
                         self.need_given_name = true;
                     }
-                    let ask = if self.given.is_none() && fallback.is_none() {
-                        "（需要先问清对方的名）"
+                    // A deputy's fallback is not the bare title (it means
+                    // the head): only the given-name form applies.
+                    let instead = if deputy && p.without_given_name.is_some() {
+                        let rule = self.rule("oral.given_name");
+                        let v = self.vars(&title, &title, "");
+                        format!("名 + 职务（{}）", fill(&rule.template, &v))
                     } else {
-                        ""
+                        instead.clone()
                     };
-                    self.warnings.push(format!(
-                        "姓“{surname}”：{}。改用：{}{ask}",
-                        p.why, p.instead
-                    ));
+                    let ask = match (self.given.is_none(), fallback.is_none()) {
+                        (true, true) if deputy && p.without_given_name.is_some() => {
+                            format!("（只称“{title}”一般指正职，对副职不宜；需要先问清对方的名）")
+                        }
+                        (true, true) => "（需要先问清对方的名）".to_string(),
+                        _ => String::new(),
+                    };
+                    let forms: Vec<&String> = bad.iter().collect();
+                    let why = pitfall_why(&p.why, &surname, &p.sounds_like, &forms);
+                    self.warnings
+                        .push(format!("姓“{surname}”：{why}。改用：{instead}{ask}"));
                 }
                 PitfallKind::ShortForm => {
                     let Some(sf) = data.address.short_form(&p.title) else {
                         continue;
                     };
                     let bad = |f: &Form| f.rest.as_deref() == Some(&*sf.short);
-                    let mut hit = false;
+                    let instead = fill(&p.instead, &self.vars(&p.title, &p.title, ""));
+                    let mut forms: Vec<String> = Vec::new();
                     if bad(&self.oral) {
-                        self.add_avoid(self.oral.text.clone(), &p.why, p.strength);
+                        forms.push(self.oral.text.clone());
                         self.oral.text = format!("{surname}{}", p.title);
                         self.oral.rest = Some(p.title.to_string());
                         self.oral.basis =
                             basis(id.clone(), p.strength.max(self.oral.basis.strength));
-                        hit = true;
                     }
                     if let Some(s) = self.short.take_if(|s| bad(s)) {
-                        self.add_avoid(s.text, &p.why, p.strength);
-                        hit = true;
+                        forms.push(s.text);
                     }
-                    let before = self.alternatives.len();
-                    self.alternatives.retain(|f| !bad(f));
-                    hit |= before != self.alternatives.len();
-                    if hit {
+                    let (hits, keep): (Vec<Form>, Vec<Form>) =
+                        self.alternatives.drain(..).partition(bad);
+                    self.alternatives = keep;
+                    forms.extend(hits.into_iter().map(|f| f.text));
+                    for form in &forms {
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &[form]);
+                        self.add_avoid(form.clone(), &why, p.strength);
+                    }
+                    if !forms.is_empty() {
                         self.cite(&p.sources);
+                        let refs: Vec<&String> = forms.iter().collect();
+                        let why = pitfall_why(&p.why, &surname, &p.sounds_like, &refs);
                         self.warnings
-                            .push(format!("姓“{surname}”：{}。改用：{}", p.why, p.instead));
+                            .push(format!("姓“{surname}”：{why}。改用：{instead}"));
                     }
                 }
                 PitfallKind::SurnameFu => {
@@ -1159,9 +1482,11 @@ impl<'a, 'r> Draft<'a, 'r> {
                         continue;
                     }
                     self.cite(&p.sources);
-                    self.add_avoid(format!("{surname}副"), &p.why, p.strength);
+                    let form = format!("{surname}副");
+                    let why = pitfall_why(&p.why, &surname, "", &[&form]);
+                    self.add_avoid(form, &why, p.strength);
                     self.warnings
-                        .push(format!("姓“{surname}”：{}。改用：{}", p.why, p.instead));
+                        .push(format!("姓“{surname}”：{why}。改用：{instead}"));
                 }
             }
         }
@@ -1239,12 +1564,29 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
             _ => {}
         }
-        let found = names
-            .iter()
-            .enumerate()
-            .find_map(|(i, n)| data.address.english_of(n).map(|e| (i, e)));
+        // The post in a body the input names (县人大常委会副主任) first,
+        // then the title as such.
+        let context = normalize::key(&self.input);
+        let at = self.at.clone().unwrap_or_default();
+        let at = at.as_str();
+        // The words before the title: 县人大常委会 of 县人大常委会副主任.
+        let before = context
+            .strip_suffix(normalize::key(&r.name).as_str())
+            .unwrap_or(&context)
+            .to_string();
+        let within = names.iter().enumerate().find_map(|(i, n)| {
+            let e = data.address.english_within(n, &before, at)?;
+            // 政协副主席 read through 主席's entry is not the 主席.
+            (i < 2 || e.title.starts_with('副')).then_some((i, e))
+        });
+        let found = within.or_else(|| {
+            names
+                .iter()
+                .enumerate()
+                .find_map(|(i, n)| data.address.english_of(n).map(|e| (i, e)))
+        });
         let pinyin = match &self.surname {
-            None => NO_SURNAME.to_string(),
+            None => data.surname_pinyin(EXAMPLE_SURNAME).unwrap_or_default(),
             Some(s) => data.surname_pinyin(s).unwrap_or_else(|| {
                 self.warnings
                     .push(format!("未收录姓“{s}”的拼音：英文中请换成其汉语拼音"));
@@ -1268,13 +1610,24 @@ impl<'a, 'r> Draft<'a, 'r> {
                     basis(format!("english:{}", e.title), e.strength),
                 );
                 // A deputy read through its head's entry: the head's title is
-                // not theirs.
+                // not theirs. A rank: its own English only (none is recorded
+                // for the 2019 职级, titles_by_org §5).
                 let head_entry = via_head && i >= 2;
-                self.english_title = if head_entry {
+                self.english_title = if head_entry || matches!(r.found, Found::Rank(_)) {
                     own.map(str::to_string)
                 } else {
-                    Some(e.english.to_string())
+                    let tier = match tier(&context) {
+                        "…" => tier_at(at),
+                        t => t,
+                    };
+                    Some(e.english.replace("{Tier}", tier))
                 };
+                for a in e.avoid.iter() {
+                    let form = fill(a, &v);
+                    if form != self.english.0 {
+                        self.add_avoid(form, &e.avoid_why, e.strength);
+                    }
+                }
             }
             None => {
                 let rule = self.rule("english");
@@ -1290,16 +1643,83 @@ impl<'a, 'r> Draft<'a, 'r> {
             }
         }
         if r.deputy() && r.kind() != TitleKind::Military {
-            self.note("english.drop_deputy");
+            // This title's own example where its English title is recorded
+            // (Vice Governor Li → Governor Li), else the reference's.
+            let rule = self.rule("english.drop_deputy");
+            let example = self
+                .english_title
+                .as_deref()
+                .and_then(|t| t.split(['(', '/']).next())
+                .map(|t| t.split(" of ").next().unwrap_or(t).trim())
+                .filter(|t| t.starts_with("Deputy") || t.starts_with("Vice"))
+                // Only where the title is said (not Mr./Ms. + surname).
+                .filter(|_| !self.english.0.starts_with("Mr./Ms."))
+                .map(|t| {
+                    let surname = self.english.0.rsplit(' ').next().unwrap_or("");
+                    format!("{t} {surname} → {}", self.english.0)
+                })
+                .map(|e| format!("（{e}）"))
+                .unwrap_or_default();
+            self.notes.push(Note {
+                text: rule.text.replace("（{英文}）", &example),
+                strength: rule.strength,
+            });
             self.note("english.keep_deputy_written");
         }
+        // Wrong for every official: one of the general words.
         let rule = self.rule("english.no_comrade");
-        self.add_avoid(fill("Comrade {Surname}", &v), &rule.text, rule.strength);
+        let form = fill("Comrade {Surname}", &v);
+        if !self.avoid.iter().any(|a| a.form == form) {
+            self.avoid.push(Avoid {
+                form,
+                why: rule.text.to_string(),
+                strength: rule.strength,
+                general: true,
+            });
+        }
+    }
+
+    /// A deputy's forms when the head is in the room: the introduction keeps
+    /// 副, conversation keeps the oral form, English keeps Deputy/Vice.
+    fn head_present(&mut self) {
+        if !self.r.deputy() || !matches!(self.r.kind(), TitleKind::Post) {
+            return;
+        }
+        let rule = self.rule("oral.deputy_head_present");
+        let english = self.english_title.as_deref().and_then(|t| {
+            // "Vice Governor", "Deputy Director (of the Bureau)" → said
+            // without the bracket; only a deputy's own title.
+            let said = t.split(['(', '/']).next()?;
+            let said = said.split(" of ").next().unwrap_or(said).trim();
+            let deputy = (said.starts_with("Deputy") || said.starts_with("Vice"))
+                && !self.english.0.starts_with("Mr./Ms.");
+            let surname = self.english.0.rsplit(' ').next()?;
+            deputy.then(|| format!("{said} {surname}"))
+        });
+        if english.is_some() {
+            self.cite(&address_rule(self.data, "english.drop_deputy").sources);
+        }
+        let h = HeadPresent {
+            oral: self.oral.text.clone(),
+            introduce: self.introduce.0.clone(),
+            english,
+            strength: rule.strength,
+        };
+        let text = rule
+            .text
+            .replace("{介绍}", &h.introduce)
+            .replace("{称呼}", &h.oral);
+        self.notes.push(Note {
+            text,
+            strength: rule.strength,
+        });
+        self.head = Some(h);
     }
 
     /// Words an outsider should never use.
     fn forbidden(&mut self) {
-        let holds_post = !matches!(self.r.found, Found::Rank(_));
+        let holds_post = !matches!(self.r.kind(), TitleKind::Rank | TitleKind::LegacyRank)
+            && !matches!(self.r.found, Found::Other(o) if o.kind == OtherKind::Professional);
         let data = self.data;
         for f in data.address.forbidden.iter() {
             if f.post_holders_only && !holds_post {
@@ -1319,13 +1739,51 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     fn finish(mut self, input: &str) -> Address<'a> {
-        if self.short.is_some() && self.rank_entry.is_none() {
-            self.note("oral.outsider_progression");
+        if self.unsourced {
+            let unconfirmed = Strength::Unconfirmed;
+            self.oral.basis.strength = unconfirmed;
+            self.written.1.strength = unconfirmed;
+            self.introduce.1.strength = unconfirmed;
+            if let Some(s) = &mut self.short {
+                s.basis.strength = unconfirmed;
+            }
+            for a in &mut self.alternatives {
+                a.basis.strength = unconfirmed;
+            }
         }
+        // Full title first, the short form later: this title's own forms.
+        if let (Some(short), None) = (self.short.clone(), self.rank_entry) {
+            let rule = self.rule("oral.outsider_progression");
+            let text = rule
+                .text
+                .replace("{全称}", &self.oral.text)
+                .replace("{熟称}", &short.text);
+            self.notes.push(Note {
+                text,
+                strength: rule.strength,
+            });
+        }
+        // No surname given: the forms use 王 as an example, and the
+        // face-to-face line says so once (王县长（姓 + 县长）).
+        let example_surname = self.surname.is_none().then_some(EXAMPLE_SURNAME);
+        if example_surname.is_some() {
+            if let Some(rest) = self.oral.text.strip_prefix(EXAMPLE_SURNAME) {
+                self.oral.text = format!("{}（姓 + {rest}）", self.oral.text);
+            }
+        }
+        // What matters for this title and person first, then the words
+        // never to use with any official.
+        self.avoid.sort_by_key(|a| a.general);
+        let mut seen = vec![self.oral.text.clone()];
+        seen.extend(self.short.as_ref().map(|s| s.text.clone()));
         let oral_alternatives = self
             .alternatives
             .into_iter()
-            .filter(|f| f.text != self.oral.text)
+            .filter(|f| {
+                let new = !seen.contains(&f.text);
+                seen.push(f.text.clone());
+                new
+            })
             .map(|f| Alternative {
                 form: f.text,
                 note: f.note,
@@ -1357,8 +1815,138 @@ impl<'a, 'r> Draft<'a, 'r> {
             sources: self.sources,
             at: None,
             level: None,
+            certainty: Certainty::Low,
+            sector: match self.r.found {
+                Found::Title(_) | Found::Rank(_) => Some(Sector::CivilService),
+                Found::Other(o) => match o.kind {
+                    OtherKind::CivilService => Some(Sector::CivilService),
+                    OtherKind::Military => Some(Sector::Military),
+                    OtherKind::Enterprise => Some(Sector::Enterprise),
+                    OtherKind::Village => Some(Sector::Village),
+                    OtherKind::Professional => None,
+                },
+            },
+            example_surname,
+            head_present: self.head,
+            reading: self.r.reading.clone(),
         }
+        .with_certainty(None)
     }
+}
+
+/// The certainty that matches a strength of evidence (see
+/// [`Address::certainty`]).
+pub fn certainty_of(s: Strength) -> Certainty {
+    match s {
+        Strength::Official | Strength::Press => Certainty::High,
+        Strength::Weak | Strength::CommonPractice => Certainty::Medium,
+        Strength::Unconfirmed => Certainty::Low,
+    }
+}
+
+impl Address<'_> {
+    /// The weakest strength of the forms given: face to face, in writing,
+    /// in an introduction and in English.
+    pub fn weakest(&self) -> Strength {
+        let b = &self.basis;
+        [&b.oral, &b.written, &b.introduce, &b.english]
+            .iter()
+            .map(|b| b.strength)
+            .max()
+            .unwrap_or(Strength::Unconfirmed)
+    }
+
+    /// A civil-service title read in a full title outside the civil service
+    /// (市人民医院院长, 村党支部书记): it says so, carries no level, and the
+    /// English of the civil-service post (President of the Court) is not
+    /// its own.
+    pub(crate) fn outside(&mut self, sector: Option<Sector>) {
+        let Some(s) = sector.filter(|s| *s != Sector::CivilService) else {
+            return;
+        };
+        if self.sector == Some(s) {
+            return;
+        }
+        if self.sector == Some(Sector::CivilService) {
+            self.english_title = None;
+        }
+        self.sector = Some(s);
+        self.kind = match s {
+            Sector::Enterprise => TitleKind::Enterprise,
+            Sector::Village => TitleKind::Village,
+            Sector::Military => TitleKind::Military,
+            Sector::PublicInstitution => TitleKind::PublicInstitution,
+            _ => self.kind,
+        };
+        self.level = None;
+        self.at = None;
+        self.notes.insert(
+            0,
+            Note {
+                text: format!("{}：{}", s.label(), s.why()),
+                strength: Strength::CommonPractice,
+            },
+        );
+    }
+
+    /// Set [`Address::certainty`] from the forms and, where a full title was
+    /// read, the reader's certainty.
+    pub(crate) fn with_certainty(mut self, reader: Option<Certainty>) -> Self {
+        let forms = certainty_of(self.weakest());
+        self.certainty = reader.map_or(forms, |r| r.max(forms));
+        self
+    }
+}
+
+/// The tier of government the words before a title name, in English (县
+/// County, 市 Municipal, 区 District: titles_by_org §5, the Shanghai 2010
+/// guideline), or `…`.
+fn tier(text: &str) -> &'static str {
+    // The place ends where the body begins: 县人大常委会 → 县, 市委组织部 → 市.
+    let body = ["人大", "政协", "纪委", "纪工委", "监委", "委"]
+        .iter()
+        .filter_map(|b| text.find(b))
+        .min();
+    let place = body.map_or(text, |i| &text[..i]);
+    if place.ends_with("中央") {
+        return "Central";
+    }
+    match place.chars().last() {
+        Some('县' | '旗') => "County",
+        Some('市') => "Municipal",
+        Some('区') => "District",
+        Some('省') => "Provincial",
+        Some('乡' | '镇') => "Township",
+        _ => "…",
+    }
+}
+
+/// The tier of a kind of organisation, in English (县 County, 地级市
+/// Municipal …), or `…`.
+fn tier_at(at: &str) -> &'static str {
+    match at {
+        "省" => "Provincial",
+        "直辖市" | "副省级市" | "地级市" => "Municipal",
+        "县" => "County",
+        "直辖市的区" | "副省级市的区" => "District",
+        "乡镇" => "Township",
+        _ => "…",
+    }
+}
+
+/// The text of a surname pitfall for the forms it spoils: `{称呼}` is the
+/// forms (“付县长”“付县”), `{谐音}` what they sound like (“副县长”“副县”).
+fn pitfall_why(why: &str, surname: &str, sounds_like: &str, forms: &[&String]) -> String {
+    let sounds: Vec<String> = forms
+        .iter()
+        .map(|f| match f.strip_prefix(surname) {
+            Some(rest) if !sounds_like.is_empty() => format!("{sounds_like}{rest}"),
+            _ => f.to_string(),
+        })
+        .collect();
+    let forms: Vec<&str> = forms.iter().map(|f| f.as_str()).collect();
+    why.replace("{称呼}", &forms.join("”“"))
+        .replace("{谐音}", &sounds.join("”“"))
 }
 
 /// The strength that matches a rank entry's confidence, for notes built from

@@ -13,6 +13,7 @@ use crate::address::{
 };
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
+use crate::read::Sector;
 use crate::schema::{Grade, Level, Role, Strength, TitleCase};
 use crate::show::Summary;
 use serde::Serialize;
@@ -33,6 +34,7 @@ const LOCAL_GOVERNMENT_HEADS: &[&str] = &[
 
 /// Someone above or below, typically.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Link<'a> {
     /// Who, in words: `局长` (the head of a deputy), `上级分管领导`.
     pub who: String,
@@ -47,6 +49,7 @@ pub struct Link<'a> {
 /// The typical reporting line in one kind of organisation (or the only one,
 /// for a title whose level does not depend on it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Reporting<'a> {
     /// The kind of organisation, for a context-dependent title.
     pub at: Option<&'a str>,
@@ -66,6 +69,7 @@ pub struct Reporting<'a> {
 
 /// A source cited by the brief, with the reference's grade for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SourceRef<'a> {
     /// `address:S1`, `titles:W3` …
     pub id: &'a str,
@@ -81,6 +85,7 @@ pub struct SourceRef<'a> {
 /// `address`, `weakest` and `sources` are stable; fields may be added, never
 /// renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Brief<'a> {
     /// The title as asked.
     pub input: String,
@@ -105,6 +110,24 @@ pub struct Brief<'a> {
     pub weakest: Strength,
     /// Every source behind the brief, address and level facts alike.
     pub sources: Vec<SourceRef<'a>>,
+    /// How sure the brief is: the less sure of its level and its forms of
+    /// address.
+    pub certainty: crate::read::Certainty,
+    /// What this official is assessed on (考核), by kind of official.
+    pub assessed_on: Option<crate::careers::kaohe::AssessedOn>,
+    /// For a 职级 holder: the next step and its minimum years.
+    pub next_step: Option<NextStep<'a>>,
+}
+
+/// The next promotion step of a 职级 (or grade) holder.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct NextStep<'a> {
+    pub to: &'a str,
+    /// Minimum years in the current 职级.
+    pub years: u8,
+    pub confidence: crate::schema::Confidence,
+    pub sources: &'a [crate::schema::Text],
 }
 
 impl Dataset {
@@ -158,20 +181,44 @@ impl Dataset {
     ) -> Result<Brief<'a>, LookupError> {
         // A full title (深圳市南山区区长): the reader says where it stands.
         if at.is_none() && self.lookup(title).is_err() {
-            if let Some((_, Some(context), _)) = self.read_title(title) {
+            if let Some(Some(context)) = self.read_title(title).map(|r| r.context) {
                 return self.brief_in(title, person, Some(context));
             }
         }
+        // A full title: how the reader reads it (its highest post, where it
+        // is, how sure it is, and whether it is in the civil service).
+        let read = self
+            .lookup(title)
+            .is_err()
+            .then(|| self.read_title(title))
+            .flatten();
+        let mut at = at;
         let r = match resolve_title(self, title) {
             Ok(r) => r,
             Err(err) => {
-                // A full title: brief its highest post in its organisation.
-                let (t, context, _) = self.read_title(title).ok_or(err)?;
-                return self.brief_in(t, person, at.or(context));
+                // Brief its highest post in its organisation.
+                let read = read.ok_or(err)?;
+                at = at.or(read.context);
+                resolve_title(self, read.title)?
             }
         };
-        let address = address_of(self, title, &r, person);
+        let mut address = address_of(self, title, &r, person, at);
+        if self.lookup(title).is_err() {
+            address.outside(match read {
+                Some(read) => read.sector,
+                None => self.resolve(title).sector,
+            });
+        }
+        if let Some(read) = read {
+            address = address.with_certainty(Some(read.certainty));
+            if address.reading.is_none() && read.title != r.canonical {
+                address.reading = Some(format!("“{title}”按“{}”作答", read.title));
+            }
+        }
+        // Outside the civil service (市人民医院院长): no level, no ladder.
+        let outside = address.sector.is_some_and(|s| s != Sector::CivilService);
         let entry = match (r.found, r.derived_deputy) {
+            _ if outside => None,
             (Found::Title(t), false) => Some(Entry::Title(t)),
             (Found::Rank(rank), _) => Some(Entry::Rank(rank)),
             _ => None,
@@ -186,12 +233,14 @@ impl Dataset {
         if let (Some(s), Some(ctx)) = (summary.as_mut(), prefix_context(self, &r)) {
             if s.cases.iter().any(|c| c.at == ctx) {
                 s.cases.retain(|c| c.at == ctx);
-                notes.push(Note {
-                    text: format!(
-                        "按“{}”中的“{ctx}”一类机构作答",
-                        r.prefix.as_deref().unwrap_or("")
-                    ),
-                    strength: Strength::CommonPractice,
+                // The program's reasoning: with the reading, not a note.
+                let how = format!(
+                    "按“{}”中的“{ctx}”一类机构作答",
+                    r.prefix.as_deref().unwrap_or("")
+                );
+                address.reading = Some(match address.reading.take() {
+                    Some(r) => format!("{r}；{how}"),
+                    None => how,
                 });
             }
         }
@@ -200,11 +249,37 @@ impl Dataset {
             TitleKind::Rank | TitleKind::LegacyRank => Some(false),
             _ => None,
         };
-        let reporting = reporting(self, &r, summary.as_ref());
-        if r.role() == Role::Head
-            && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()))
-        {
-            let rule = address_rule(self, "oral.yibashou");
+        let mut reporting = if outside {
+            Vec::new()
+        } else {
+            reporting(self, &r, summary.as_ref())
+        };
+        if let Found::Rank(rank) = r.found {
+            if rank.sequence.outside_civil_service() {
+                // No source gives a 事业单位 grade a civil-service 级别.
+                for row in &mut reporting {
+                    row.grade = None;
+                }
+            }
+        }
+        // What a trainer says out loud before a visit: who the 一把手 is,
+        // the order local leaders are named in, and how introductions go.
+        let local_head = r.role() == Role::Head
+            && (r.name.ends_with("书记") || LOCAL_GOVERNMENT_HEADS.contains(&r.name.as_str()));
+        let local = local_head
+            || at.is_some_and(|c| matches!(c, "县" | "地级市" | "副省级市" | "省" | "直辖市"));
+        let mut rules = Vec::new();
+        if local_head {
+            rules.push("oral.yibashou");
+        }
+        if address.kind == TitleKind::Post {
+            if local {
+                rules.push("intro.county_order");
+            }
+            rules.push("intro.order");
+        }
+        for id in &rules {
+            let rule = address_rule(self, id);
             notes.push(Note {
                 text: rule.text.to_string(),
                 strength: rule.strength,
@@ -223,13 +298,39 @@ impl Dataset {
                 ids.extend(c.sources.iter().map(|x| &**x));
             }
         }
-        if notes.iter().any(|n| n.text.contains("一把手")) {
-            ids.extend(
-                address_rule(self, "oral.yibashou")
-                    .sources
-                    .iter()
-                    .map(|x| &**x),
-            );
+        for id in rules {
+            ids.extend(address_rule(self, id).sources.iter().map(|x| &**x));
+        }
+        let rank = match r.found {
+            Found::Rank(rank) => Some(rank),
+            _ => None,
+        };
+        let assessed_on = match address.kind {
+            TitleKind::Post => Some(crate::careers::kaohe::assessed_on(None, true)),
+            TitleKind::Rank | TitleKind::LegacyRank => Some(crate::careers::kaohe::assessed_on(
+                rank.map(|r| r.sequence),
+                false,
+            )),
+            _ => None,
+        };
+        let next_step = rank.and_then(|rank| {
+            let name = rank.converts_to.as_deref().unwrap_or(&rank.name);
+            self.ranks.ranks.iter().find_map(|up| {
+                let p = up.promotion.as_ref()?;
+                (up.is_current() && p.from.iter().any(|f| f == name)).then_some(NextStep {
+                    to: &up.name,
+                    years: p.years,
+                    confidence: p.confidence,
+                    sources: &p.sources,
+                })
+            })
+        });
+        // The 考核 rules and the next step cite theirs too.
+        if let Some(a) = &assessed_on {
+            ids.extend(a.facts.iter().flat_map(|f| f.sources.iter()).map(|x| &**x));
+        }
+        if let Some(n) = &next_step {
+            ids.extend(n.sources.iter().map(|x| &**x));
         }
         let mut sources: Vec<SourceRef<'_>> = Vec::new();
         for id in ids {
@@ -241,6 +342,7 @@ impl Dataset {
                 .sources
                 .iter()
                 .chain(self.ranks.sources.iter())
+                .chain(crate::careers::builtin().sources.iter())
                 .find(|s| s.id == id);
             if let Some(s) = found {
                 sources.push(SourceRef {
@@ -250,7 +352,14 @@ impl Dataset {
                 });
             }
         }
+        let certainty = match &summary {
+            Some(s) if !outside => s.certainty.max(address.certainty),
+            _ => address.certainty,
+        };
         Ok(Brief {
+            assessed_on,
+            next_step,
+            certainty,
             input: title.to_string(),
             title: address.title.clone(),
             kind: address.kind,

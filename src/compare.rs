@@ -3,7 +3,8 @@
 use crate::data::{Dataset, Entry};
 use crate::error::LookupError;
 use crate::levels::grade_text;
-use crate::read::Resolution;
+use crate::read::{Certainty, Resolution};
+use crate::schema::Sequence;
 use crate::show::{Kind, Summary};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -11,6 +12,7 @@ use std::cmp::Ordering;
 /// How `a` stands relative to `b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     Higher,
     Lower,
@@ -43,11 +45,17 @@ impl Relation {
 /// The answer to `rankinfo compare a b`. JSON contract: `a`, `b`, `relation`
 /// (read as a relative to b) and `explanation` are stable.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Comparison<'a> {
     pub a: Summary<'a>,
     pub b: Summary<'a>,
     pub relation: Relation,
     pub explanation: String,
+    /// `false` when no source links the two (法官等级 and a 职级, a 警衔 and a
+    /// post): the relation is then `ambiguous` for that reason.
+    pub stated_correspondence: bool,
+    /// How sure the answer is: the less sure of the two sides.
+    pub certainty: Certainty,
 }
 
 /// Compare two names.
@@ -98,6 +106,7 @@ pub fn compare_at<'a>(
             s.kind = Kind::Title;
             s.level_confidence = r.data_confidence;
             s.at_explanation = Some(r.explanation());
+            s.certainty = r.confidence;
             s
         }
         None => match at {
@@ -138,11 +147,32 @@ pub fn compare_at<'a>(
             explanation.push_str(&note);
         }
     }
+    let stated_correspondence = !unlinked(ea, eb);
+    for e in [ea, eb] {
+        if let Entry::Rank(r) = e {
+            let unsure = data
+                .rank_level(r)
+                .is_some_and(|(_, c)| c == crate::schema::Confidence::Unconfirmed);
+            if unsure && relation != Relation::Ambiguous {
+                if let Some(n) = r.notes.first() {
+                    explanation.push_str(&format!("\n未经证实：{}，{n}。", r.name));
+                }
+            }
+            if r.sequence.outside_civil_service() && relation != Relation::Ambiguous {
+                explanation.push_str(&format!(
+                    "\n注意：{}是事业单位管理岗位的等级，与公务员职务层次的对应出自人事部2006年岗位设置办法；它本身不是公务员职务层次。",
+                    r.name
+                ));
+            }
+        }
+    }
     Ok(Comparison {
+        certainty: sa.certainty.max(sb.certainty),
         a: sa,
         b: sb,
         relation,
         explanation,
+        stated_correspondence,
     })
 }
 
@@ -156,17 +186,73 @@ fn side<'a>(
         Ok(e) => Ok((e, None)),
         Err(err) => {
             let r = data.resolve(text);
-            match r.level {
-                Some(l) => Ok((Entry::Level(l), Some(r))),
-                None => Err(err),
+            match (r.level, r.rank.and_then(|k| data.rank(k))) {
+                (Some(l), _) => Ok((Entry::Level(l), Some(r))),
+                // A grade with no level of its own, read in a full title
+                // (海淀区人民法院四级高级法官): compared as that grade.
+                (None, Some(rank)) if rank.sequence.stands_alone() => Ok((Entry::Rank(rank), None)),
+                (None, _) => Err(err),
             }
         }
     }
 }
 
+/// Whether no source links the two: one is of a sequence that stands alone
+/// (法官、检察官等级, 警衔) and the other is not of the same sequence.
+fn unlinked(a: Entry<'_>, b: Entry<'_>) -> bool {
+    let seq = |e: Entry<'_>| match e {
+        Entry::Rank(r) => Some(r.sequence),
+        _ => None,
+    };
+    let alone = |e| seq(e).is_some_and(|q| q.stands_alone());
+    (alone(a) || alone(b)) && seq(a) != seq(b)
+}
+
+/// Why a rank of a stand-alone sequence has no stated counterpart.
+fn alone_text(data: &Dataset, e: Entry<'_>, other: Entry<'_>) -> Option<String> {
+    let Entry::Rank(r) = e else { return None };
+    match r.sequence {
+        crate::schema::Sequence::PoliceRank => {
+            let posts: Vec<String> = data
+                .insignia_posts(&r.name)
+                .iter()
+                .map(|i| i.post.to_string())
+                .collect();
+            Some(format!(
+                "{}是警衔（衔级），不是职务：按《人民警察警衔条例》第八、九条，它可配{}，没有单一的对应层次，不能与{}直接比较。",
+                r.name,
+                posts.join("、"),
+                other.name()
+            ))
+        }
+        q if q.stands_alone() => Some(format!(
+            "{}属{}，是单独职务序列：法律没有规定它与领导职务层次、职级、级别的对应关系（交由国家另行规定，实施办法未见），与{}没有规定的对应关系。",
+            r.name,
+            q.label(),
+            other.name()
+        )),
+        _ => None,
+    }
+}
+
 /// The relation and the rule that decided it.
 fn relate(data: &Dataset, a: Entry<'_>, b: Entry<'_>) -> (Relation, String) {
+    if unlinked(a, b) {
+        let why = alone_text(data, a, b)
+            .into_iter()
+            .chain(alone_text(data, b, a))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return (Relation::Ambiguous, why);
+    }
     match (a, b) {
+        // The pre-2019 titles of different eras (助理调研员, renamed 副调研员
+        // in 2006) share rungs: by level, not by their order in the list.
+        (Entry::Rank(x), Entry::Rank(y))
+            if x.sequence == Sequence::Legacy && y.sequence == Sequence::Legacy =>
+        {
+            by_level(data, a, b)
+        }
         (Entry::Rank(x), Entry::Rank(y)) if x.sequence == y.sequence => (
             Relation::from_order(x.order, y.order),
             format!("同属{}，按序列先后比较", x.sequence.label()),
@@ -250,12 +336,24 @@ fn describe(data: &Dataset, s: &Summary<'_>, e: Entry<'_>) -> String {
         .map(grade_text)
         .unwrap_or_else(|| "级别未见来源".into());
     match e {
+        // A full title, read: the post's level.
+        Entry::Level(l) if s.kind == Kind::Title => format!("{}，{band}", l.name),
         Entry::Level(l) => format!("领导职务层次，{}", band_of(l.is_leadership(), &band)),
         Entry::Rank(r) => {
             let level = data
                 .rank_level(r)
                 .map(|(l, _)| &*l.name)
                 .unwrap_or("层次不明");
+            if r.sequence.stands_alone() {
+                return format!("{}，单独序列，没有规定的对应层次", r.sequence.label());
+            }
+            if r.sequence.outside_civil_service() {
+                return format!(
+                    "{}，对应事业单位的{}，不是公务员职务层次",
+                    r.sequence.label(),
+                    level
+                );
+            }
             format!("{}，相当于{}，{}", r.sequence.label(), level, band)
         }
         Entry::Title(t) => {
@@ -279,8 +377,17 @@ fn band_of(leadership: bool, band: &str) -> String {
 /// A rank carries no line authority: worth knowing before a visit.
 fn authority_note(e: Entry<'_>) -> Option<String> {
     let Entry::Rank(r) = e else { return None };
+    let what = match r.sequence {
+        crate::schema::Sequence::General
+        | crate::schema::Sequence::Professional
+        | crate::schema::Sequence::Enforcement
+        | crate::schema::Sequence::Legacy
+        | crate::schema::Sequence::PoliceOfficer
+        | crate::schema::Sequence::PoliceTechnical => "职级",
+        q => q.label(),
+    };
     let mut note = format!(
-        "\n注意：{}是职级，不是领导职务，本身不带领导职责（拜访前要弄清对方是否另有实职）。",
+        "\n注意：{}是{what}，不是领导职务，本身不带领导职责（拜访前要弄清对方是否另有实职）。",
         r.name
     );
     if let Some(to) = &r.converts_to {

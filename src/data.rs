@@ -1,7 +1,10 @@
 //! The dataset: built-in data baked at build time, and lookups over it.
 
-use crate::error::{DataError, LookupError};
+#[cfg(feature = "runtime-data")]
+use crate::error::DataError;
+use crate::error::LookupError;
 use crate::normalize;
+use crate::read::Sector;
 use crate::schema::address::AddressFile;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::PlacesFile;
@@ -47,8 +50,21 @@ pub fn builtin() -> &'static Dataset {
     &BUILTIN
 }
 
+/// Which check a problem came from, for placing it in a file.
+#[cfg(feature = "runtime-data")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Levels, ranks, titles, organisations, places and their sources.
+    All,
+    /// Forms of address.
+    Address,
+    /// The name index (a name shared by two entries).
+    Index,
+}
+
 /// Something a name can mean.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Entry<'a> {
     /// A leadership level (or 科员级/办事员级).
     Level(&'a Level),
@@ -75,6 +91,7 @@ impl Dataset {
     /// `data/address.toml` (each given as `(file name, text)`), checked as
     /// strictly as the built-in data. Errors name the file, and the line and
     /// column where the TOML itself is at fault.
+    #[cfg(feature = "runtime-data")]
     pub fn from_toml(
         ranks: (&str, &str),
         organisations: (&str, &str),
@@ -113,9 +130,35 @@ impl Dataset {
             }
         };
         let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
-        check(&files, crate::validate::all(&r, &o, &p))?;
-        check(address.0, crate::validate::address(&a, &r))?;
-        let index = check(ranks.0, crate::validate::index(&r))?;
+        Dataset::assemble(r, o, p, a, |which, errs| {
+            let file = match which {
+                Part::Address => address.0,
+                Part::Index => ranks.0,
+                Part::All => &files,
+            };
+            check(file, Err(errs))
+        })
+    }
+
+    /// Check parsed files as strictly as the built-in data and build their
+    /// indexes; `fail` turns the problems of one part into errors.
+    #[cfg(feature = "runtime-data")]
+    pub(crate) fn assemble(
+        r: RanksFile,
+        o: OrganisationsFile,
+        p: PlacesFile,
+        a: AddressFile,
+        fail: impl Fn(Part, Vec<String>) -> Result<(), Vec<DataError>>,
+    ) -> Result<Dataset, Vec<DataError>> {
+        crate::validate::all(&r, &o, &p).or_else(|e| fail(Part::All, e))?;
+        crate::validate::address(&a, &r).or_else(|e| fail(Part::Address, e))?;
+        let index = match crate::validate::index(&r) {
+            Ok(index) => index,
+            Err(e) => {
+                fail(Part::Index, e)?;
+                return Err(Vec::new());
+            }
+        };
         Ok(Dataset {
             suffix_index: crate::validate::suffix_index(&index),
             index: index.into(),
@@ -132,6 +175,22 @@ impl Dataset {
     /// The data version stamp (`YYYY-MM-DD.N`).
     pub fn version(&self) -> &str {
         &self.ranks.meta.version
+    }
+
+    /// A source by id (`legal:P1`, `address:S1`), from any of the data files.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert!(data.source("legal:P1").unwrap().title.contains("公务员法"));
+    /// ```
+    pub fn source(&self, id: &str) -> Option<&crate::schema::Source> {
+        self.ranks
+            .sources
+            .iter()
+            .chain(self.address.sources.iter())
+            .chain(self.organisations.sources.iter())
+            .chain(crate::careers::builtin().sources.iter())
+            .find(|s| s.id == id)
     }
 
     pub(crate) fn target(&self, t: Target) -> Entry<'_> {
@@ -170,6 +229,50 @@ impl Dataset {
     /// assert!(err.suggestions().iter().any(|s| s == "调研员"));
     /// ```
     pub fn lookup(&self, name: &str) -> Result<Entry<'_>, LookupError> {
+        let (key, hits) = self.hits(name);
+        match hits {
+            [one] => Ok(self.target(one.target)),
+            // A post the reader places outside the civil service: say so
+            // rather than suggest a civil-service name that looks alike.
+            [] => Err(
+                match self
+                    .resolve(name)
+                    .sector
+                    .filter(|&s| s != Sector::CivilService)
+                {
+                    Some(sector) => LookupError::OutsideCivilService {
+                        input: name.to_string(),
+                        sector,
+                        why: sector.why().to_string(),
+                    },
+                    None => LookupError::Unknown {
+                        input: name.to_string(),
+                        suggestions: self.suggest(&key),
+                    },
+                },
+            ),
+            many => Err(LookupError::Ambiguous {
+                input: name.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|e| self.target(e.target).name().to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The one entry of the index by this name, as [`lookup`](Self::lookup)
+    /// finds it, without reading the text or suggesting: for the reader,
+    /// which must not call back into itself.
+    pub(crate) fn indexed(&self, name: &str) -> Option<Entry<'_>> {
+        match self.hits(name).1 {
+            [one] => Some(self.target(one.target)),
+            _ => None,
+        }
+    }
+
+    /// The normalised key of a name and the index entries it names.
+    fn hits(&self, name: &str) -> (String, &[IndexEntry]) {
         // The reader's character cleaning (處長, a Kangxi ⼆, a zero-width
         // space) before the index's own normalising.
         let key = normalize::key(&crate::read::clean::chars(name));
@@ -182,20 +285,7 @@ impl Dataset {
             };
             hits = self.exact(&alt);
         }
-        match hits {
-            [one] => Ok(self.target(one.target)),
-            [] => Err(LookupError::Unknown {
-                input: name.to_string(),
-                suggestions: self.suggest(&key),
-            }),
-            many => Err(LookupError::Ambiguous {
-                input: name.to_string(),
-                candidates: many
-                    .iter()
-                    .map(|e| self.target(e.target).name().to_string())
-                    .collect(),
-            }),
-        }
+        (key, hits)
     }
 
     /// The canonical names closest to a normalised key, best first.
@@ -244,7 +334,7 @@ fn similarity(query: &str, key: &str) -> f64 {
     let (q, k) = (query.chars().count(), key.chars().count());
     if k >= 2 && q >= 2 && (query.contains(key) || key.contains(query)) {
         let ratio = q.min(k) as f64 / q.max(k) as f64;
-        return strsim::normalized_levenshtein(query, key).max(0.6 + 0.4 * ratio);
+        return normalized_levenshtein(query, key).max(0.6 + 0.4 * ratio);
     }
     // The edit distance is at least the difference in length, and a key
     // sharing no character with the query is no suggestion: most keys are
@@ -253,5 +343,42 @@ fn similarity(query: &str, key: &str) -> f64 {
     if 1.0 - q.abs_diff(k) as f64 / longest < 0.4 || !key.chars().any(|c| query.contains(c)) {
         return 0.0;
     }
-    strsim::normalized_levenshtein(query, key)
+    normalized_levenshtein(query, key)
+}
+
+/// 1 − the edit distance over the longer length, in characters: 1 for the
+/// same text, 0 for nothing in common.
+pub(crate) fn normalized_levenshtein(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    // One row of the edit-distance table at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    1.0 - row[b.len()] as f64 / longest as f64
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn edit_distance_over_characters() {
+        use super::normalized_levenshtein as d;
+        assert_eq!(d("调研员", "调研员"), 1.0);
+        assert!((d("调研猿", "调研员") - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(d("", ""), 1.0);
+        assert_eq!(d("ab", ""), 0.0);
+        assert!((d("kitten", "sitting") - (1.0 - 3.0 / 7.0)).abs() < 1e-9);
+    }
 }

@@ -2,11 +2,13 @@
 //! sequence, and the whole ladder.
 
 use crate::data::{Dataset, Entry};
+use crate::read::Certainty;
 use crate::schema::{Grade, Level, Sequence};
 use serde::Serialize;
 
 /// Everything equivalent to one entry (`rankinfo equiv`).
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Equivalents<'a> {
     pub name: &'a str,
     /// The leadership level it stands at; `None` when that depends on context.
@@ -15,12 +17,20 @@ pub struct Equivalents<'a> {
     /// 1:1 equivalents of a 职级 in the other sequences (第十一条), and the
     /// 套转 of a pre-2019 title.
     pub exact: Vec<&'a str>,
+    /// Equivalents that rest on unconfirmed sources (the police ladders'
+    /// row-by-row pairing with 综合管理类): shown as 未经证实.
+    pub exact_unconfirmed: Vec<&'a str>,
+    /// What to keep in mind (a 事业单位 grade is not a civil-service level).
+    pub notes: Vec<String>,
     /// Everything at the same leadership level.
     pub same_level: Row<'a>,
+    /// How sure the level is: high, medium or low.
+    pub certainty: Certainty,
 }
 
 /// One rung of the ladder: a level and everything at it.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Row<'a> {
     pub level: &'a str,
     pub short: &'a str,
@@ -33,6 +43,12 @@ pub struct Row<'a> {
     pub enforcement: Vec<&'a str>,
     /// 2019年前非领导职务.
     pub legacy: Vec<&'a str>,
+    /// 执法勤务警员职务等级 (equivalence unconfirmed).
+    pub police_officer: Vec<&'a str>,
+    /// 警务技术职务 (equivalence unconfirmed).
+    pub police_technical: Vec<&'a str>,
+    /// 事业单位管理岗位职员 that correspond to the level (not civil service).
+    pub institution_staff: Vec<&'a str>,
     /// Post titles whose level does not depend on the organisation.
     pub titles: Vec<&'a str>,
 }
@@ -57,6 +73,9 @@ impl Dataset {
             professional: at(Sequence::Professional),
             enforcement: at(Sequence::Enforcement),
             legacy: at(Sequence::Legacy),
+            police_officer: at(Sequence::PoliceOfficer),
+            police_technical: at(Sequence::PoliceTechnical),
+            institution_staff: at(Sequence::InstitutionStaff),
             titles: self
                 .ranks
                 .titles
@@ -82,9 +101,21 @@ impl Dataset {
 
     /// What an entry is equivalent to across the tracks.
     pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
-        let (level, _) = self.level_of(entry)?;
+        let (level, confidence) = self.level_of(entry)?;
         let mut exact = Vec::new();
+        let mut exact_unconfirmed = Vec::new();
+        let mut notes = Vec::new();
+        let unsure = |r: &crate::schema::Rank| {
+            self.rank_level(r)
+                .is_some_and(|(_, c)| c == crate::schema::Confidence::Unconfirmed)
+        };
         if let Entry::Rank(r) = entry {
+            if r.sequence.outside_civil_service() {
+                notes.push(format!(
+                    "{}是事业单位管理岗位的等级，对应事业单位的{}；它不是公务员职务层次（参考资料未载对应的公务员级别），下列公务员职级只是同一层次",
+                    r.name, level.name
+                ));
+            }
             if r.is_current() {
                 // The same rung in every current sequence: matched through the
                 // 综合管理类 rank they all equal.
@@ -96,7 +127,11 @@ impl Dataset {
                     .filter(|o| o.is_current() && o.name != r.name)
                 {
                     if general.is_some() && self.general_rank(other).map(|g| &*g.name) == general {
-                        exact.push(&*other.name);
+                        if unsure(r) || unsure(other) {
+                            exact_unconfirmed.push(&*other.name);
+                        } else {
+                            exact.push(&*other.name);
+                        }
                     }
                 }
                 for old in self.ranks_in(Sequence::Legacy) {
@@ -113,7 +148,10 @@ impl Dataset {
             level: Some(&level.name),
             grade: self.grade_of(entry),
             exact,
+            exact_unconfirmed,
+            notes,
             same_level: self.row(level),
+            certainty: confidence.into(),
         })
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 /// A name that could not be looked up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LookupError {
     /// Nothing by that name; `suggestions` holds the closest names, best first.
     #[error("未知的职务、职级或层次：“{input}”{}", did_you_mean(suggestions))]
@@ -40,6 +41,15 @@ pub enum LookupError {
         /// Titles and ranks at that level.
         suggestions: Vec<String>,
     },
+    /// A post outside the civil service (董事长, 村支书, 少将, a hospital's
+    /// 院长): it has no civil-service level, and `why` says so in words.
+    /// Not a failure: the answer to the question asked.
+    #[error("“{input}”不是公务员职务（{}）：{why}", sector.label())]
+    OutsideCivilService {
+        input: String,
+        sector: crate::read::Sector,
+        why: String,
+    },
 }
 
 impl LookupError {
@@ -51,6 +61,7 @@ impl LookupError {
             LookupError::UnknownContext { suggestions, .. } => suggestions,
             LookupError::Ambiguous { candidates, .. } => candidates,
             LookupError::NotATitle { suggestions, .. } => suggestions,
+            LookupError::OutsideCivilService { .. } => &[],
         }
     }
 }
@@ -76,6 +87,7 @@ pub struct DataError {
 
 impl DataError {
     /// A TOML error, placed at its line and column in `text`.
+    #[cfg(feature = "runtime-data")]
     pub(crate) fn from_toml(file: &str, text: &str, err: &toml::de::Error) -> DataError {
         let (line, column) = match err.span() {
             Some(span) => line_col(text, span.start),
@@ -91,7 +103,8 @@ impl DataError {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+#[cfg(feature = "runtime-data")]
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -34,6 +34,7 @@
 
 pub mod address;
 pub mod brief;
+pub mod careers;
 pub mod compare;
 pub mod data;
 pub mod equiv;
@@ -44,15 +45,21 @@ pub mod batch;
 pub mod levels;
 mod normalize;
 pub mod organisations;
+#[cfg(feature = "runtime-data")]
+mod overlay;
 pub mod places;
 pub mod ranks;
 pub mod read;
+#[cfg(feature = "render")]
 pub mod render;
 /// The reader's former name.
 pub use read as resolve;
 pub mod schema;
 pub mod show;
 pub mod titles;
+// The checks of data files: run by build.rs on the built-in data, and at
+// run time on users' files.
+#[cfg(feature = "runtime-data")]
 mod validate;
 
 pub use data::{Dataset, Entry, builtin};

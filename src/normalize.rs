@@ -32,6 +32,7 @@ pub fn half_width(c: char) -> char {
 }
 
 /// Suffixes of division names, longest first.
+#[cfg_attr(not(feature = "runtime-data"), allow(dead_code))] // used by the data checks
 const PLACE_SUFFIXES: &[&str] = &[
     "特别行政区",
     "自治区",
@@ -101,6 +102,7 @@ pub(crate) const PEOPLES: &[&str] = &[
 /// The names a division also goes by without its suffix (深圳市 → 深圳,
 /// 延边朝鲜族自治州 → 延边, 延边州). Stems shorter than two characters are
 /// not names (城区 → 城).
+#[cfg_attr(not(feature = "runtime-data"), allow(dead_code))]
 pub fn place_short_names(name: &str) -> Vec<String> {
     let Some(suffix) = PLACE_SUFFIXES.iter().find(|s| name.ends_with(*s)) else {
         return Vec::new();

@@ -36,8 +36,11 @@ impl Dataset {
         if let Some(name) = &rank.level {
             return Some((self.level(name)?, own));
         }
+        // One step, to a 综合管理类 rank with a level of its own (the data is
+        // checked to be so): a chain or a cycle ends here, never recurses.
         let general = self.rank(rank.general_equivalent.as_deref()?)?;
-        let (level, conf) = self.rank_level(general)?;
+        let level = self.level(general.level.as_deref()?)?;
+        let conf = general.level_confidence.unwrap_or(general.confidence);
         Some((level, own.max(conf)))
     }
 

@@ -1,12 +1,14 @@
 //! `show`: everything about one entry, in the shape of the JSON contract.
 
 use crate::data::{Dataset, Entry};
-use crate::schema::{Confidence, Grade, Promotion, Sequence, Text};
+use crate::read::Certainty;
+use crate::schema::{Confidence, Grade, InsigniaRange, JudgePostRange, Promotion, Sequence, Text};
 use serde::Serialize;
 
 /// What kind of thing a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Kind {
     /// A leadership level, or 科员级/办事员级.
     LeadershipLevel,
@@ -23,6 +25,7 @@ pub enum Kind {
 /// JSON contract: `name`, `kind`, `level`, `grade`, `english`, `sources` are
 /// stable; fields may be added, never renamed or removed.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Summary<'a> {
     /// Canonical Chinese name.
     pub name: &'a str,
@@ -66,10 +69,29 @@ pub struct Summary<'a> {
     pub at: Option<&'a str>,
     /// How the level was placed in that kind of organisation.
     pub at_explanation: Option<String>,
+    /// 警衔 (《人民警察警衔条例》第八、九条): for a 警衔, the posts whose
+    /// range holds it; for a level, the range of its post.
+    pub insignia: Vec<&'a InsigniaRange>,
+    /// For a 法官等级: the court posts whose 1997 range held it (historical,
+    /// unconfirmed whether it still applies).
+    pub judge_posts: Vec<&'a JudgePostRange>,
+    /// How sure the answer is: high, medium or low, from the weaker of
+    /// `confidence` and `level_confidence`.
+    pub certainty: Certainty,
+}
+
+impl Summary<'_> {
+    /// The confidence the answer's level rests on: the weaker of the
+    /// entry's and its level's.
+    pub fn weakest(&self) -> Confidence {
+        self.confidence
+            .max(self.level_confidence.unwrap_or(self.confidence))
+    }
 }
 
 /// A context-dependent title in one kind of organisation.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct CaseSummary<'a> {
     pub at: &'a str,
     pub post: &'a str,
@@ -81,6 +103,8 @@ pub struct CaseSummary<'a> {
     pub confidence: Confidence,
     pub sources: &'a [Text],
     pub notes: &'a [Text],
+    /// High, medium or low, from `confidence`.
+    pub certainty: Certainty,
 }
 
 impl Dataset {
@@ -107,6 +131,7 @@ impl Dataset {
         s.level_confidence = r.data_confidence.filter(|c| *c > s.confidence);
         s.cases.retain(|c| c.at == context);
         s.at_explanation = Some(r.explanation());
+        s.certainty = s.weakest().into();
         s
     }
 
@@ -145,9 +170,18 @@ impl Dataset {
             notes: &[],
             at: None,
             at_explanation: None,
+            insignia: Vec::new(),
+            judge_posts: Vec::new(),
+            certainty: Certainty::Low,
         };
         match entry {
             Entry::Level(l) => {
+                s.insignia = self
+                    .ranks
+                    .insignia_ranges
+                    .iter()
+                    .filter(|i| i.level.as_deref() == Some(&*l.name))
+                    .collect();
                 s.kind = Kind::LeadershipLevel;
                 s.english = Some(&l.english);
                 s.sources = &l.sources;
@@ -174,6 +208,12 @@ impl Dataset {
                 s.converts_to = r.converts_to.as_deref();
                 s.in_force_until = r.in_force_until.as_deref();
                 s.notes = &r.notes;
+                if r.sequence == Sequence::PoliceRank {
+                    s.insignia = self.insignia_posts(&r.name);
+                }
+                if r.sequence == Sequence::Judge {
+                    s.judge_posts = self.judge_posts(&r.name);
+                }
             }
             Entry::Title(t) => {
                 s.english = t.english.as_deref();
@@ -199,10 +239,75 @@ impl Dataset {
                         confidence: c.confidence,
                         sources: &c.sources,
                         notes: &c.notes,
+                        certainty: c.confidence.into(),
                     })
                     .collect();
             }
         }
+        s.certainty = s.weakest().into();
         s
+    }
+}
+
+impl Dataset {
+    /// The posts whose 警衔 range (第八、九条) holds a 警衔.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data.insignia_posts("一级警督").iter().map(|i| &*i.post).collect();
+    /// assert_eq!(posts, ["处(局)级正职", "处(局)级副职", "科(局)级正职", "高级专业技术职务", "中级专业技术职务"]);
+    /// ```
+    pub fn insignia_posts(&self, name: &str) -> Vec<&InsigniaRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::PoliceRank)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .insignia_ranges
+            .iter()
+            .filter(|i| match (order(&i.highest), order(&i.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
+    }
+}
+
+impl Dataset {
+    /// The court posts whose 法官等级 range under the 1997 暂行规定 held a
+    /// grade (historical; whether it still applies is unconfirmed).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let posts: Vec<_> = data
+    ///     .judge_posts("四级高级法官")
+    ///     .iter()
+    ///     .map(|j| format!("{}{}", j.court, j.post))
+    ///     .collect();
+    /// assert!(posts.contains(&"基层人民法院院长".to_string()));
+    /// assert!(posts.contains(&"中级人民法院副院长".to_string()));
+    /// assert!(!posts.contains(&"高级人民法院院长".to_string()));
+    /// ```
+    pub fn judge_posts(&self, name: &str) -> Vec<&JudgePostRange> {
+        let order = |n: &str| {
+            self.ranks_in(Sequence::Judge)
+                .find(|r| r.name == n)
+                .map(|r| r.order)
+        };
+        let Some(o) = order(name) else {
+            return Vec::new();
+        };
+        self.ranks
+            .judge_post_ranges
+            .iter()
+            .filter(|j| match (order(&j.highest), order(&j.lowest)) {
+                (Some(h), Some(l)) => h <= o && o <= l,
+                _ => false,
+            })
+            .collect()
     }
 }

@@ -48,7 +48,7 @@ impl Dataset {
             .map(|c| {
                 let best = names(c)
                     .iter()
-                    .map(|n| strsim::normalized_levenshtein(&key, n))
+                    .map(|n| crate::data::normalized_levenshtein(&key, n))
                     .fold(0.0, f64::max);
                 (best, &*c.name)
             })

@@ -4,7 +4,7 @@
 use crate::normalize;
 use crate::schema::organisations::OrganisationsFile;
 use crate::schema::places::{Place, PlacesFile};
-use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Target};
+use crate::schema::{Confidence, IndexEntry, NameIndex, NameTable, RanksFile, Sequence, Target};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Check all the data files together: every cross-reference, every band,
@@ -114,8 +114,35 @@ fn ranks(
                 errs.push(format!("{what}: unknown rank `{n}`"));
             }
         }
-        if r.level.is_none() && r.general_equivalent.is_none() {
+        // An equivalent is a 综合管理类 rank with a level of its own: no
+        // chains, so no cycles (a rank that is its own equivalent).
+        if let Some(n) = &r.general_equivalent {
+            let target = data.ranks.iter().find(|x| x.name == *n);
+            if target.is_some_and(|t| t.sequence != Sequence::General || t.level.is_none()) {
+                errs.push(format!(
+                    "{what}: `general_equivalent` must name a 综合管理类 rank that has a `level` (`{n}` does not)"
+                ));
+            }
+        }
+        // 法官、检察官等级 and 警衔: no stated correspondence, and the data
+        // must say so in a note rather than leave the reader guessing.
+        let alone = r.sequence.stands_alone();
+        if alone && (r.level.is_some() || r.general_equivalent.is_some() || r.grade.is_some()) {
+            errs.push(format!(
+                "{what}: a {:?} rank has no stated level, equivalent or band",
+                r.sequence
+            ));
+        }
+        if alone && r.notes.is_empty() {
+            errs.push(format!("{what}: must say in a note why it has no level"));
+        }
+        if !alone && r.level.is_none() && r.general_equivalent.is_none() {
             errs.push(format!("{what}: needs `level` or `general_equivalent`"));
+        }
+        if r.sequence.outside_civil_service() && r.grade.is_some() {
+            errs.push(format!(
+                "{what}: no source gives a 事业单位 grade a civil-service 级别 band"
+            ));
         }
         if let Some(p) = &r.promotion {
             check_sources(&what, &p.sources, p.confidence, &mut errs);
@@ -134,6 +161,45 @@ fn ranks(
         }
         if s.from.is_none() == s.only.is_empty() {
             errs.push(format!("{what}: give exactly one of `from` and `only`"));
+        }
+    }
+    let insignia = |name: &str| {
+        data.ranks
+            .iter()
+            .find(|r| r.name == name && r.sequence == crate::schema::Sequence::PoliceRank)
+            .map(|r| r.order)
+    };
+    for i in data.insignia_ranges.iter() {
+        let what = format!("insignia_range {}", i.post);
+        check_sources(&what, &i.sources, i.confidence, &mut errs);
+        if let Some(l) = &i.level {
+            level_ref(&what, l, &mut errs);
+        }
+        match (insignia(&i.highest), insignia(&i.lowest)) {
+            (Some(h), Some(l)) if h <= l => {}
+            (Some(_), Some(_)) => errs.push(format!("{what}: highest is below lowest")),
+            _ => errs.push(format!(
+                "{what}: `{}`/`{}` is not a 警衔",
+                i.highest, i.lowest
+            )),
+        }
+    }
+    let judge = |name: &str| {
+        data.ranks
+            .iter()
+            .find(|r| r.name == name && r.sequence == crate::schema::Sequence::Judge)
+            .map(|r| r.order)
+    };
+    for j in data.judge_post_ranges.iter() {
+        let what = format!("judge_post_range {}{}", j.court, j.post);
+        check_sources(&what, &j.sources, j.confidence, &mut errs);
+        match (judge(&j.highest), judge(&j.lowest)) {
+            (Some(h), Some(l)) if h <= l => {}
+            (Some(_), Some(_)) => errs.push(format!("{what}: highest is below lowest")),
+            _ => errs.push(format!(
+                "{what}: `{}`/`{}` is not a 法官等级",
+                j.highest, j.lowest
+            )),
         }
     }
     for t in data.titles.iter() {
@@ -179,10 +245,110 @@ fn ranks(
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
+/// Check `data/careers.toml`: its sources declared once (here or in the
+/// other files) and each of its own cited; every level of a step known, and
+/// steps going up one level at a time.
+pub fn careers(
+    file: &crate::schema::careers::CareersFile,
+    ranks_file: &RanksFile,
+    orgs: &OrganisationsFile,
+) -> Result<(), Vec<String>> {
+    let mut errs = Vec::new();
+    let elsewhere: BTreeSet<&str> = ranks_file
+        .sources
+        .iter()
+        .chain(orgs.sources.iter())
+        .map(|s| &*s.id)
+        .collect();
+    let mut own = BTreeSet::new();
+    for s in file.sources.iter() {
+        if elsewhere.contains(&*s.id) || !own.insert(&*s.id) {
+            errs.push(format!("source {}: declared twice", s.id));
+        }
+    }
+    let mut cited = BTreeSet::new();
+    let mut check =
+        |what: &str, ids: &[crate::schema::Text], conf: Confidence, errs: &mut Vec<String>| {
+            for id in ids {
+                cited.insert(id.to_string());
+                if !own.contains(&**id) && !elsewhere.contains(&**id) {
+                    errs.push(format!("{what}: unknown source id `{id}`"));
+                }
+            }
+            if ids.is_empty() && matches!(conf, Confidence::Official | Confidence::Secondary) {
+                errs.push(format!(
+                    "{what}: confidence `{conf:?}` needs at least one source"
+                ));
+            }
+        };
+    let mut labels = BTreeSet::new();
+    for f in file.facts.iter() {
+        let what = format!("fact {:?} {}", f.topic, f.label);
+        check(&what, &f.sources, f.confidence, &mut errs);
+        if f.text.trim().is_empty() {
+            errs.push(format!("{what}: empty text"));
+        }
+        if !labels.insert((f.topic, &*f.label)) {
+            errs.push(format!("{what}: label used twice in its topic"));
+        }
+    }
+    let order = |name: &str| {
+        ranks_file
+            .levels
+            .iter()
+            .find(|l| l.name == name)
+            .map(|l| l.order)
+    };
+    for s in file.leadership_steps.iter() {
+        let what = format!("leadership_step {} → {}", s.from, s.to);
+        check(&what, &s.sources, s.confidence, &mut errs);
+        match (order(&s.from), order(&s.to)) {
+            (Some(f), Some(t)) if f == t + 1 && t <= 10 && f <= 10 => {}
+            (Some(_), Some(_)) => errs.push(format!("{what}: not one leadership level up")),
+            _ => errs.push(format!("{what}: unknown level")),
+        }
+        if s.years.is_none() && s.confidence != Confidence::Unconfirmed {
+            errs.push(format!("{what}: no years stated, so it is unconfirmed"));
+        }
+    }
+    for id in &own {
+        if !cited.contains(*id) {
+            errs.push(format!("source {id}: never cited"));
+        }
+    }
+    // The labels the answers look up.
+    use crate::schema::careers::Topic;
+    for (topic, label) in [
+        (Topic::RankPromotion, "第十七条"),
+        (Topic::RankPromotion, "第十九条"),
+        (Topic::RankPromotion, "第二十一条"),
+        (Topic::RankPromotion, "第二十二条"),
+        (Topic::LeadershipPromotion, "第九条"),
+    ] {
+        if !labels.contains(&(topic, label)) {
+            errs.push(format!("fact {topic:?} {label}: missing"));
+        }
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
 /// Build the sorted lookup index over every name, alias and English name.
 /// Two different entries may share an English key (it is then ambiguous),
 /// never a Chinese one.
 pub fn index(data: &RanksFile) -> Result<Vec<IndexEntry>, Vec<String>> {
+    // Entries are found by a u16 position: more would wrap silently.
+    let too_many: Vec<String> = [
+        ("levels", data.levels.len()),
+        ("ranks", data.ranks.len()),
+        ("titles", data.titles.len()),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > usize::from(u16::MAX))
+    .map(|(what, n)| format!("{n} {what}: more than a u16 index holds ({})", u16::MAX))
+    .collect();
+    if !too_many.is_empty() {
+        return Err(too_many);
+    }
     let mut keys: BTreeMap<String, BTreeSet<Target>> = BTreeMap::new();
     let mut add = |names: &mut dyn Iterator<Item = &str>, target: Target| {
         for n in names {
@@ -241,6 +407,13 @@ fn organisations(
     cited: &mut BTreeSet<String>,
 ) -> Result<(), Vec<String>> {
     let mut errs = Vec::new();
+    if orgs.organs.len() > usize::from(u16::MAX) {
+        errs.push(format!(
+            "{} organs: more than a u16 index holds ({})",
+            orgs.organs.len(),
+            u16::MAX
+        ));
+    }
     let levels: BTreeSet<&str> = ranks.levels.iter().map(|l| &*l.name).collect();
     let contexts: BTreeSet<&str> = ranks.contexts.iter().map(|c| &*c.name).collect();
     let names: BTreeSet<&str> = orgs.organs.iter().map(|o| &*o.name).collect();
@@ -424,6 +597,11 @@ pub const ADDRESS_RULES: &[&str] = &[
     "written.salutation",
     "written.keep_fu_formal",
     "intro.formal",
+    "intro.rank",
+    "written.rank_salutation",
+    "oral.former_post",
+    "oral.former_post_zhiji",
+    "oral.promotion",
     "english",
     "english.drop_deputy",
     "english.keep_deputy_written",
@@ -441,6 +619,9 @@ const PLACEHOLDERS: &[&str] = &[
     "{简称}",
     "{职级}",
     "{Surname}",
+    // Surname pitfalls only: the forms spoiled and what they sound like.
+    "{称呼}",
+    "{谐音}",
 ];
 
 /// Check `data/address.toml` on its own and against `data/ranks.toml`: every
@@ -499,6 +680,16 @@ pub fn address(
         names.extend(r.aliases.iter().map(|a| normalize::key(a)));
     }
     for o in data.other_titles.iter() {
+        let what = format!("other_title {}", o.name);
+        check(
+            &what,
+            &o.sources,
+            o.strength.unwrap_or(Strength::Unconfirmed),
+            &mut errs,
+        );
+        if let Some(t) = &o.oral {
+            template(&what, t, &mut errs);
+        }
         for n in std::iter::once(&o.name).chain(o.aliases.iter()) {
             if !names.insert(normalize::key(n)) {
                 errs.push(format!(
@@ -560,6 +751,8 @@ pub fn address(
         if !p.title.is_empty() {
             known(&what, &p.title, &mut errs);
         }
+        template(&what, &p.why, &mut errs);
+        template(&what, &p.instead, &mut errs);
         if let Some(id) = &p.without_given_name {
             let rule = data.rules.iter().find(|r| r.id == *id);
             if rule.is_none_or(|r| r.template.is_empty() || r.template.contains("{名}")) {
@@ -582,7 +775,13 @@ pub fn address(
         if a.oral.is_empty() {
             errs.push(format!("{what}: no oral form"));
         }
-        for t in a.oral.iter().chain(a.avoid.iter()).chain([&a.written]) {
+        for t in a
+            .oral
+            .iter()
+            .chain(a.avoid.iter())
+            .chain([&a.written])
+            .chain(a.formal.as_ref())
+        {
             template(&what, t, &mut errs);
         }
         for n in a.applies_to.iter() {
@@ -607,11 +806,45 @@ pub fn address(
     }
     let mut english = BTreeSet::new();
     for e in data.english.iter() {
-        let what = format!("english {}", e.title);
+        let what = format!("english {} {}", e.title, e.within.join("/"));
         check(&what, &e.sources, e.strength, &mut errs);
         known(&what, &e.title, &mut errs);
-        if !english.insert(&*e.title) {
+        if !english.insert((&*e.title, e.within.join("/"))) {
             errs.push(format!("{what}: listed twice"));
+        }
+        // One English for each title: the title as such is rendered as
+        // data/ranks.toml renders it (`rankinfo show`).
+        let own = ranks
+            .titles
+            .iter()
+            .filter(|t| t.name == e.title)
+            .map(|t| t.english.as_deref())
+            .chain(
+                ranks
+                    .ranks
+                    .iter()
+                    .filter(|r| r.name == e.title)
+                    .map(|r| r.english.as_deref()),
+            )
+            .next();
+        if let (true, Some(Some(own))) = (e.within.is_empty(), own) {
+            if e.english.replace("{Tier}", "…") != *own {
+                errs.push(format!(
+                    "{what}: english `{}` differs from data/ranks.toml's `{own}`",
+                    e.english
+                ));
+            }
+        }
+        if e.english.contains('{') && !e.english.contains("{Tier}") {
+            errs.push(format!("{what}: unknown placeholder in `{}`", e.english));
+        }
+        for s in e.avoid.iter() {
+            template(&what, s, &mut errs);
+        }
+        for a in e.at.iter() {
+            if !ranks.contexts.iter().any(|c| c.name == *a) {
+                errs.push(format!("{what}: unknown kind of organisation `{a}`"));
+            }
         }
         for s in std::iter::once(&e.spoken).chain(e.spoken_alt.iter()) {
             template(&what, s, &mut errs);

@@ -26,7 +26,15 @@ struct Case {
     written: Option<String>,
     introduce: Option<String>,
     english: Option<String>,
+    /// The English title for writing and name cards; `""` means none.
+    english_title: Option<String>,
+    /// The leadership post a 职级 holder held before.
+    former: Option<String>,
     warnings_contain: Vec<String>,
+    /// Substrings no warning may contain (debug sentences, other titles'
+    /// forms).
+    #[serde(default)]
+    warnings_lack: Vec<String>,
     avoid_contain: Vec<String>,
     why: String,
 }
@@ -41,6 +49,7 @@ fn person(c: &Case) -> Person {
         surname: Some(c.surname.clone()).filter(|s| !s.is_empty()),
         given_name: c.given_name.clone(),
         same_surname_as_head: c.same_surname_as_head,
+        former_title: c.former.clone(),
     }
 }
 
@@ -60,6 +69,21 @@ fn mismatches(c: &Case, a: &Address<'_>) -> Vec<String> {
     check("written", &c.written, Some(&a.written));
     check("introduce", &c.introduce, Some(&a.introduce));
     check("english", &c.english, Some(&a.english));
+    if let Some(want) = &c.english_title {
+        let got = a.english_title.as_deref().unwrap_or("");
+        if want != got {
+            out.push(format!("english_title: want {want:?}, got {got:?}"));
+        }
+    }
+    for w in &c.warnings_lack {
+        if a.warnings.iter().any(|x| x.contains(w.as_str())) {
+            out.push(format!("warnings contain {w:?}: {:?}", a.warnings));
+        }
+    }
+    // Issue 8: never a placeholder face to face.
+    if a.oral.contains('×') {
+        out.push(format!("oral has a placeholder: {}", a.oral));
+    }
     for w in &c.warnings_contain {
         if !a.warnings.iter().any(|x| x.contains(w.as_str())) {
             out.push(format!("warnings lack {w:?}: {:?}", a.warnings));
@@ -140,19 +164,23 @@ fn default_is_surname_and_full_title_and_x_without_a_surname() {
     assert_eq!(a.oral, "王处长");
     assert_eq!(a.basis.oral.rule, "oral.default");
     assert_eq!(a.basis.oral.strength, Strength::Press);
+    // No surname: 王 as the example, the template shown once, no ×.
     let a = addr("处长", &Person::default());
     assert_eq!(
         (a.oral.as_str(), a.oral_short.as_deref(), a.written.as_str()),
-        ("×处长", Some("×处"), "尊敬的×处长：")
+        ("王处长（姓 + 处长）", Some("王处"), "尊敬的王处长：")
     );
-    assert_eq!(a.english, "Director ×");
+    assert_eq!(a.english, "Director Wang");
+    assert_eq!(a.example_surname, Some("王"));
+    assert_eq!(wang("处长").example_surname, None);
     // Blank names count as unknown.
     let blank = Person {
         surname: Some("  ".into()),
         given_name: Some(String::new()),
         same_surname_as_head: false,
+        former_title: None,
     };
-    assert_eq!(addr("处长", &blank).oral, "×处长");
+    assert_eq!(addr("处长", &blank).oral, "王处长（姓 + 处长）");
 }
 
 #[test]
@@ -240,7 +268,7 @@ fn same_surname_as_head_uses_the_given_name() {
         "副局长",
         &Person::surnamed("李").with_head_of_same_surname(),
     );
-    assert_eq!(a.oral, "××局长");
+    assert_eq!(a.oral, "名 + 局长");
     assert!(warns(&a, "名"));
     // The head himself, a 职级 holder, a military deputy: not applicable.
     for title in ["局长", "调研员", "副政委"] {
@@ -265,7 +293,7 @@ fn surnames_that_sound_like_fu_use_the_given_name() {
     }
     // Without the given name: ask for it, and introduce by full name.
     let a = addr("局长", &Person::surnamed("傅"));
-    assert_eq!(a.oral, "××局长");
+    assert_eq!(a.oral, "名 + 局长");
     assert_eq!(a.introduce, "这位是傅××局长");
     assert!(warns(&a, "问清对方的名"));
 }
@@ -383,7 +411,8 @@ fn post_2019_and_other_sequences_are_marked_unconfirmed() {
     let a = wang("一级高级主管");
     assert_eq!(a.oral, "王处");
     assert!(warns(&a, "一级调研员"));
-    assert_eq!(a.written, "尊敬的王一级高级主管：");
+    assert_eq!(a.written, "尊敬的王××同志：");
+    assert_eq!(a.introduce, "这位是××局一级高级主管王××");
     let a = wang("督办");
     assert_eq!(a.oral, "王局");
     assert!(warns(&a, "行政执法类"));
@@ -418,11 +447,21 @@ fn forbidden_words_are_always_listed() {
         let x = a.avoid.iter().find(|x| x.form == w).unwrap();
         assert!(x.general && !x.why.is_empty(), "{w}");
     }
+    // "Comrade" is wrong for every official: a general word too.
     assert!(
         a.avoid
             .iter()
-            .any(|x| x.form == "Comrade Wang" && !x.general)
+            .any(|x| x.form == "Comrade Wang" && x.general)
     );
+    // The items for this title and person come first.
+    let a = addr("局长", &Person::surnamed("傅").with_given_name("建国"));
+    let first_general = a.avoid.iter().position(|x| x.general).unwrap();
+    assert!(first_general > 0, "{:?}", a.avoid);
+    assert!(a.avoid[first_general..].iter().all(|x| x.general));
+    assert!(a.avoid[..first_general].iter().any(|x| x.form == "傅局"));
+    // A plain title has no specific item: no word of the general list is
+    // marked as specific.
+    assert!(wang("处长").avoid.iter().all(|x| x.general));
 }
 
 #[test]
@@ -434,7 +473,7 @@ fn english_forms() {
         ("副部长", "王", "Minister Wang"),
         ("部长助理", "王", "Minister Wang"),
         ("国家委员会主任", "王", "Minister Wang"),
-        ("县长", "欧阳", "County Head Ouyang"),
+        ("县长", "欧阳", "Mr./Ms. Ouyang"),
         ("科长", "单", "Section Chief Shan"),
         ("调研员", "王", "Mr./Ms. Wang"),
         ("院长", "王", "Mr./Ms. Wang"),
@@ -459,7 +498,9 @@ fn english_forms() {
 fn how_titles_are_read() {
     let a = wang("县委书记");
     assert_eq!((a.title.as_str(), a.oral.as_str()), ("书记", "王书记"));
-    assert!(warns(&a, "县委书记"));
+    // How the title was read is the program's reasoning: not a warning.
+    assert!(a.reading.as_deref().is_some_and(|r| r.contains("县委书记")));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     let a = wang("市公安局副局长");
     assert_eq!(
         (a.oral.as_str(), a.written.as_str()),
@@ -470,7 +511,8 @@ fn how_titles_are_read() {
     assert_eq!(a.oral_short.as_deref(), Some("王检"));
     // A deputy title not in the data is read as 副 + the head's title, with a warning.
     let a = wang("副校长");
-    assert!(a.deputy && warns(&a, "校长"));
+    assert!(a.deputy && a.reading.as_deref().is_some_and(|r| r.contains("校长")));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     assert_eq!(wang("副总经理").oral_short.as_deref(), Some("王总"));
     assert_eq!(wang("Governor").oral, "王省长");
     assert_eq!(wang("国务院总理").oral, "王总理");
@@ -521,12 +563,21 @@ fn strange_input_never_panics() {
     ];
     // A miss computes suggestions: try the long title once, not per name.
     let _ = data.address(&long, &Person::surnamed(&long));
-    for title in inputs[..10].iter().chain(&["局长", "调研员", "副政委"]) {
+    for title in inputs[..10].iter().chain(&[
+        "局长",
+        "副县长",
+        "调研员",
+        "一级巡视员",
+        "副政委",
+        "董事长",
+        "市人民医院院长",
+    ]) {
         for name in &inputs {
             let p = Person {
                 surname: Some(name.to_string()),
                 given_name: Some(name.to_string()),
                 same_surname_as_head: true,
+                former_title: Some(name.to_string()),
             };
             let _ = data.address(title, &p);
             let _ = data.brief(title, &p);
@@ -587,9 +638,17 @@ fn json_field_names_are_the_contract() {
         "warnings",
         "notes",
         "sources",
+        // Added by issue 8.
+        "certainty",
+        "reading",
+        "sector",
+        "example_surname",
+        "head_present",
     ] {
         assert!(v.get(key).is_some(), "{key}");
     }
+    assert_eq!(v["sector"], "civil_service");
+    assert_eq!(v["head_present"]["introduce"], "这位是王副局长");
     assert_eq!(v["kind"], "post");
     assert_eq!(v["basis"]["oral"]["rule"], "oral.deputy_drop_fu");
     assert_eq!(v["basis"]["oral"]["strength"], "press");
@@ -665,7 +724,13 @@ fn bad_address_data_is_reported() {
             "without_given_name = \"oral.title_only\"",
             "without_given_name = \"oral.given_name\"",
             1,
-        );
+        )
+        .replacen(
+            "english = \"County Magistrate\"",
+            "english = \"County Head\"",
+            1,
+        )
+        .replacen("at = [\"省\",", "at = [\"某地\",", 1);
     let messages: Vec<String> = load(&bad).into_iter().map(|e| e.message).collect();
     let all = messages.join("\n");
     for want in [
@@ -675,6 +740,8 @@ fn bad_address_data_is_reported() {
         "{职称}",
         "rank 办事员: no [[rank_address]]",
         "without_given_name `oral.given_name`",
+        "english `County Head` differs from data/ranks.toml's `County Magistrate`",
+        "unknown kind of organisation `某地`",
     ] {
         assert!(all.contains(want), "{want} not in:\n{all}");
     }
@@ -827,7 +894,7 @@ fn cli_same_surname_flag_and_templates() {
     ]);
     assert_eq!(v["oral"], "晓明局长");
     let v = json(&["address", "调研员"]);
-    assert_eq!(v["oral"], "×处");
+    assert_eq!(v["oral"], "王处（姓 + 处）");
 }
 
 #[test]
@@ -889,9 +956,716 @@ fn cli_brief() {
 fn cli_strange_input_never_panics() {
     for input in ["", " ", "副", "🙂", &"长".repeat(10_000)] {
         for cmd in ["address", "brief"] {
-            let o = run(&[cmd, input, "--surname", input, "--given-name", input]);
+            let o = run(&[
+                cmd,
+                input,
+                "--surname",
+                input,
+                "--given-name",
+                input,
+                "--former",
+                input,
+            ]);
             assert!(matches!(o.status.code(), Some(0 | 1)), "{cmd} {input:?}");
             assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
         }
+    }
+}
+
+// ───────────────────────── issue 8: reading, certainty ─────────────────────────
+
+#[test]
+fn no_debug_sentence_in_warnings() {
+    let data = builtin();
+    for title in [
+        "深圳市南山区区长",
+        "副检察长",
+        "县委书记",
+        "常务副县长",
+        "市公安局副局长",
+        "县委副书记、县长",
+    ] {
+        let a = data.address(title, &Person::surnamed("王")).unwrap();
+        for w in &a.warnings {
+            assert!(
+                !w.contains("未收录") && !w.contains("处理") && !w.contains("视为单位"),
+                "{title}: {w}"
+            );
+        }
+        let b = data.brief(title, &Person::surnamed("王")).unwrap();
+        assert!(
+            b.address.warnings.iter().all(|w| !w.contains("未收录")),
+            "{title}: {:?}",
+            b.address.warnings
+        );
+    }
+    // The reading is kept, in its own field.
+    let a = wang("深圳市南山区区长");
+    assert!(a.reading.as_deref().is_some_and(|r| r.contains("区长")));
+    assert!(wang("区长").reading.is_none());
+}
+
+#[test]
+fn certainty_from_the_weakest_form_or_the_reader() {
+    use rankinfo::resolve::Certainty;
+    // Written and introduction forms rest on weak sources: medium.
+    assert_eq!(wang("局长").certainty, Certainty::Medium);
+    // A post-2019 职级: the forms are an unconfirmed extrapolation.
+    assert_eq!(wang("一级调研员").certainty, Certainty::Low);
+    // A full title: no surer than the reader.
+    let data = builtin();
+    let read = data.resolve("鼓楼区区长");
+    let a = wang("鼓楼区区长");
+    assert!(a.certainty >= read.confidence, "{:?}", a.certainty);
+    let v = serde_json::to_value(wang("副局长")).unwrap();
+    assert_eq!(v["certainty"], "medium");
+    assert!(v.get("reading").is_some());
+}
+
+// ───────────────────────── issue 8: forms that fit the title ─────────────────────────
+
+#[test]
+fn pitfalls_name_the_titles_own_forms() {
+    // A 副县长 surnamed 付: 付县长 and 付县, never 付局.
+    let a = addr("副县长", &Person::surnamed("付"));
+    let forms: Vec<&str> = a.avoid.iter().map(|x| x.form.as_str()).collect();
+    assert!(
+        forms.contains(&"付县长") && forms.contains(&"付县"),
+        "{forms:?}"
+    );
+    for text in a
+        .warnings
+        .iter()
+        .chain(a.avoid.iter().map(|x| &x.why))
+        .chain(a.notes.iter().map(|n| &n.text))
+    {
+        assert!(!text.contains('局'), "{text}");
+        assert!(!text.contains("建国"), "a made-up given name: {text}");
+    }
+    assert!(
+        warns(&a, "“付县长”“付县”听着像“副县长”“副县”"),
+        "{:?}",
+        a.warnings
+    );
+    // No given name: 名 as the placeholder face to face, ×× in the introduction.
+    assert_eq!(a.oral, "名 + 县长");
+    assert_eq!(a.introduce, "这位是付××副县长");
+    assert!(warns(&a, "名 + 县长"), "{:?}", a.warnings);
+    // With the given name, the guidance names it.
+    let a = addr("副县长", &Person::surnamed("傅").with_given_name("海涛"));
+    assert_eq!(a.oral, "海涛县长");
+    assert!(warns(&a, "名 + 职务（海涛县长）"), "{:?}", a.warnings);
+    // 范: the short form of this title only.
+    let a = addr("副局长", &Person::surnamed("范"));
+    assert!(warns(&a, "“范局”听着像“饭局”") && warns(&a, "用全称：范局长"));
+    // 祖 deputy: the title's own full form.
+    let a = addr("副处长", &Person::surnamed("祖"));
+    assert!(
+        warns(&a, "祖处长") && !warns(&a, "祖局长"),
+        "{:?}",
+        a.warnings
+    );
+}
+
+#[test]
+fn short_form_advice_only_where_the_title_has_one() {
+    let progression = |a: &Address<'_>| {
+        a.notes
+            .iter()
+            .find(|n| n.text.contains("先用"))
+            .map(|n| n.text.clone())
+    };
+    // 厅长: 张厅长 then 张厅 — not 王局长 / 王局.
+    let a = addr("厅长", &Person::surnamed("张"));
+    let text = progression(&a).unwrap();
+    assert!(
+        text.contains("先用张厅长") && text.contains("再用张厅"),
+        "{text}"
+    );
+    assert!(!text.contains('局'), "{text}");
+    // No short form: no such advice.
+    for title in ["书记", "主任", "市长", "司长", "部长"] {
+        assert_eq!(progression(&wang(title)), None, "{title}");
+    }
+}
+
+#[test]
+fn no_placeholder_in_any_face_to_face_form() {
+    let data = builtin();
+    let people = [
+        Person::default(),
+        Person::surnamed("付"),
+        Person::surnamed("贾"),
+        Person::surnamed("王").with_head_of_same_surname(),
+        Person::surnamed("付").with_head_of_same_surname(),
+    ];
+    for title in [
+        "副县长",
+        "县长",
+        "局长",
+        "副局长",
+        "书记",
+        "调研员",
+        "一级巡视员",
+        "科员",
+        "副政委",
+        "总经理",
+        "深圳市南山区区长",
+    ] {
+        for p in &people {
+            let a = data.address(title, p).unwrap();
+            let mut spoken = vec![a.oral.as_str(), a.english.as_str()];
+            spoken.extend(a.oral_short.as_deref());
+            spoken.extend(a.oral_alternatives.iter().map(|x| x.form.as_str()));
+            spoken.extend(a.head_present.as_ref().map(|h| h.oral.as_str()));
+            for f in spoken {
+                assert!(!f.contains('×'), "{title} {p:?}: {f}");
+                assert!(!f.contains("建国") && !f.contains("晓明"), "{title}: {f}");
+            }
+        }
+    }
+}
+
+#[test]
+fn deputies_when_the_head_is_in_the_room() {
+    // The introduction keeps 副; conversation keeps the oral form.
+    let a = addr("副县长", &Person::surnamed("王"));
+    let h = a.head_present.as_ref().unwrap();
+    assert_eq!(
+        (h.oral.as_str(), h.introduce.as_str()),
+        ("王县长", "这位是王副县长")
+    );
+    assert_eq!(h.strength, Strength::CommonPractice);
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.text.contains("这位是王副县长") && n.text.contains("王县长")),
+        "{:?}",
+        a.notes
+    );
+    // English keeps Vice/Deputy with the superior present (S23).
+    let h = addr("副省长", &Person::surnamed("李"))
+        .head_present
+        .unwrap();
+    assert_eq!(h.english.as_deref(), Some("Vice Governor Li"));
+    let h = addr("副司长", &Person::surnamed("王"))
+        .head_present
+        .unwrap();
+    assert_eq!(h.english.as_deref(), Some("Deputy Director-General Wang"));
+    // 付/傅/符: given name + title, which the head's presence does not spoil.
+    for s in ["付", "傅", "符"] {
+        let a = addr("副局长", &Person::surnamed(s).with_given_name("建国"));
+        let h = a.head_present.unwrap();
+        assert_eq!(h.oral, "建国局长", "{s}");
+        assert_eq!(h.introduce, format!("这位是{s}建国副局长"));
+    }
+    // 贾 deputy: the bare title means the head, so 名 + 职务 (S1; §1.1 title only).
+    let a = addr("副县长", &Person::surnamed("贾"));
+    assert_eq!(a.oral, "名 + 县长");
+    assert!(
+        avoids(&a, "贾县长") && warns(&a, "一般指正职"),
+        "{:?}",
+        a.warnings
+    );
+    assert!(!warns(&a, "只称职务"), "{:?}", a.warnings);
+    let a = addr("副县长", &Person::surnamed("贾").with_given_name("建国"));
+    assert_eq!(a.head_present.unwrap().oral, "建国县长");
+    // The 贾 head may still be called by the bare title.
+    assert_eq!(addr("县长", &Person::surnamed("贾")).oral, "县长");
+    // Same surname as the head: given name + title (S1), with the head present too.
+    let p = Person::surnamed("李")
+        .with_given_name("晓明")
+        .with_head_of_same_surname();
+    let a = addr("副县长", &p);
+    assert_eq!(a.oral, "晓明县长");
+    assert_eq!(a.head_present.unwrap().oral, "晓明县长");
+    // Heads, ranks and military deputies have none.
+    for t in ["县长", "调研员", "副政委"] {
+        assert!(wang(t).head_present.is_none(), "{t}");
+    }
+}
+
+#[test]
+fn english_per_post_as_the_reference_gives_it() {
+    let title = |t: &str| wang(t).english_title.unwrap_or_default();
+    // 纪委书记: the Commission's secretary, never "Party Secretary".
+    for (t, want) in [
+        (
+            "纪委书记",
+            "Secretary of the … Commission for Discipline Inspection",
+        ),
+        (
+            "县纪委书记",
+            "Secretary of the County Commission for Discipline Inspection",
+        ),
+        (
+            "市纪委书记",
+            "Secretary of the Municipal Commission for Discipline Inspection",
+        ),
+        (
+            "中央纪委书记",
+            "Secretary of the CPC Central Commission for Discipline Inspection",
+        ),
+    ] {
+        assert_eq!(title(t), want, "{t}");
+        let a = wang(t);
+        assert!(!a.english.contains("Party"), "{t}: {}", a.english);
+        assert!(avoids(&a, "Party Secretary Wang"), "{t}");
+    }
+    // A territorial Party committee's secretary (titles_by_org §5).
+    assert_eq!(
+        title("县委书记"),
+        "Secretary of the County Committee of the CPC"
+    );
+    assert_eq!(
+        title("广东省委书记"),
+        "Secretary of the Provincial Committee of the CPC"
+    );
+    assert_eq!(wang("县委书记").english, "Secretary Wang");
+    // 人大常委会副主任 and 政协副主席.
+    assert_eq!(
+        title("县人大常委会副主任"),
+        "Vice Chairman of the Standing Committee of the County People's Congress"
+    );
+    assert_eq!(
+        title("人大常委会副主任"),
+        "Vice Chairman of the Standing Committee of the … People's Congress"
+    );
+    assert_eq!(wang("县人大常委会副主任").english, "Chairman Wang");
+    // Only the body right before the title: the 人大's office director is not its Chairman.
+    assert_eq!(title("县人大常委会办公室主任"), "Director");
+    assert_eq!(
+        title("市政协副主席"),
+        "Vice Chairman of the Municipal Committee of the CPPCC"
+    );
+    assert_eq!(
+        title("政协副主席"),
+        "Vice Chairman of the … Committee of the CPPCC"
+    );
+    // A Party 部长 is Head of the … Department, never Minister.
+    for t in ["县委组织部部长", "市委宣传部部长", "市委常委、宣传部部长"] {
+        let a = wang(t);
+        let en = a.english_title.clone().unwrap_or_default();
+        assert!(
+            en.starts_with("Head of the") && !en.contains("Minister"),
+            "{t}: {en}"
+        );
+        assert!(!a.english.contains("Minister"), "{t}: {}", a.english);
+        assert!(avoids(&a, "Minister Wang"), "{t}");
+    }
+    // A State Council 部长 stays Minister.
+    assert_eq!(wang("部长").english, "Minister Wang");
+    // 县长 = County Magistrate, also as input.
+    assert_eq!(title("县长"), "County Magistrate");
+    assert_eq!(wang("County Magistrate").title, "县长");
+    assert!(!wang("副县长").english.contains("County Head"));
+}
+
+#[test]
+fn one_english_for_each_title_across_show_address_and_brief() {
+    let data = builtin();
+    for t in [
+        "县长",
+        "区长",
+        "局长",
+        "厅长",
+        "处长",
+        "副处长",
+        "科长",
+        "司长",
+        "副司长",
+        "省长",
+        "副省长",
+        "市长",
+        "副市长",
+        "书记",
+        "主任",
+        "部长",
+        "副部长",
+        "纪委书记",
+        "巡视员",
+        "调研员",
+        "主任科员",
+        "科员",
+        "一级巡视员",
+        "二级调研员",
+    ] {
+        let shown = data.summary(data.lookup(t).unwrap()).english;
+        let a = wang(t);
+        assert_eq!(a.english_title.as_deref(), shown, "{t}");
+        let b = data.brief(t, &Person::surnamed("王")).unwrap();
+        assert_eq!(b.address.english_title, a.english_title, "{t}");
+        assert_eq!(b.summary.unwrap().english, shown, "{t}");
+    }
+    // The CLI: show finds 县长 by its English, and says it.
+    let v = json(&["show", "County Magistrate"]);
+    assert_eq!(
+        (v["name"].as_str(), v["english"].as_str()),
+        (Some("县长"), Some("County Magistrate"))
+    );
+    let v = json(&["brief", "深圳市南山区区长", "--surname", "王"]);
+    assert_eq!(v["address"]["english_title"], v["summary"]["english"]);
+}
+
+#[test]
+fn rank_holders_are_written_to_and_introduced_as_they_are_spoken_to() {
+    for (t, oral) in [
+        ("一级调研员", "王处"),
+        ("二级巡视员", "王局"),
+        ("调研员", "王处"),
+        ("巡视员", "王局"),
+        ("一级主任科员", "王科长"),
+        ("主任科员", "王科长"),
+    ] {
+        let a = wang(t);
+        assert_eq!(a.oral, oral, "{t}");
+        assert_eq!(a.written, "尊敬的王××同志：", "{t}");
+        assert_eq!(a.introduce, format!("这位是××局{t}王××"), "{t}");
+        // Never introduce or write with a form the answer says not to say.
+        for x in a.avoid.iter().filter(|x| !x.general) {
+            assert!(
+                !a.written.contains(&x.form),
+                "{t}: {} in {}",
+                x.form,
+                a.written
+            );
+            assert!(
+                !a.introduce.contains(&x.form),
+                "{t}: {} in {}",
+                x.form,
+                a.introduce
+            );
+        }
+        // Formal text keeps the 职级 with its level (§3).
+        assert!(
+            a.notes.iter().any(|n| n.text.contains(&format!("{t}王××"))),
+            "{t}: {:?}",
+            a.notes
+        );
+    }
+    // The 同志 salutation is unconfirmed for an outsider (§5.4).
+    assert_eq!(wang("调研员").basis.written.strength, Strength::Unconfirmed);
+    // The unit, where the input names one; the given name, where known.
+    let a = addr(
+        "市发改委一级调研员",
+        &Person::surnamed("王").with_given_name("建国"),
+    );
+    assert_eq!(a.introduce, "这位是市发改委一级调研员王建国");
+    assert_eq!(a.written, "尊敬的王建国同志：");
+    // 科员: 王××同志 as §3 gives it.
+    assert_eq!(wang("科员").written, "尊敬的王××同志：");
+}
+
+#[test]
+fn a_former_head_now_holding_a_rank_is_called_by_the_former_post() {
+    // 巡视员: the previous leadership title (S3, S1: PRESS).
+    let a = addr(
+        "巡视员",
+        &Person::surnamed("张").with_former_title("副厅长"),
+    );
+    assert_eq!(a.oral, "张厅长");
+    assert_eq!(a.oral_short.as_deref(), Some("张厅"));
+    assert_eq!(a.basis.oral.rule, "oral.former_post_zhiji");
+    assert_eq!(a.basis.oral.strength, Strength::Press);
+    assert!(a.oral_alternatives.iter().any(|x| x.form == "张局"));
+    // A former 局长 now 一级调研员: 王局长 / 王局, the 职级's forms as
+    // alternatives; post-2019, so unconfirmed.
+    let a = addr(
+        "一级调研员",
+        &Person::surnamed("王").with_former_title("局长"),
+    );
+    assert_eq!(
+        (a.oral.as_str(), a.oral_short.as_deref()),
+        ("王局长", Some("王局"))
+    );
+    assert!(a.oral_alternatives.iter().any(|x| x.form == "王处"));
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    assert!(avoids(&a, "王调研员"));
+    // 调研员 (pre-2019): the general custom (S19, S2: weak).
+    let a = addr("调研员", &Person::surnamed("王").with_former_title("处长"));
+    assert_eq!(a.oral, "王处长");
+    assert_eq!(a.basis.oral.strength, Strength::Weak);
+    // Without the former post, the custom is a note.
+    assert!(
+        wang("一级调研员")
+            .notes
+            .iter()
+            .any(|n| n.text.contains("原职务"))
+    );
+    // Surname pitfalls reach the former post's forms.
+    let a = addr(
+        "二级巡视员",
+        &Person::surnamed("范").with_former_title("局长"),
+    );
+    assert!(avoids(&a, "范局") && a.oral_short.is_none());
+    // A post holder is called by the post held now; a rank is not a former post.
+    let a = addr("局长", &Person::surnamed("王").with_former_title("处长"));
+    assert_eq!(a.oral, "王局长");
+    assert!(warns(&a, "现任职务"));
+    let a = addr(
+        "一级调研员",
+        &Person::surnamed("王").with_former_title("巡视员"),
+    );
+    assert_eq!(a.oral, "王处");
+    assert!(warns(&a, "巡视员"));
+    // The CLI flag.
+    let v = json(&[
+        "address",
+        "一级调研员",
+        "--surname",
+        "王",
+        "--former",
+        "局长",
+    ]);
+    assert_eq!(v["oral"], "王局长");
+}
+
+#[test]
+fn titles_outside_the_civil_service_get_a_helpful_answer() {
+    use rankinfo::resolve::Sector;
+    let data = builtin();
+    let note = |a: &Address<'_>, text: &str| a.notes.iter().any(|n| n.text.contains(text));
+    // A company: what it is, no level; 姓 + 职务 is not sourced for it.
+    let a = wang("董事长");
+    assert_eq!(
+        (a.kind, a.sector),
+        (TitleKind::Enterprise, Some(Sector::Enterprise))
+    );
+    assert_eq!(a.oral, "王董事长");
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    assert!(note(&a, "没有公务员职务层次"), "{:?}", a.notes);
+    assert_eq!(a.level, None);
+    let a = wang("某某集团董事长");
+    assert_eq!(
+        (a.title.as_str(), a.introduce.as_str()),
+        ("董事长", "这位是某某集团王董事长")
+    );
+    // A village: 王书记, no level.
+    for t in ["村支书", "村党支部书记"] {
+        let a = wang(t);
+        assert_eq!(
+            (a.kind, a.oral.as_str()),
+            (TitleKind::Village, "王书记"),
+            "{t}"
+        );
+        assert!(note(&a, "村干部不是公务员"), "{t}");
+    }
+    assert_eq!(wang("村主任").oral, "王主任");
+    // A hospital's 院长: not the court's level or English.
+    let a = wang("市人民医院院长");
+    assert_eq!(a.kind, TitleKind::PublicInstitution);
+    assert_eq!(a.sector, Some(Sector::PublicInstitution));
+    assert_eq!((a.level, a.english_title.as_deref()), (None, None));
+    assert!(note(&a, "不是公务员"), "{:?}", a.notes);
+    let b = data
+        .brief("市人民医院院长", &Person::surnamed("王"))
+        .unwrap();
+    assert!(b.summary.is_none() && b.reporting.is_empty());
+    assert_eq!(b.line_authority, None);
+    // A military rank: what it is; the form is unconfirmed.
+    let a = wang("少将");
+    assert_eq!(a.kind, TitleKind::Military);
+    assert!(note(&a, "军衔"), "{:?}", a.notes);
+    assert_eq!(a.basis.oral.strength, Strength::Unconfirmed);
+    // A researcher: 王老师, as for experts (§5.5); 老师 is not a word to avoid here.
+    let a = wang("研究员");
+    assert_eq!(a.oral, "王老师");
+    assert!(!a.avoid.iter().any(|x| x.form.starts_with("老师")));
+    // 巡视组组长 is not the 职级 巡视员.
+    for t in ["巡视组组长", "省委巡视组组长"] {
+        let a = wang(t);
+        assert_eq!(a.oral, "王组长", "{t}");
+        assert!(note(&a, "不是职级“巡视员”"), "{t}");
+    }
+    assert_eq!(wang("省委巡视组组长").introduce, "这位是省委巡视组王组长");
+    // The unit a title's full name carries, though the title is said without it.
+    assert_eq!(wang("县纪委书记").introduce, "这位是县纪委王书记");
+    // The CLI answers, exit 0.
+    for t in ["董事长", "村支书", "少将", "巡视组组长", "市人民医院院长"] {
+        let o = run(&["address", t, "--surname", "王"]);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+        let o = run(&["brief", t, "--surname", "王"]);
+        assert_eq!(o.status.code(), Some(0), "{t}");
+    }
+}
+
+#[test]
+fn a_party_deputy_head_of_department_is_not_a_vice_minister() {
+    let a = addr("县委组织部副部长", &Person::surnamed("李"));
+    let en = a.english_title.clone().unwrap_or_default();
+    assert!(!en.contains("Minister"), "{en}");
+    assert!(!a.english.contains("Minister"), "{}", a.english);
+    assert!(avoids(&a, "Minister Li"));
+    assert!(a.head_present.unwrap().english.is_none());
+    // A State Council 副部长 stays Vice-Minister.
+    assert_eq!(
+        wang("副部长").english_title.as_deref(),
+        Some("Vice-Minister")
+    );
+}
+
+#[test]
+fn a_buzhang_below_the_centre_is_the_party_committees() {
+    let data = builtin();
+    for (at, tier) in [
+        ("县", "County"),
+        ("地级市", "Municipal"),
+        ("省", "Provincial"),
+    ] {
+        let a = data
+            .address_at("部长", &Person::surnamed("王"), at)
+            .unwrap();
+        assert_eq!(
+            a.english_title.as_deref(),
+            Some(format!("Head of the … Department of the {tier} Committee of the CPC").as_str()),
+            "{at}"
+        );
+        assert!(!a.english.contains("Minister"), "{at}");
+        let b = data.brief_at("部长", &Person::surnamed("王"), at).unwrap();
+        assert_eq!(b.address.english_title, a.english_title, "{at}");
+    }
+    let a = data
+        .address_at("部长", &Person::surnamed("王"), "正部级机关")
+        .unwrap();
+    assert_eq!(a.english, "Minister Wang");
+}
+
+#[test]
+fn every_title_and_person_has_its_own_forms() {
+    let data = builtin();
+    let names: Vec<String> = data
+        .ranks
+        .titles
+        .iter()
+        .map(|t| t.name.to_string())
+        .chain(data.ranks.ranks.iter().map(|r| r.name.to_string()))
+        .chain(data.address.other_titles.iter().map(|o| o.name.to_string()))
+        .collect();
+    let people = [
+        Person::default(),
+        Person::surnamed("付"),
+        Person::surnamed("贾"),
+        Person::surnamed("范"),
+        Person::surnamed("岳"),
+        Person::surnamed("李").with_head_of_same_surname(),
+        Person::surnamed("王").with_former_title("局长"),
+    ];
+    let mut bad = Vec::new();
+    for name in &names {
+        for p in &people {
+            let Ok(a) = data.address(name, p) else {
+                bad.push(format!("{name}: error"));
+                continue;
+            };
+            let mut spoken = vec![a.oral.as_str()];
+            spoken.extend(a.oral_short.as_deref());
+            spoken.extend(a.oral_alternatives.iter().map(|x| x.form.as_str()));
+            if spoken.iter().any(|f| f.contains('×') || f.is_empty()) {
+                bad.push(format!("{name} {p:?}: {spoken:?}"));
+            }
+            // Nothing invents a given name; no debug sentence.
+            let texts: Vec<&str> = a
+                .warnings
+                .iter()
+                .chain(a.notes.iter().map(|n| &n.text))
+                .chain(a.avoid.iter().map(|x| &x.why))
+                .map(String::as_str)
+                .chain([a.written.as_str(), a.introduce.as_str()])
+                .collect();
+            for t in texts {
+                if t.contains("建国") || t.contains("未收录，按") || t.contains('{') {
+                    bad.push(format!("{name} {p:?}: {t}"));
+                }
+                // Plain Chinese: no source id, section number or data label.
+                let source_id = t
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0] == b'S' && w[1].is_ascii_digit());
+                if source_id || t.contains('§') || t.contains('_') {
+                    bad.push(format!("{name} {p:?}: reference id in {t}"));
+                }
+            }
+            // A pitfall names this title's forms, not 局 of another title.
+            if !name.contains('局') && a.oral_short.as_deref() != Some("王局") {
+                for w in &a.warnings {
+                    if w.starts_with("姓") && w.contains("局") && !a.oral.contains('局') {
+                        bad.push(format!("{name} {p:?}: {w}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} problem(s):\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn random_titles_from_address_words_never_panic() {
+    let data = builtin();
+    let pieces = [
+        "副",
+        "常务",
+        "县",
+        "市",
+        "区",
+        "省",
+        "委",
+        "人大常委会",
+        "政协",
+        "纪委",
+        "组织部",
+        "局长",
+        "处长",
+        "书记",
+        "主任",
+        "主席",
+        "部长",
+        "县长",
+        "巡视员",
+        "一级调研员",
+        "村支书",
+        "董事长",
+        "医院",
+        "院长",
+        "巡视组组长",
+        "少将",
+        "、",
+        "（正处级）",
+        "原",
+        "总",
+        "级",
+        "×",
+        " ",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..600 {
+        let n = 1 + next() % 5;
+        let title: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+        let p = Person {
+            surname: ["付", "贾", "王", ""]
+                .get(next() % 4)
+                .map(|s| s.to_string()),
+            given_name: None,
+            same_surname_as_head: next() % 2 == 0,
+            former_title: (next() % 3 == 0).then(|| "局长".to_string()),
+        };
+        if let Ok(a) = data.address(&title, &p) {
+            assert!(
+                !a.oral.contains('×') || title.contains('×'),
+                "{title}: {}",
+                a.oral
+            );
+        }
+        let _ = data.brief(&title, &p);
     }
 }

@@ -125,7 +125,10 @@ fn usage_errors_exit_2() {
 #[test]
 fn ladder_lists_both_tracks() {
     let text = stdout(&run(&["ladder"]));
-    let line = text.lines().find(|l| l.starts_with("县处级正职")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("县处级正职"))
+        .unwrap();
     assert!(
         line.contains("一级调研员、二级调研员")
             && line.contains("调研员")
@@ -210,4 +213,23 @@ fn control_characters_from_the_input_are_escaped() {
     assert!(err.contains("\\u{1b}"), "{err:?}");
     let o = run(&["resolve", "处\u{1b}长", "--color", "never"]);
     assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn completions_and_man_page_generate() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = stdout(&o);
+        // Every subcommand is offered.
+        for cmd in ["show", "compare", "resolve", "address", "brief"] {
+            assert!(script.contains(cmd), "{shell}: {cmd}");
+        }
+    }
+    assert_eq!(run(&["completions", "tcsh"]).status.code(), Some(2));
+    let man = stdout(&run(&["man"]));
+    assert!(
+        man.contains(".TH rankinfo 1") && man.contains("compare"),
+        "{man}"
+    );
 }

@@ -331,3 +331,23 @@ fn bad_data_is_reported_with_line_and_column() {
         ("extra.toml", 3, 9)
     );
 }
+
+#[test]
+fn a_rank_that_is_its_own_equivalent_is_refused_not_a_stack_overflow() {
+    let read = |f: &str| std::fs::read_to_string(format!("data/{f}")).unwrap();
+    let ranks = read("ranks.toml").replace(
+        "general_equivalent = \"一级调研员\"",
+        "general_equivalent = \"一级高级主管\"",
+    );
+    let errs = rankinfo::Dataset::from_toml(
+        ("ranks.toml", &ranks),
+        ("organisations.toml", &read("organisations.toml")),
+        ("places.toml", &read("places.toml")),
+        ("address.toml", &read("address.toml")),
+    )
+    .unwrap_err();
+    assert!(
+        errs.iter().any(|e| e.message.contains("一级高级主管") && e.message.contains("general_equivalent")),
+        "{errs:?}"
+    );
+}

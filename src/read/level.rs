@@ -118,6 +118,7 @@ impl Dataset {
         }
         if org.bare {
             placed.confidence = placed.confidence.max(Certainty::Medium);
+            r.found.push(Note::NoPlace);
         }
         if org.typed {
             placed.confidence = placed.confidence.max(Certainty::Medium);

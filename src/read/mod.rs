@@ -65,6 +65,7 @@ impl<W: fmt::Write + ?Sized> fmt::Write for LastChar<'_, W> {
 /// How sure a resolution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Certainty {
     High,
     Medium,
@@ -72,8 +73,16 @@ pub enum Certainty {
     Low,
 }
 
+impl From<Confidence> for Certainty {
+    /// A fact's own certainty: a regulation's text (or its faithful quote) is
+    /// 高, what is commonly said or customary 中, what is unconfirmed 低.
+    fn from(c: Confidence) -> Certainty {
+        Certainty::of(c)
+    }
+}
+
 impl Certainty {
-    fn of(c: Confidence) -> Certainty {
+    pub(crate) fn of(c: Confidence) -> Certainty {
         match c {
             Confidence::Official | Confidence::Secondary => Certainty::High,
             Confidence::CommonKnowledge | Confidence::Customary => Certainty::Medium,
@@ -93,6 +102,7 @@ impl Certainty {
 
 /// One unit of the organisation chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Unit<'a> {
     /// The official name of a place or organ; a department as written.
     pub name: Cow<'a, str>,
@@ -109,6 +119,7 @@ pub struct Unit<'a> {
 /// How the level was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Rule {
     /// The title's level does not depend on the organisation.
     FixedTitle,
@@ -128,6 +139,7 @@ pub enum Rule {
 
 /// The answer for one post (or for the whole string).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Resolution<'a> {
     /// The text as given (borrowed when it could be).
     pub input: Cow<'a, str>,
@@ -224,6 +236,13 @@ impl Serialize for Resolution<'_> {
 }
 
 impl<'a> Resolution<'a> {
+    /// A text past a limit: not read, and why.
+    fn too_long(text: &'a str, note: Note<'a>) -> Self {
+        let mut r = Resolution::empty(Cow::Borrowed(text));
+        r.found.push(note);
+        r
+    }
+
     fn empty(input: Cow<'a, str>) -> Self {
         Resolution {
             input,
@@ -390,6 +409,24 @@ struct Post<'t> {
     asides: Vec<Aside>,
 }
 
+/// The longest text [`Dataset::resolve`] reads, in bytes of UTF-8 (about
+/// 1,300 Chinese characters; real career lines are under 300). Longer text
+/// is answered "too long", with no level, in bounded memory.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// The most posts one text may list (real career lines have under 20).
+pub const MAX_POSTS: usize = 32;
+
+/// Which limit a text went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TooLong {
+    /// [`MAX_TEXT_BYTES`].
+    Text,
+    /// [`MAX_POSTS`].
+    Posts,
+}
+
 impl Dataset {
     /// Resolve a real-world title string.
     ///
@@ -405,6 +442,10 @@ impl Dataset {
     /// assert_eq!(r.level.unwrap().name, "厅局级正职");
     /// ```
     pub fn resolve<'a>(&'a self, text: &'a str) -> Resolution<'a> {
+        // One hostile line must not exhaust memory: past the limit, say so.
+        if text.len() > MAX_TEXT_BYTES {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Text));
+        }
         // The common case: one post, nothing to clean.
         if clean::untouched(text) {
             return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
@@ -413,6 +454,9 @@ impl Dataset {
         let mut dropped = Vec::new();
         let sentence = clean::first_sentence(&chars, &mut dropped);
         let posts = self.split_posts(sentence);
+        if posts.len() > MAX_POSTS {
+            return Resolution::too_long(text, Note::TooLong(TooLong::Posts));
+        }
         if posts.len() <= 1 {
             let mut post = posts.into_iter().next().unwrap_or(Post {
                 text: Cow::Borrowed(""),
@@ -455,7 +499,7 @@ impl Dataset {
         }
         let rank = parts
             .iter()
-            .find(|p| p.title.is_none())
+            .find(|p| p.title.is_none() && p.rank.is_some())
             .and_then(|p| p.rank);
         // The highest post, the first listed among equals; a 职级 beside a
         // post is reported as `rank`, not as the post's level (a 县委书记 who
@@ -481,6 +525,9 @@ impl Dataset {
                     .iter()
                     .find(|p| p.sector.is_some_and(|s| s != Sector::CivilService))
             })
+            // No level anywhere: a part that was read (四级高级法官, 二级警督)
+            // says more than one that was not.
+            .or_else(|| parts.iter().find(|p| p.rank.is_some() || p.title.is_some()))
             .or(parts.first())
             .cloned()
             .unwrap_or_else(|| Resolution::empty(text.into()));
@@ -862,7 +909,7 @@ impl Dataset {
             .strip_suffix("长级")
             .or_else(|| word.strip_suffix("职级"))
             .unwrap_or(word);
-        let named = |w: &str| match self.lookup(w).ok()? {
+        let named = |w: &str| match self.indexed(w)? {
             Entry::Level(l) => Some(l),
             _ => None,
         };
@@ -878,16 +925,37 @@ impl Dataset {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
         r.sources = &rank.sources;
+        // The other sequences (police, judges, 事业单位 职员) say in their
+        // first note what they are and how sure their placement is.
+        let own_note = rank.notes.first().filter(|_| {
+            !matches!(
+                rank.sequence,
+                crate::schema::Sequence::General
+                    | crate::schema::Sequence::Professional
+                    | crate::schema::Sequence::Enforcement
+                    | crate::schema::Sequence::Legacy
+            )
+        });
         match self.rank_level(rank) {
             Some((level, conf)) => {
                 r.level = Some(level);
                 r.confidence = Certainty::of(conf);
-                r.found.push(Note::Rank {
-                    rank: &rank.name,
-                    level: &level.name,
-                });
+                if rank.sequence.outside_civil_service() {
+                    // A 职员 grade is the 事业单位's own ladder (unless the
+                    // text placed it already: a company's 职员).
+                    r.sector = r.sector.or(Some(Sector::PublicInstitution));
+                } else {
+                    r.found.push(Note::Rank {
+                        rank: &rank.name,
+                        level: &level.name,
+                    });
+                }
             }
-            None => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None if own_note.is_none() => r.found.push(Note::RankWithoutLevel(&rank.name)),
+            None => {}
+        }
+        if let Some(n) = own_note {
+            r.found.push(Note::Data(n));
         }
     }
 }

@@ -24,6 +24,10 @@ pub enum Note<'a> {
     Sector(Sector),
     /// A place read by its suffix, not found in today's gazetteer.
     TypedPlace,
+    /// A tier without a place (县委, 省政协): the usual case of that tier.
+    NoPlace,
+    /// The text went past a limit and was not read.
+    TooLong(super::TooLong),
     /// An aside that names a level or a post the reader could not place.
     Unplaced,
     /// 副市级, 正市级: read as the level of that city's (deputy) mayor.
@@ -104,6 +108,17 @@ impl fmt::Display for Note<'_> {
             Note::NotHeld => f.write_str("提名人选或候选人尚未任职，不计层次"),
             Note::Stated(l) => write!(f, "文中注明个人层次为{l}"),
             Note::Sector(s) => f.write_str(s.why()),
+            Note::TooLong(super::TooLong::Text) => write!(
+                f,
+                "输入过长（超过 {} 字节），未解读：请每行只给一个人的职务",
+                super::MAX_TEXT_BYTES
+            ),
+            Note::TooLong(super::TooLong::Posts) => write!(
+                f,
+                "职务过多（超过 {} 项），未解读：请分行给出",
+                super::MAX_POSTS
+            ),
+            Note::NoPlace => f.write_str("未写明地名：按该层级的一般情形，个别地方（如副省级市、省直管县）可能不同"),
             Note::TypedPlace => {
                 f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
             }
@@ -149,7 +164,7 @@ impl fmt::Display for Note<'_> {
                 };
                 write!(
                     f,
-                    "按规格推导（titles_by_org §3.7）：{what}为{}",
+                    "按规格推导：{what}为{}",
                     base.unwrap_or("不明")
                 )?;
                 if *internal {

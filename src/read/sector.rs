@@ -58,7 +58,9 @@ impl Sector {
 /// binary search. Checked on the whole post; a named organ in the data
 /// (中管高校) overrides them.
 const MARKERS: &[(&str, Sector)] = &[
+    ("上将", Sector::Military),
     ("中学", Sector::PublicInstitution),
+    ("中将", Sector::Military),
     ("人大代表", Sector::NotAPost),
     ("党代表", Sector::NotAPost),
     ("公司", Sector::Enterprise),
@@ -77,6 +79,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("学生", Sector::NotAPost),
     ("学院", Sector::PublicInstitution),
     ("小学", Sector::PublicInstitution),
+    ("少将", Sector::Military),
     ("居委会", Sector::Village),
     ("工厂", Sector::Enterprise),
     ("师长", Sector::Military),

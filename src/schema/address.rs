@@ -109,6 +109,12 @@ pub struct RankAddress {
     pub avoid_why: Text,
     /// The name in writing (wrapped in the salutation of `written.salutation`).
     pub written: Text,
+    /// The strength of `written` where it is weaker than the entry's.
+    #[serde(default)]
+    pub written_strength: Option<Strength>,
+    /// How the 职级 is written in formal text (名单, 公文): `{职级}{姓名}`.
+    #[serde(default)]
+    pub formal: Option<Text>,
     pub strength: Strength,
     pub sources: List<Text>,
     /// For post-2019 names: why this is an extrapolation.
@@ -134,13 +140,32 @@ pub struct Forbidden {
 #[serde(deny_unknown_fields)]
 pub struct English {
     pub title: Text,
-    /// The title in writing and on name cards.
+    /// Only for the post in these bodies: the words before the title end
+    /// with one of them (人大常委会 for 县人大常委会副主任, 组织部 for a
+    /// Party 部长; not 县人大常委会办公室主任).
+    /// Empty: the title as such, whose English must be the one
+    /// `data/ranks.toml` gives it.
+    #[serde(default)]
+    pub within: List<Text>,
+    /// Also for the title in these kinds of organisation (`--at`), where it
+    /// is only that post (部长 at a 县: the Party committee's).
+    #[serde(default)]
+    pub at: List<Text>,
+    /// The title in writing and on name cards. `{Tier}` is the tier named
+    /// before the title (County, Municipal …), `…` when none is.
     pub english: Text,
     /// Spoken address: `Director {Surname}`.
     pub spoken: Text,
     /// Other spoken forms the reference gives.
     #[serde(default)]
     pub spoken_alt: List<Text>,
+    /// Spoken forms wrong for this post (Party Secretary {Surname} for a
+    /// 纪委书记).
+    #[serde(default)]
+    pub avoid: List<Text>,
+    /// Why those are wrong.
+    #[serde(default)]
+    pub avoid_why: Text,
     pub strength: Strength,
     pub sources: List<Text>,
 }
@@ -157,6 +182,8 @@ pub enum OtherKind {
     Enterprise,
     /// Professional titles (工程师).
     Professional,
+    /// Village (社区) posts: not civil servants (村党支部书记).
+    Village,
 }
 
 /// A title that conventions of address mention but `data/ranks.toml` does
@@ -172,6 +199,19 @@ pub struct OtherTitle {
     pub role: Role,
     /// What it is, shown with the answer.
     pub note: Text,
+    /// The title as said, where it is not the name (书记 for 村党支部书记).
+    #[serde(default)]
+    pub spoken: Option<Text>,
+    /// The face-to-face form where it is not 姓 + title (研究员: `{姓}老师`).
+    #[serde(default)]
+    pub oral: Option<Text>,
+    /// The strength of the forms, where weaker than the rules applied to
+    /// officials (姓 + 职务 for a 董事长: the reference covers officials).
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    /// Sources of `oral`.
+    #[serde(default)]
+    pub sources: List<Text>,
 }
 
 /// The Hanyu Pinyin of a surname, for English forms.
@@ -234,9 +274,22 @@ impl AddressFile {
             .find(|r| r.applies_to.iter().any(|n| n == rank))
     }
 
-    /// The English entry of a title.
+    /// The English entry of a title as such (not of a post in one body).
     pub fn english_of(&self, title: &str) -> Option<&English> {
-        self.english.iter().find(|e| e.title == title)
+        self.english
+            .iter()
+            .find(|e| e.title == title && e.within.is_empty())
+    }
+
+    /// The English entry of a title as a post in the body `text` (the words
+    /// before the title) ends with, or in a kind of organisation `at`
+    /// where the title is only that post, if there is one.
+    pub fn english_within(&self, title: &str, text: &str, at: &str) -> Option<&English> {
+        self.english.iter().find(|e| {
+            e.title == title
+                && (e.within.iter().any(|w| text.ends_with(&**w))
+                    || (!at.is_empty() && e.at.iter().any(|a| *a == at)))
+        })
     }
 
     /// The pitfalls of a surname.

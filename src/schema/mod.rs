@@ -17,6 +17,7 @@ pub use organisations::{
 };
 pub use places::{Place, PlaceKind, Places, PlacesFile};
 pub mod address;
+pub mod careers;
 
 /// A string that is either baked into the binary or read at run time.
 pub type Text = Cow<'static, str>;
@@ -145,6 +146,18 @@ pub enum Sequence {
     Enforcement,
     /// 非领导职务 of the 2005 law, in force until 2019-05-31.
     Legacy,
+    /// 执法勤务警员职务等级 (公安机关; the reform document was not seen).
+    PoliceOfficer,
+    /// 警务技术职务 (公安机关).
+    PoliceTechnical,
+    /// 警衔 (《人民警察警衔条例》第七条): a rank insignia, not a post.
+    PoliceRank,
+    /// 法官等级 (《法官法》第二十六条): its own 职务序列.
+    Judge,
+    /// 检察官等级 (《检察官法》第二十七条): its own 职务序列.
+    Procurator,
+    /// 事业单位管理岗位职员等级: the 事业单位's own ladder, not the civil service.
+    InstitutionStaff,
 }
 
 impl Sequence {
@@ -155,7 +168,28 @@ impl Sequence {
             Sequence::Professional => "专业技术类职级",
             Sequence::Enforcement => "行政执法类职级",
             Sequence::Legacy => "2019年前非领导职务",
+            Sequence::PoliceOfficer => "执法勤务警员职务等级",
+            Sequence::PoliceTechnical => "警务技术职务",
+            Sequence::PoliceRank => "警衔",
+            Sequence::Judge => "法官等级",
+            Sequence::Procurator => "检察官等级",
+            Sequence::InstitutionStaff => "事业单位管理岗位职员等级",
         }
+    }
+
+    /// A sequence with no stated correspondence to the leadership levels,
+    /// 职级 or 级别 (法官、检察官等级; 警衔, which spans several posts): its
+    /// entries carry neither `level` nor `general_equivalent`.
+    pub fn stands_alone(self) -> bool {
+        matches!(
+            self,
+            Sequence::Judge | Sequence::Procurator | Sequence::PoliceRank
+        )
+    }
+
+    /// Outside the civil service: a 事业单位's own ladder.
+    pub fn outside_civil_service(self) -> bool {
+        self == Sequence::InstitutionStaff
     }
 }
 
@@ -220,6 +254,41 @@ pub struct RankSetting {
     #[serde(default)]
     pub only: List<Text>,
     pub clause: Text,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+}
+
+/// The 警衔 that go with a post (《人民警察警衔条例》第八、九条, 职务等级编制警衔).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InsigniaRange {
+    /// The post as the article names it: `处(局)级正职`, `高级专业技术职务`.
+    pub post: Text,
+    /// The leadership level (or 科员级/办事员级) of the post; `None` for the
+    /// professional-technical posts of 第九条.
+    pub level: Option<Text>,
+    /// The highest 警衔 of the range (a rank of sequence `police_rank`).
+    pub highest: Text,
+    /// The lowest 警衔 of the range.
+    pub lowest: Text,
+    /// `第八条`, `第九条`.
+    pub clause: Text,
+    pub confidence: Confidence,
+    pub sources: List<Text>,
+}
+
+/// The 法官等级 a court post was given under the 1997 《法官等级暂行规定》
+/// (职务编制等级): historical, whether it still applies is unconfirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JudgePostRange {
+    /// `最高人民法院`, `高级人民法院`, `中级人民法院`, `基层人民法院`.
+    pub court: Text,
+    /// `院长`, `副院长`, `庭长`, `审判员`.
+    pub post: Text,
+    /// The highest 法官等级 of the range (a rank of sequence `judge`).
+    pub highest: Text,
+    pub lowest: Text,
     pub confidence: Confidence,
     pub sources: List<Text>,
 }
@@ -363,6 +432,12 @@ pub struct RanksFile {
     pub ranks: List<Rank>,
     #[serde(default, rename = "rank_setting")]
     pub rank_settings: List<RankSetting>,
+    /// 警衔 ranges of posts (`[[insignia_range]]`).
+    #[serde(default, rename = "insignia_range")]
+    pub insignia_ranges: List<InsigniaRange>,
+    /// 法官等级 of court posts, 1997 (`[[judge_post_range]]`).
+    #[serde(default, rename = "judge_post_range")]
+    pub judge_post_ranges: List<JudgePostRange>,
     #[serde(default, rename = "context")]
     pub contexts: List<Context>,
     #[serde(default, rename = "title")]
@@ -436,6 +511,15 @@ pub struct NameTable {
     pub entries: List<NameIndex>,
     pub nodes: List<TrieNode>,
     pub edges: List<TrieEdge>,
+    /// The root's edges by hash of their character (index + 1; 0 is empty),
+    /// open addressing over a power-of-two table: the root has thousands of
+    /// edges, and a binary search over them was a fifth of the reader's time.
+    pub root: List<u16>,
+}
+
+/// The slot of a character in a root table of `2^bits` slots.
+fn root_slot(code: u32, bits: u32) -> usize {
+    (code.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
 }
 
 impl NameTable {
@@ -478,24 +562,61 @@ impl NameTable {
                 node: node as u32,
             }));
         }
+        // Twice as many slots as root edges keeps probes short.
+        let roots = nodes[0].edges_len as usize;
+        assert!(roots < usize::from(u16::MAX), "too many first characters");
+        let size = (roots * 2).next_power_of_two().max(2);
+        let bits = size.trailing_zeros();
+        let mut root = vec![0u16; size];
+        for (i, e) in edges[..roots].iter().enumerate() {
+            let mut slot = root_slot(e.ch, bits);
+            while root[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            root[slot] = i as u16 + 1;
+        }
         NameTable {
             entries: entries.into(),
             nodes: nodes.into(),
             edges: edges.into(),
+            root: root.into(),
+        }
+    }
+
+    /// The node the root's edge for `code` leads to.
+    fn root_child(&self, code: u32) -> Option<&TrieNode> {
+        let size = self.root.len();
+        if size < 2 || !size.is_power_of_two() {
+            return None;
+        }
+        let mut slot = root_slot(code, size.trailing_zeros());
+        loop {
+            let at = *self.root.get(slot)?;
+            let edge = self.edges.get(usize::from(at).checked_sub(1)?)?;
+            if edge.ch == code {
+                return self.nodes.get(edge.node as usize);
+            }
+            slot = (slot + 1) & (size - 1);
         }
     }
 
     /// The entries whose key is the longest prefix of the characters `chars`
     /// (read in order), and that key's length in bytes.
     pub fn longest(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &[NameIndex])> {
-        let mut node = self.nodes.first()?;
+        let mut chars = chars;
+        let first = chars.next()?;
+        let mut node = self.root_child(u32::from(first))?;
+        let mut bytes = first.len_utf8();
         let mut best = None;
-        let mut bytes = 0;
+        if node.hits_len > 0 {
+            let start = node.hits_start as usize;
+            best = Some((bytes, &self.entries[start..start + node.hits_len as usize]));
+        }
         for c in chars {
             let edges = &self.edges
                 [node.edges_start as usize..(node.edges_start + node.edges_len) as usize];
             let code = u32::from(c);
-            // Below the root most nodes have an edge or two: scan those.
+            // Most nodes have an edge or two: scan those.
             let at = if edges.len() <= 8 {
                 edges.iter().position(|e| e.ch == code)
             } else {

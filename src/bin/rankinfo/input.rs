@@ -5,12 +5,46 @@
 //! stderr when it is not UTF-8, and a line with bytes that do not decode is
 //! reported by number.
 
-#[cfg(test)]
-use encoding_rs::GB18030;
-use encoding_rs::{Decoder, Encoding};
+use encoding_rs::{Decoder, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use std::io::{self, Read};
 
-pub use rankinfo::batch::encoding::{HEAD, detect};
+/// How much input decides the encoding.
+const HEAD: usize = 64 * 1024;
+
+/// The encoding of input that starts with `head`, and the length of its BOM.
+pub fn detect(head: &[u8]) -> (&'static Encoding, usize) {
+    if let Some((enc, bom)) = Encoding::for_bom(head) {
+        return (enc, bom);
+    }
+    if valid_utf8_prefix(head) {
+        return (UTF_8, 0);
+    }
+    // UTF-16 without a BOM: ASCII and line ends leave zero bytes on one side.
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let half = head.len() / 2;
+    if odd > half / 4 && even == 0 {
+        return (UTF_16LE, 0);
+    }
+    if even > half / 4 && odd == 0 {
+        return (UTF_16BE, 0);
+    }
+    (GB18030, 0)
+}
+
+/// Valid UTF-8, allowing a character cut at the end of the sample.
+fn valid_utf8_prefix(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
 
 /// Decoded lines of a reader, one at a time.
 pub struct Lines<R> {
@@ -18,11 +52,16 @@ pub struct Lines<R> {
     decoder: Decoder,
     /// Raw bytes not yet decoded (the head, then each chunk).
     raw: Vec<u8>,
-    /// Decoded text; from `pos` on not yet returned as lines. Lines are
-    /// handed out as slices of it, and it is compacted only before a refill
-    /// (draining each line from the front would move the buffer per line).
+    /// Decoded text not yet returned as lines.
     text: String,
-    pos: usize,
+    /// How much of `text` is known to hold no line end: a long line is
+    /// searched once, not again with every chunk.
+    scanned: usize,
+    /// A line longer than this keeps only its first `max_line` bytes (the
+    /// reader then calls it too long): memory stays flat whatever the line.
+    pub max_line: usize,
+    /// Dropping the rest of a line cut at `max_line`.
+    cut: bool,
     eof: bool,
     /// The number of the last line returned (1-based).
     pub number: usize,
@@ -44,7 +83,9 @@ impl<R: Read> Lines<R> {
             decoder: encoding.new_decoder_without_bom_handling(),
             raw: head,
             text: String::new(),
-            pos: 0,
+            scanned: 0,
+            max_line: usize::MAX,
+            cut: false,
             eof: false,
             number: 0,
             encoding,
@@ -54,8 +95,6 @@ impl<R: Read> Lines<R> {
 
     /// Decode what is in `raw`; `last` at the end of input.
     fn decode(&mut self, last: bool) {
-        self.text.drain(..self.pos);
-        self.pos = 0;
         let need = self
             .decoder
             .max_utf8_buffer_length(self.raw.len())
@@ -78,33 +117,51 @@ impl<R: Read> Lines<R> {
     }
 
     /// The next line, without its line end; `None` at the end of input.
-    pub fn next_line(&mut self) -> io::Result<Option<&str>> {
+    pub fn next_line(&mut self) -> io::Result<Option<String>> {
         loop {
             // A line ends at LF, CRLF or a lone CR; a CR at the very end of
             // what is decoded may be the first half of a CRLF.
-            let rest = &self.text.as_bytes()[self.pos..];
-            if let Some(i) = rest.iter().position(|&b| b == b'\n' || b == b'\r') {
-                let cr = rest[i] == b'\r';
-                let at_end = i + 1 == rest.len();
+            let found = self
+                .text
+                .get(self.scanned..)
+                .and_then(|rest| rest.find(['\n', '\r']))
+                .map(|j| j + self.scanned);
+            if let Some(i) = found {
+                let cr = self.text.as_bytes()[i] == b'\r';
+                let at_end = i + 1 == self.text.len();
                 if !(cr && at_end && !self.eof) {
-                    let skip = if cr && rest.get(i + 1) == Some(&b'\n') {
+                    let skip = if cr && self.text.as_bytes().get(i + 1) == Some(&b'\n') {
                         2
                     } else {
                         1
                     };
-                    let start = self.pos;
-                    self.pos += i + skip;
+                    let line = self.text[..i].to_string();
+                    self.text.drain(..i + skip);
                     self.number += 1;
-                    return Ok(Some(&self.text[start..start + i]));
+                    self.scanned = 0;
+                    self.cut = false;
+                    return Ok(Some(line));
+                }
+                self.scanned = i;
+            } else {
+                self.scanned = self.text.len();
+                if self.text.len() > self.max_line {
+                    let mut at = self.max_line;
+                    while !self.text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    self.text.truncate(at);
+                    self.scanned = at;
+                    self.cut = true;
                 }
             }
             if self.eof {
-                if self.pos == self.text.len() {
+                if self.text.is_empty() {
                     return Ok(None);
                 }
                 self.number += 1;
-                let start = std::mem::replace(&mut self.pos, self.text.len());
-                return Ok(Some(&self.text[start..]));
+                self.scanned = 0;
+                return Ok(Some(std::mem::take(&mut self.text)));
             }
             if self.raw.is_empty() {
                 let mut chunk = [0u8; HEAD];
@@ -115,7 +172,18 @@ impl<R: Read> Lines<R> {
                     self.raw.extend_from_slice(&chunk[..n]);
                 }
             }
+            let before = self.text.len();
             self.decode(self.eof);
+            if self.cut {
+                // The rest of a cut line: dropped up to its end.
+                match self.text[before..].find(['\n', '\r']) {
+                    Some(j) => {
+                        self.text.drain(before..before + j);
+                        self.cut = false;
+                    }
+                    None => self.text.truncate(before),
+                }
+            }
         }
     }
 }
@@ -128,9 +196,21 @@ mod tests {
         let mut l = Lines::new(bytes).unwrap();
         let mut out = Vec::new();
         while let Some(line) = l.next_line().unwrap() {
-            out.push(line.to_string());
+            out.push(line);
         }
         (out, l.encoding.name())
+    }
+
+    #[test]
+    fn a_long_line_is_cut_and_the_next_line_kept() {
+        let text = format!("{}\n处长\n", "长".repeat(100_000));
+        let mut l = Lines::new(text.as_bytes()).unwrap();
+        l.max_line = 30;
+        let first = l.next_line().unwrap().unwrap();
+        assert_eq!(first, "长".repeat(10));
+        assert_eq!(l.next_line().unwrap().as_deref(), Some("处长"));
+        assert_eq!(l.next_line().unwrap(), None);
+        assert_eq!(l.number, 2);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The `rankinfo` command: parse arguments, ask the library, print.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rankinfo::address::Person;
 use rankinfo::render::{self, Style};
 use rankinfo::{Dataset, LookupError};
@@ -24,39 +24,70 @@ const EXIT_UNKNOWN: u8 = 1;
 const EXIT_IO: i32 = 3;
 
 #[derive(Parser)]
-#[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系与比较", long_about = None)]
+#[command(name = "rankinfo", version = VERSION, about = "中国公务员职务、职级、级别速查：层次、对应关系、比较与称呼", long_about = None,
+    after_help = "例子：\n  rankinfo show 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo address 副县长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo kaohe\n\n退出码：0 已回答，1 名称未知，2 用法错误，3 读写失败")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
     /// 输出 JSON（供其他工具使用；字段只增不改）
     #[arg(long, global = true)]
     json: bool,
-    /// 何时使用颜色
+    /// 列出依据的来源（法规名称和条款，或网页）
+    #[arg(long, short = 'v', global = true)]
+    sources: bool,
+    /// 叠加自己的数据文件（格式同 data/，见 docs/data-format.md）；可多次给出
+    #[arg(long = "data", global = true, value_name = "FILE")]
+    data: Vec<std::path::PathBuf>,
+    /// 何时使用颜色（也遵从 NO_COLOR 环境变量）
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// 查看一个职务、职级或层次：层次、级别、来源
+    /// 查看一个职务、职级或层次：层次、级别、类别
+    #[command(
+        after_help = "例子：\n  rankinfo show 处长\n  rankinfo show 二级巡视员\n  rankinfo show 局长              # 取决于机构：逐类列出\n  rankinfo show 局长 --at 地级市\n  rankinfo show 深圳市南山区区长    # 职务全称也可以"
+    )]
     Show {
-        /// 名称，如 处长、二级巡视员、正处级、Division Director
+        /// 名称，如 处长、二级巡视员、正处级、Division Director，或职务全称；- 读标准输入
         name: String,
         #[command(flatten)]
         at: AtArg,
     },
     /// 比较两个职务或职级的高低，并说明理由
+    #[command(
+        after_help = "例子：\n  rankinfo compare 调研员 处长\n  rankinfo compare 县委书记 合肥市财政局局长\n  rankinfo compare 局长 处长 --at 副省级市"
+    )]
     Compare {
+        /// 第一个职务、职级或职务全称；- 读标准输入的一行
         a: String,
+        /// 第二个职务、职级或职务全称；- 读标准输入的一行
         b: String,
         #[command(flatten)]
         at: AtArg,
     },
     /// 跨序列的对应关系：领导职务层次、各类职级、2019年前职务
-    Equiv { name: String },
+    #[command(
+        after_help = "例子：\n  rankinfo equiv 一级调研员\n  rankinfo equiv 一级高级主管\n  rankinfo equiv 调研员"
+    )]
+    Equiv {
+        /// 职级、职务或层次，如 一级调研员、处长、正处级；- 读标准输入
+        name: String,
+    },
     /// 整个领导职务与职级对照表
-    Ladder,
+    #[command(
+        after_help = "例子：\n  rankinfo ladder\n  rankinfo ladder --json\n  rankinfo ladder --svg 对照图.svg     # 级别1–27与各序列的对照图，可放进幻灯片"
+    )]
+    Ladder {
+        /// 另存为 SVG 图：每个领导职务层次和职级一根柱，标出其级别范围；- 写到标准输出
+        #[arg(long, value_name = "FILE")]
+        svg: Option<std::path::PathBuf>,
+    },
     /// 解读真实的职务全称（如“广东省深圳市南山区发展和改革局副局长”）；不给参数则逐行读标准输入
+    #[command(
+        after_help = "例子：\n  rankinfo resolve 广东省深圳市南山区发展和改革局副局长\n  rankinfo resolve \"县委副书记、县长（主持工作）\"\n  rankinfo resolve < 名单.txt          # 每行一个，逐行作答\n  rankinfo resolve --json < 名单.txt   # JSON Lines"
+    )]
     Resolve {
         /// 职务全称；多个职务可用、，;分隔；不给或给 - 则逐行读标准输入
         text: Option<String>,
@@ -67,22 +98,91 @@ enum Command {
     /// 批量标注联系人表（CSV、TSV、JSON Lines、Excel）：每行加上层次、级别、资历序号、把握、称呼
     Batch(batch::BatchArgs),
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
+    #[command(
+        after_help = "例子：\n  rankinfo address 副局长 --surname 王\n  rankinfo address 县长 --surname 付 --given-name 建国\n  rankinfo address 一级调研员 --surname 李\n  rankinfo address 市委常委、宣传部部长 --surname 王"
+    )]
     Address {
-        /// 职务或职级，如 副局长、调研员、县委书记
+        /// 职务、职级或职务全称，如 副局长、调研员、县委书记；- 读标准输入
         title: String,
         #[command(flatten)]
         person: PersonArgs,
         #[command(flatten)]
         at: AtArg,
     },
-    /// 拜访前一屏速览：层次、级别、上下级、称呼、禁忌、依据
+    /// 晋升路径：每一步的最低任职年限、合计、条件；给出已任年限可推算最早具备资格的时间
+    #[command(
+        after_help = "例子：\n  rankinfo path 四级主任科员 二级主任科员 --served 1.5 --excellent 1\n  rankinfo path 二级调研员 二级巡视员 --since 2023-06\n  rankinfo path 县处级副职 厅局级正职\n  rankinfo path 二级警员（警衔） 一级警督"
+    )]
+    Path {
+        /// 现任职级或领导职务层次，如 四级主任科员、县处级副职
+        from: String,
+        /// 目标职级或层次，如 二级调研员、厅局级正职
+        to: String,
+        /// 现职级（职务）已任年数，可带小数，如 1.5
+        #[arg(long, value_name = "年", conflicts_with = "since")]
+        served: Option<f64>,
+        /// 或：任现职级（职务）的起始年月，如 2023-06（按今天推算已任年数）
+        #[arg(long, value_name = "年-月")]
+        since: Option<String>,
+        /// 其中年度考核为优秀的年数（每年缩短半年，第十九条）
+        #[arg(long, value_name = "N")]
+        excellent: Option<u32>,
+        /// 其中基本称职或不定等次的年数（该年不计入年限，第十九条）
+        #[arg(long, value_name = "N")]
+        not_counted: Option<u32>,
+    },
+    /// 考核制度一屏速览：方式、等次及其后果、领导干部考什么（德能勤绩廉、政绩）
+    #[command(
+        visible_alias = "assessment",
+        after_help = "例子：\n  rankinfo kaohe\n  rankinfo assessment --json"
+    )]
+    Kaohe,
+    /// 拜访前一屏速览：层次、称呼、禁忌、上下级
+    #[command(
+        after_help = "例子：\n  rankinfo brief 深圳市南山区区长 --surname 王\n  rankinfo brief 二级巡视员 --surname 李\n  rankinfo brief 副局长 --at 地级市"
+    )]
     Brief {
-        /// 职务或职级，如 副局长、二级巡视员
+        /// 职务、职级或职务全称，如 副局长、二级巡视员；- 读标准输入
         title: String,
         #[command(flatten)]
         person: PersonArgs,
         #[command(flatten)]
         at: AtArg,
+    },
+    /// 数据：检查自己的数据文件、查看版本与来源、导出全部数据
+    #[command(subcommand)]
+    Data(DataCommand),
+    /// 生成命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    #[command(
+        after_help = "例子：\n  rankinfo completions bash > /etc/bash_completion.d/rankinfo\n  rankinfo completions zsh > ~/.zfunc/_rankinfo"
+    )]
+    Completions {
+        /// 哪种 shell
+        shell: clap_complete::Shell,
+    },
+    /// 生成 man 手册页（roff 格式）
+    #[command(after_help = "例子：\n  rankinfo man > rankinfo.1 && man ./rankinfo.1")]
+    Man,
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// 只检查数据文件（不作答）：逐条报告问题的文件、行、列
+    #[command(after_help = "例子：\n  rankinfo data check 本单位职务.toml")]
+    Check {
+        /// 要检查的文件（格式同 data/）
+        files: Vec<std::path::PathBuf>,
+    },
+    /// 数据版本、各类条目数与全部来源
+    Info,
+    /// 导出全部数据（JSON，或职务、职级、层次一览的 CSV）
+    #[command(
+        after_help = "例子：\n  rankinfo data export --csv > 职务职级.csv\n  rankinfo data export --json > rankinfo.json"
+    )]
+    Export {
+        /// CSV：每个职务、职级、层次一行
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -107,7 +207,7 @@ impl AtArg {
 /// Who is being addressed.
 #[derive(Args)]
 struct PersonArgs {
-    /// 姓，如 王（不填则用 × 代替）
+    /// 姓，如 王（不填则以“王”为例）
     #[arg(long)]
     surname: Option<String>,
     /// 名，如 晓明
@@ -116,6 +216,9 @@ struct PersonArgs {
     /// 单位正职与其同姓（副职改称 名 + 职务）
     #[arg(long)]
     same_surname_as_head: bool,
+    /// 现为职级者原任的领导职务，如 局长（按原职务称呼）
+    #[arg(long, value_name = "TITLE")]
+    former: Option<String>,
 }
 
 impl PersonArgs {
@@ -124,6 +227,7 @@ impl PersonArgs {
             surname: self.surname.clone(),
             given_name: self.given_name.clone(),
             same_surname_as_head: self.same_surname_as_head,
+            former_title: self.former.clone(),
         }
     }
 }
@@ -145,20 +249,45 @@ enum Color {
 
 fn style(choice: Color) -> Style {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let terminal = std::io::stdout().is_terminal();
     let color = match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !no_color && std::io::stdout().is_terminal(),
+        Color::Auto => !no_color && terminal,
     };
-    Style { color }
+    // The terminal's width; never wider than 100 columns otherwise.
+    let width = terminal_size::terminal_size()
+        .filter(|_| terminal)
+        .map_or(100, |(w, _)| usize::from(w.0));
+    Style { color, width }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let data = rankinfo::builtin();
+    let mut cli = Cli::parse();
+    if let Err(e) = names_from_stdin(&mut cli.command) {
+        let _ = writeln!(std::io::stderr(), "rankinfo: 读取标准输入失败：{e}");
+        return ExitCode::from(EXIT_IO as u8);
+    }
+    let loaded;
+    let data = if cli.data.is_empty() {
+        rankinfo::builtin()
+    } else {
+        match with_files(&cli.data) {
+            Ok(d) => {
+                loaded = d;
+                &loaded
+            }
+            Err(errs) => return data_errors(&errs),
+        }
+    };
     let style = style(cli.color);
     match run(data, &cli, style) {
         Ok(text) => emit(&text),
+        // Not a failure: the answer is that there is no level, and why.
+        Err(err @ LookupError::OutsideCivilService { .. }) if cli.json => emit(&json(&err)),
+        Err(LookupError::OutsideCivilService { input, sector, why }) => {
+            emit(&render::outside(&input, sector, &why, style))
+        }
         Err(err) => {
             if cli.json {
                 emit(&json(&err));
@@ -183,8 +312,46 @@ fn main() -> ExitCode {
     }
 }
 
+/// A name given as `-`: the next line of standard input (`compare - -`
+/// takes two lines). `resolve -` streams every line instead.
+fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
+    let names: Vec<&mut String> = match command {
+        Command::Show { name, .. } | Command::Equiv { name } => vec![name],
+        Command::Compare { a, b, .. } => vec![a, b],
+        Command::Address { title, .. } | Command::Brief { title, .. } => vec![title],
+        Command::Path { from, to, .. } => vec![from, to],
+        Command::Ladder { .. }
+        | Command::Data(_)
+        | Command::Resolve { .. }
+        | Command::Batch(_)
+        | Command::Kaohe
+        | Command::Completions { .. }
+        | Command::Man => Vec::new(),
+    };
+    let mut lines = None;
+    for name in names.into_iter().filter(|n| *n == "-") {
+        if lines.is_none() {
+            lines = Some(input::Lines::new(std::io::stdin().lock())?);
+        }
+        let line = lines.as_mut().map(|l| l.next_line()).transpose()?.flatten();
+        *name = line.ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "没有可读的行")
+        })?;
+    }
+    Ok(())
+}
+
 fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
     let json_out = cli.json;
+    let answer = |value: &dyn Answer, human: String| -> String {
+        if json_out {
+            value.json()
+        } else if cli.sources {
+            human + &render::sources(data, value.source_ids(), style)
+        } else {
+            human
+        }
+    };
     Ok(match &cli.command {
         Command::Show { name, at } => {
             let entry = match data.lookup(name) {
@@ -195,18 +362,18 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     if r.title.is_none() && r.rank.is_none() && r.level.is_none() {
                         return Err(err);
                     }
-                    return Ok(answer(json_out, &r, |x| render::resolution(x, style)));
+                    return Ok(answer(&r, render::resolution(&r, style)));
                 }
             };
             let s = match at.context(data)? {
                 Some(ctx) => data.summary_at(entry, ctx),
                 None => data.summary(entry),
             };
-            answer(json_out, &s, |x| render::summary(x, style))
+            answer(&s, render::summary(&s, style))
         }
         Command::Compare { a, b, at } => {
             let c = rankinfo::compare::compare_at(data, a, b, at.context(data)?)?;
-            answer(json_out, &c, |x| render::comparison(x, style))
+            answer(&c, render::comparison(&c, style))
         }
         Command::Equiv { name } => {
             // A full title: the equivalents of the level the reader gives it.
@@ -218,11 +385,11 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 },
             };
             match data.equivalents(entry) {
-                Some(e) => answer(json_out, &e, |x| render::equivalents(x, style)),
+                Some(e) => answer(&e, render::equivalents(&e, style)),
                 // A context-dependent title has no single rung: show its cases.
                 None => {
                     let s = data.summary(entry);
-                    answer(json_out, &s, |x| render::summary(x, style))
+                    answer(&s, render::summary(&s, style))
                 }
             }
         }
@@ -237,7 +404,8 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     r.write_tsv(&mut buf);
                     String::from_utf8_lossy(&buf).into_owned()
                 }
-                f => answer(f == LineFormat::Json, &r, |x| render::resolution(x, style)),
+                LineFormat::Json => json(&r),
+                LineFormat::Text => answer(&r, render::resolution(&r, style)),
             }
         }
         // No text, or `-`: one title per line on standard input.
@@ -264,23 +432,126 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                 Err(code) => std::process::exit(i32::from(code)),
             };
         }
-        Command::Ladder => {
+        Command::Data(DataCommand::Check { files }) => {
+            // The global --data files are already merged: check these too.
+            match with_files(files) {
+                Ok(d) => format!(
+                    "数据文件无误：{} 个文件；合并后共 {} 个职务、{} 个职级、{} 个机构\n",
+                    files.len(),
+                    d.ranks.titles.len(),
+                    d.ranks.ranks.len(),
+                    d.organisations.organs.len()
+                ),
+                Err(errs) => {
+                    data_errors(&errs);
+                    std::process::exit(EXIT_IO)
+                }
+            }
+        }
+        Command::Data(DataCommand::Info) => data_info(data, json_out),
+        Command::Data(DataCommand::Export { csv: true }) => export_csv(data),
+        Command::Data(DataCommand::Export { csv: false }) => json(&serde_json::json!({
+            "version": data.version(),
+            "ranks": data.ranks,
+            "organisations": data.organisations,
+            "places": data.places,
+            "address": data.address,
+        })),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "rankinfo", &mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut out);
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Command::Ladder { svg: Some(path) } => {
+            let chart = render::ladder_svg(data);
+            if path.as_os_str() == "-" {
+                chart
+            } else {
+                if let Err(e) = std::fs::write(path, chart) {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "rankinfo: 无法写入 {}：{e}",
+                        path.display()
+                    );
+                    std::process::exit(EXIT_IO);
+                }
+                String::new()
+            }
+        }
+        Command::Ladder { svg: None } => {
             let rows = data.ladder();
-            answer(json_out, &rows, |x| render::ladder(x, style))
+            answer(&rows, render::ladder(&rows, style))
         }
         Command::Address { title, person, at } => {
             let a = match at.context(data)? {
                 Some(ctx) => data.address_at(title, &person.person(), ctx)?,
                 None => data.address(title, &person.person())?,
             };
-            answer(json_out, &a, |x| render::address(x, style))
+            answer(&a, render::address(&a, style))
+        }
+        Command::Path {
+            from,
+            to,
+            served,
+            since,
+            excellent,
+            not_counted,
+        } => {
+            use rankinfo::careers::path::{Served, YearMonth};
+            let usage = |kind, why: String| -> ! { Cli::command().error(kind, why).exit() };
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let today = YearMonth::from_unix(now);
+            let years = match (served, since) {
+                (Some(y), _) => Some(*y),
+                (None, Some(text)) => match YearMonth::parse(text) {
+                    Some(start) if start <= today => Some(start.months_until(today) as f64 / 12.0),
+                    _ => usage(
+                        clap::error::ErrorKind::ValueValidation,
+                        format!("--since 应为不晚于本月的年月，如 2023-06：“{text}”"),
+                    ),
+                },
+                (None, None) => None,
+            };
+            let served = match (years, excellent.or(*not_counted)) {
+                (Some(years), _) => {
+                    let s = Served {
+                        years,
+                        excellent: excellent.unwrap_or(0),
+                        not_counted: not_counted.unwrap_or(0),
+                        as_of: Some(today),
+                    };
+                    if let Err(why) = s.check() {
+                        usage(clap::error::ErrorKind::ValueValidation, why);
+                    }
+                    Some(s)
+                }
+                (None, Some(_)) => usage(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "--excellent 和 --not-counted 须与 --served 或 --since 一起给出".into(),
+                ),
+                (None, None) => None,
+            };
+            let p = data.path(from, to, served)?;
+            answer(&p, render::path(&p, style))
+        }
+        Command::Kaohe => {
+            let k = rankinfo::careers::kaohe::kaohe();
+            answer(&k, render::kaohe(&k, style))
         }
         Command::Brief { title, person, at } => {
             let b = match at.context(data)? {
                 Some(ctx) => data.brief_at(title, &person.person(), ctx)?,
                 None => data.brief(title, &person.person())?,
             };
-            answer(json_out, &b, |x| render::brief(x, style))
+            answer(&b, render::brief(&b, style))
         }
     })
 }
@@ -299,13 +570,15 @@ fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
-/// An answer as JSON, or through its Chinese renderer (not run for JSON).
-fn answer<T: serde::Serialize>(
-    json_out: bool,
-    value: &T,
-    human: impl FnOnce(&T) -> String,
-) -> String {
-    if json_out { json(value) } else { human(value) }
+/// An answer: JSON for tools, the sources it cites for `--sources`.
+trait Answer: render::Cites {
+    fn json(&self) -> String;
+}
+
+impl<T: serde::Serialize + render::Cites> Answer for T {
+    fn json(&self) -> String {
+        json(self)
+    }
 }
 
 /// Print to stdout; a closed pipe (`rankinfo ladder | head`) is not an error.
@@ -329,6 +602,8 @@ fn emit(text: &str) -> ExitCode {
 fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = input::Lines::new(std::io::stdin().lock())?;
+    // Past the reader's limit a line is answered "too long"; keep no more.
+    lines.max_line = rankinfo::read::MAX_TEXT_BYTES + 4;
     if lines.encoding != encoding_rs::UTF_8 {
         let _ = writeln!(
             std::io::stderr(),
@@ -339,8 +614,9 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
     // One buffer for every answer: the fast writer appends to it, and it
     // is written out in large blocks (passed through the BufWriter uncopied).
     let mut buf = Vec::with_capacity(256 * 1024);
+    let mut first = true;
     while let Some(line) = lines.next_line()? {
-        let r = data.resolve(line);
+        let r = data.resolve(&line);
         if buf.len() >= 128 * 1024 {
             out.write_all(&buf)?;
             buf.clear();
@@ -351,7 +627,13 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
                 buf.push(b'\n');
             }
             LineFormat::Tsv => r.write_tsv(&mut buf),
-            LineFormat::Text => buf.extend_from_slice(render::resolution(&r, style).as_bytes()),
+            LineFormat::Text => {
+                // A blank line between cards, so that each reads on its own.
+                if !std::mem::take(&mut first) {
+                    buf.push(b'\n');
+                }
+                buf.extend_from_slice(render::resolution(&r, style).as_bytes());
+            }
         }
     }
     out.write_all(&buf)?;
@@ -376,4 +658,146 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
         );
     }
     Ok(())
+}
+
+/// The built-in data with the user's files merged over it, in order.
+fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, Vec<rankinfo::DataError>> {
+    let mut data = rankinfo::builtin().clone();
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![rankinfo::DataError {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                message: e.to_string(),
+            }]
+        })?;
+        data = data.with_overlay(&name, &text)?;
+    }
+    Ok(data)
+}
+
+/// Every problem of a data file, one a line (file:line:column: message),
+/// and exit 3: nothing was answered from half-applied data.
+fn data_errors(errs: &[rankinfo::DataError]) -> ExitCode {
+    let mut err = std::io::stderr();
+    for e in errs {
+        let _ = writeln!(err, "{}", render::escape_controls(&e.to_string()));
+    }
+    let _ = writeln!(err, "rankinfo: 数据文件有 {} 处问题，未使用", errs.len());
+    ExitCode::from(EXIT_IO as u8)
+}
+
+/// `rankinfo data info`.
+fn data_info(data: &Dataset, as_json: bool) -> String {
+    let sources: Vec<&rankinfo::schema::Source> = data
+        .ranks
+        .sources
+        .iter()
+        .chain(data.organisations.sources.iter())
+        .chain(data.address.sources.iter())
+        .chain(rankinfo::careers::builtin().sources.iter())
+        .collect();
+    if as_json {
+        return json(&serde_json::json!({
+            "version": data.version(),
+            "levels": data.ranks.levels.len(),
+            "ranks": data.ranks.ranks.len(),
+            "titles": data.ranks.titles.len(),
+            "organs": data.organisations.organs.len(),
+            "places": data.places.places.place.len(),
+            "address_rules": data.address.rules.len(),
+            "sources": sources,
+        }));
+    }
+    let mut out = format!(
+        "数据版本 {}\n  层次 {}，职级 {}，职务 {}，机构 {}，行政区划 {}，称呼规则 {}\n  来源 {} 个：\n",
+        data.version(),
+        data.ranks.levels.len(),
+        data.ranks.ranks.len(),
+        data.ranks.titles.len(),
+        data.organisations.organs.len(),
+        data.places.places.place.len(),
+        data.address.rules.len(),
+        sources.len()
+    );
+    for s in sources {
+        out.push_str(&format!("    {}\n", s.title));
+    }
+    out
+}
+
+/// `rankinfo data export --csv`: every level, rank and title, one a row.
+fn export_csv(data: &Dataset) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out =
+        String::from("name,kind,level,grade_highest,grade_lowest,english,confidence,sources\n");
+    let mut row = |name: &str,
+                   kind: &str,
+                   level: Option<&str>,
+                   grade: Option<rankinfo::schema::Grade>,
+                   english: Option<&str>,
+                   confidence: rankinfo::schema::Confidence,
+                   sources: &[rankinfo::schema::Text]| {
+        let g = |f: fn(&rankinfo::schema::Grade) -> u8| {
+            grade.map(|x| f(&x).to_string()).unwrap_or_default()
+        };
+        let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
+        out.push_str(
+            &[
+                field(name),
+                kind.to_string(),
+                field(level.unwrap_or("")),
+                g(|x| x.highest),
+                g(|x| x.lowest),
+                field(english.unwrap_or("")),
+                format!("{confidence:?}").to_lowercase(),
+                field(&sources.join(" ")),
+            ]
+            .join(","),
+        );
+        out.push('\n');
+    };
+    for l in data.levels() {
+        row(
+            &l.name,
+            "level",
+            Some(&l.name),
+            Some(l.grade),
+            Some(&l.english),
+            l.confidence,
+            &l.sources,
+        );
+    }
+    for r in data.ranks.ranks.iter() {
+        let level = data.rank_level(r).map(|(l, _)| &*l.name);
+        row(
+            &r.name,
+            "rank",
+            level,
+            r.grade,
+            r.english.as_deref(),
+            r.confidence,
+            &r.sources,
+        );
+    }
+    for t in data.ranks.titles.iter() {
+        row(
+            &t.name,
+            "title",
+            t.level.as_deref(),
+            None,
+            t.english.as_deref(),
+            t.confidence,
+            &t.sources,
+        );
+    }
+    out
 }
