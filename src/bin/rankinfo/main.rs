@@ -615,8 +615,8 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
     // is written out in large blocks (passed through the BufWriter uncopied).
     let mut buf = Vec::with_capacity(256 * 1024);
     let mut first = true;
-    while let Some(line) = lines.next_line()? {
-        let r = data.resolve(&line);
+    while let Some(line) = lines.next_str()? {
+        let r = data.resolve(line);
         if buf.len() >= 128 * 1024 {
             out.write_all(&buf)?;
             buf.clear();
