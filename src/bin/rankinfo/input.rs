@@ -5,46 +5,13 @@
 //! stderr when it is not UTF-8, and a line with bytes that do not decode is
 //! reported by number.
 
-use encoding_rs::{Decoder, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+#[cfg(test)]
+use encoding_rs::GB18030;
+use encoding_rs::{Decoder, Encoding};
 use std::io::{self, Read};
 
-/// How much input decides the encoding.
-const HEAD: usize = 64 * 1024;
-
-/// The encoding of input that starts with `head`, and the length of its BOM.
-pub fn detect(head: &[u8]) -> (&'static Encoding, usize) {
-    if let Some((enc, bom)) = Encoding::for_bom(head) {
-        return (enc, bom);
-    }
-    if valid_utf8_prefix(head) {
-        return (UTF_8, 0);
-    }
-    // UTF-16 without a BOM: ASCII and line ends leave zero bytes on one side.
-    let zeros = |parity: usize| {
-        head.iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros(0), zeros(1));
-    let half = head.len() / 2;
-    if odd > half / 4 && even == 0 {
-        return (UTF_16LE, 0);
-    }
-    if even > half / 4 && odd == 0 {
-        return (UTF_16BE, 0);
-    }
-    (GB18030, 0)
-}
-
-/// Valid UTF-8, allowing a character cut at the end of the sample.
-fn valid_utf8_prefix(bytes: &[u8]) -> bool {
-    match std::str::from_utf8(bytes) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none(),
-    }
-}
+// The detection is the library's, shared with `rankinfo batch`.
+use rankinfo::batch::encoding::{HEAD, detect};
 
 /// Decoded lines of a reader, one at a time.
 pub struct Lines<R> {
