@@ -91,6 +91,14 @@ impl Person {
     }
 
     /// The same person, whose unit head has the same surname.
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let p = Person::surnamed("王").with_given_name("建国").with_head_of_same_surname();
+    /// let a = data.address("副局长", &p).unwrap();
+    /// assert_eq!(a.oral, "建国局长"); // 王局长 would be the head
+    /// ```
     pub fn with_head_of_same_surname(mut self) -> Person {
         self.same_surname_as_head = true;
         self
@@ -98,6 +106,13 @@ impl Person {
 
     /// The same person, who held `title` before their 职级 (a former 局长
     /// now 一级调研员).
+    ///
+    /// ```
+    /// use rankinfo::address::Person;
+    /// let data = rankinfo::builtin();
+    /// let a = data.address("一级调研员", &Person::surnamed("王").with_former_title("局长")).unwrap();
+    /// assert_eq!((a.oral.as_str(), a.oral_short.as_deref()), ("王局长", Some("王局")));
+    /// ```
     pub fn with_former_title(mut self, title: &str) -> Person {
         self.former_title = Some(title.to_string());
         self
@@ -539,6 +554,12 @@ impl Dataset {
     /// The Hanyu Pinyin of a surname, for English forms: from the table,
     /// character by character for an unlisted compound surname, as given when
     /// already in Latin letters.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.surname_pinyin("欧阳").as_deref(), Some("Ouyang"));
+    /// assert_eq!(data.surname_pinyin("wang").as_deref(), Some("Wang"));
+    /// ```
     pub fn surname_pinyin(&self, surname: &str) -> Option<String> {
         let table = &self.address.romanisation.surnames;
         let one = |s: &str| table.iter().find(|p| p.hanzi == s).map(|p| &*p.pinyin);
@@ -1836,6 +1857,12 @@ impl<'a, 'r> Draft<'a, 'r> {
 
 /// The certainty that matches a strength of evidence (see
 /// [`Address::certainty`]).
+///
+/// ```
+/// use rankinfo::{address::certainty_of, read::Certainty, schema::Strength};
+/// assert_eq!(certainty_of(Strength::Press), Certainty::High);
+/// assert_eq!(certainty_of(Strength::Weak), Certainty::Medium);
+/// ```
 pub fn certainty_of(s: Strength) -> Certainty {
     match s {
         Strength::Official | Strength::Press => Certainty::High,
@@ -1847,6 +1874,15 @@ pub fn certainty_of(s: Strength) -> Certainty {
 impl Address<'_> {
     /// The weakest strength of the forms given: face to face, in writing,
     /// in an introduction and in English.
+    ///
+    /// ```
+    /// use rankinfo::{address::Person, read::Certainty, schema::Strength};
+    /// let data = rankinfo::builtin();
+    /// let a = data.address("局长", &Person::surnamed("王")).unwrap();
+    /// assert_eq!(a.basis.oral.strength, Strength::Press);
+    /// assert_eq!(a.weakest(), Strength::Weak); // the written and English forms
+    /// assert_eq!(a.certainty, Certainty::Medium);
+    /// ```
     pub fn weakest(&self) -> Strength {
         let b = &self.basis;
         [&b.oral, &b.written, &b.introduce, &b.english]

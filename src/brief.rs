@@ -123,10 +123,13 @@ pub struct Brief<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct NextStep<'a> {
+    /// The 职级 the holder may be promoted to next.
     pub to: &'a str,
     /// Minimum years in the current 职级.
     pub years: u8,
+    /// How sure the rule is.
     pub confidence: crate::schema::Confidence,
+    /// Source ids of the rule.
     pub sources: &'a [crate::schema::Text],
 }
 

@@ -14,8 +14,11 @@ use std::cmp::Ordering;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Relation {
+    /// `a` is senior to `b` (高于).
     Higher,
+    /// `a` is junior to `b` (低于).
     Lower,
+    /// The same level (同级).
     Same,
     /// One side's level depends on its organisation, or is unknown.
     Ambiguous,
@@ -47,9 +50,14 @@ impl Relation {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Comparison<'a> {
+    /// The first name, summarised as [`Dataset::summary`](crate::Dataset::summary) does.
     pub a: Summary<'a>,
+    /// The second name, summarised.
     pub b: Summary<'a>,
+    /// How `a` stands relative to `b`.
     pub relation: Relation,
+    /// The reasoning, in Chinese: each side's level and the rule that decided, or
+    /// for an ambiguous answer every case.
     pub explanation: String,
     /// `false` when no source links the two (法官等级 and a 职级, a 警衔 and a
     /// post): the relation is then `ambiguous` for that reason.

@@ -1,8 +1,8 @@
 //! The dataset: built-in data baked at build time, and lookups over it.
 
-#[cfg(feature = "runtime-data")]
-use crate::error::DataError;
 use crate::error::LookupError;
+#[cfg(feature = "runtime-data")]
+use crate::error::{DataError, DataErrors};
 use crate::normalize;
 use crate::read::Sector;
 use crate::schema::address::AddressFile;
@@ -46,6 +46,12 @@ static BUILTIN: Dataset = Dataset {
 };
 
 /// The data built into rankinfo. Free: nothing is parsed or allocated.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// assert_eq!(data.version(), rankinfo::DATA_VERSION);
+/// assert_eq!(data.lookup("正处级").unwrap().name(), "县处级正职");
+/// ```
 pub fn builtin() -> &'static Dataset {
     &BUILTIN
 }
@@ -91,28 +97,34 @@ impl Dataset {
     /// `data/address.toml` (each given as `(file name, text)`), checked as
     /// strictly as the built-in data. Errors name the file, and the line and
     /// column where the TOML itself is at fault.
+    ///
+    /// ```
+    /// use rankinfo::Dataset;
+    /// let read = |f: &str| {
+    ///     std::fs::read_to_string(format!("{}/data/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    /// };
+    /// let (r, o, p, a) = (read("ranks.toml"), read("organisations.toml"),
+    ///                     read("places.toml"), read("address.toml"));
+    /// let data = Dataset::from_toml(("ranks.toml", &r), ("organisations.toml", &o),
+    ///                               ("places.toml", &p), ("address.toml", &a)).unwrap();
+    /// assert_eq!(data.version(), rankinfo::DATA_VERSION);
+    ///
+    /// // Broken TOML: the error is placed at its file, line and column.
+    /// let errs = Dataset::from_toml(("ranks.toml", "[meta"), ("organisations.toml", &o),
+    ///                               ("places.toml", &p), ("address.toml", &a)).unwrap_err();
+    /// assert_eq!((errs[0].file.as_str(), errs[0].line), ("ranks.toml", 1));
+    /// ```
     #[cfg(feature = "runtime-data")]
     pub fn from_toml(
         ranks: (&str, &str),
         organisations: (&str, &str),
         places: (&str, &str),
         address: (&str, &str),
-    ) -> Result<Dataset, Vec<DataError>> {
+    ) -> Result<Dataset, DataErrors> {
         fn parse<T: serde::de::DeserializeOwned>(
             (file, text): (&str, &str),
         ) -> Result<T, DataError> {
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))
-        }
-        fn check<T>(file: &str, result: Result<T, Vec<String>>) -> Result<T, Vec<DataError>> {
-            result.map_err(|errs| {
-                let at = |message| DataError {
-                    file: file.to_string(),
-                    line: 0,
-                    column: 0,
-                    message,
-                };
-                errs.into_iter().map(at).collect()
-            })
         }
         let parsed = (
             parse(ranks),
@@ -129,14 +141,18 @@ impl Dataset {
                     .collect());
             }
         };
-        let files = format!("{}, {}, {}", ranks.0, organisations.0, places.0);
         Dataset::assemble(r, o, p, a, |which, errs| {
-            let file = match which {
-                Part::Address => address.0,
-                Part::Index => ranks.0,
-                Part::All => &files,
+            // Each problem at the first mention of its names, in the files
+            // its check read.
+            let files: &[(&str, &str)] = match which {
+                Part::Address => &[address],
+                Part::Index => &[ranks],
+                Part::All => &[ranks, organisations, places],
             };
-            check(file, Err(errs))
+            Err(errs
+                .into_iter()
+                .map(|m| DataError::locate(files, m))
+                .collect())
         })
     }
 
@@ -149,14 +165,14 @@ impl Dataset {
         p: PlacesFile,
         a: AddressFile,
         fail: impl Fn(Part, Vec<String>) -> Result<(), Vec<DataError>>,
-    ) -> Result<Dataset, Vec<DataError>> {
+    ) -> Result<Dataset, DataErrors> {
         crate::validate::all(&r, &o, &p).or_else(|e| fail(Part::All, e))?;
         crate::validate::address(&a, &r).or_else(|e| fail(Part::Address, e))?;
         let index = match crate::validate::index(&r) {
             Ok(index) => index,
             Err(e) => {
                 fail(Part::Index, e)?;
-                return Err(Vec::new());
+                return Err(DataErrors(Vec::new()));
             }
         };
         Ok(Dataset {
@@ -173,6 +189,13 @@ impl Dataset {
     }
 
     /// The data version stamp (`YYYY-MM-DD.N`).
+    ///
+    /// ```
+    /// let v = rankinfo::builtin().version();
+    /// assert_eq!(v, rankinfo::DATA_VERSION);
+    /// let (date, n) = v.split_once('.').unwrap();
+    /// assert!(date.len() == 10 && n.parse::<u32>().is_ok());
+    /// ```
     pub fn version(&self) -> &str {
         &self.ranks.meta.version
     }
@@ -310,11 +333,25 @@ impl Dataset {
     }
 
     /// Every level, top to bottom.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let short: Vec<&str> = data.levels().map(|l| &*l.short).collect();
+    /// assert_eq!(short[..3], ["正国级", "副国级", "正部级"]);
+    /// assert_eq!(short.last(), Some(&"办事员级"));
+    /// ```
     pub fn levels(&self) -> impl Iterator<Item = &Level> {
         self.ranks.levels.iter()
     }
 
     /// The level with this canonical name.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let l = data.level("县处级正职").unwrap();
+    /// assert_eq!((&*l.short, l.grade.highest, l.grade.lowest), ("正处级", 12, 18));
+    /// assert!(data.level("正处级").is_none()); // short names and aliases: `lookup`
+    /// ```
     pub fn level(&self, name: &str) -> Option<&Level> {
         self.ranks
             .levels
@@ -323,6 +360,13 @@ impl Dataset {
     }
 
     /// The rank with this canonical name.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.rank("二级巡视员").unwrap();
+    /// assert_eq!(r.level.as_deref(), Some("厅局级副职"));
+    /// assert_eq!(data.rank("调研员").unwrap().converts_to.as_deref(), Some("二级调研员"));
+    /// ```
     pub fn rank(&self, name: &str) -> Option<&Rank> {
         self.ranks.ranks.iter().find(|r| r.name == name)
     }

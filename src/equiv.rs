@@ -10,9 +10,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Equivalents<'a> {
+    /// The entry's canonical name.
     pub name: &'a str,
     /// The leadership level it stands at; `None` when that depends on context.
     pub level: Option<&'a str>,
+    /// Its 级别 band, where it has one.
     pub grade: Option<Grade>,
     /// 1:1 equivalents of a 职级 in the other sequences (第十一条), and the
     /// 套转 of a pre-2019 title.
@@ -32,8 +34,11 @@ pub struct Equivalents<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Row<'a> {
+    /// The level's canonical name (`县处级正职`).
     pub level: &'a str,
+    /// Its colloquial short name (`正处级`).
     pub short: &'a str,
+    /// Its 级别 band.
     pub grade: Grade,
     /// 综合管理类职级.
     pub general: Vec<&'a str>,
@@ -55,6 +60,14 @@ pub struct Row<'a> {
 
 impl Dataset {
     /// One ladder row.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let row = data.row(data.level("厅局级副职").unwrap());
+    /// assert_eq!((row.short, row.grade.highest, row.grade.lowest), ("副厅级", 10, 15));
+    /// assert_eq!(row.general, ["二级巡视员"]);
+    /// assert_eq!(row.legacy, ["副巡视员", "助理巡视员"]);
+    /// ```
     pub fn row<'a>(&'a self, level: &'a Level) -> Row<'a> {
         let at = |seq: Sequence| -> Vec<&'a str> {
             self.ranks_in(seq)
@@ -100,6 +113,16 @@ impl Dataset {
     }
 
     /// What an entry is equivalent to across the tracks.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.equivalents(data.lookup("二级调研员").unwrap()).unwrap();
+    /// assert_eq!(e.level, Some("县处级正职"));
+    /// assert_eq!(e.exact, ["二级高级主管", "二级高级主办", "调研员"]);
+    /// assert_eq!(e.same_level.titles, ["县长", "处长"]);
+    /// // 局长's level depends on its organisation: no equivalents without one.
+    /// assert!(data.equivalents(data.lookup("局长").unwrap()).is_none());
+    /// ```
     pub fn equivalents<'a>(&'a self, entry: Entry<'a>) -> Option<Equivalents<'a>> {
         let (level, confidence) = self.level_of(entry)?;
         let mut exact = Vec::new();

@@ -6,6 +6,12 @@ use crate::schema::{Confidence, Grade, Level};
 impl Level {
     /// Whether this is one of the ten leadership levels of 《公务员法》第十八条
     /// (not 科员级 or 办事员级).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert!(data.level("乡科级副职").unwrap().is_leadership());
+    /// assert!(!data.level("科员级").unwrap().is_leadership());
+    /// ```
     pub fn is_leadership(&self) -> bool {
         self.order <= 10
     }
@@ -14,6 +20,15 @@ impl Level {
 impl Dataset {
     /// The level an entry stands at, when that does not depend on the
     /// organisation, with the confidence of that placement.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// let data = rankinfo::builtin();
+    /// let (level, confidence) = data.level_of(data.lookup("一级调研员").unwrap()).unwrap();
+    /// assert_eq!((&*level.name, confidence), ("县处级正职", Confidence::Secondary));
+    /// // 局长 depends on its organisation: see `summary_at` or `resolve`.
+    /// assert!(data.level_of(data.lookup("局长").unwrap()).is_none());
+    /// ```
     pub fn level_of<'a>(&'a self, entry: Entry<'a>) -> Option<(&'a Level, Confidence)> {
         match entry {
             Entry::Level(l) => Some((l, l.confidence)),
@@ -27,6 +42,15 @@ impl Dataset {
 
     /// The 级别 band of an entry, where it has one of its own or through its
     /// fixed level.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// // A 职级's own band, not quite its level's (乡科级副职: 17–24).
+    /// let g = data.grade_of(data.lookup("四级主任科员").unwrap()).unwrap();
+    /// assert_eq!((g.highest, g.lowest), (18, 24));
+    /// let g = data.grade_of(data.lookup("处长").unwrap()).unwrap();
+    /// assert_eq!((g.highest, g.lowest), (12, 18));
+    /// ```
     pub fn grade_of(&self, entry: Entry<'_>) -> Option<Grade> {
         match entry {
             Entry::Level(l) => Some(l.grade),
@@ -37,6 +61,12 @@ impl Dataset {
 }
 
 /// "12–18" (grade 12 is the higher end of the band).
+///
+/// ```
+/// use rankinfo::{levels::band, schema::Grade};
+/// assert_eq!(band(Grade { highest: 12, lowest: 18 }), "12–18");
+/// assert_eq!(band(Grade { highest: 1, lowest: 1 }), "1");
+/// ```
 pub fn band(g: Grade) -> String {
     if g.highest == g.lowest {
         g.highest.to_string()
@@ -46,6 +76,11 @@ pub fn band(g: Grade) -> String {
 }
 
 /// "级别12–18".
+///
+/// ```
+/// use rankinfo::{levels::grade_text, schema::Grade};
+/// assert_eq!(grade_text(Grade { highest: 12, lowest: 18 }), "级别12–18");
+/// ```
 pub fn grade_text(g: Grade) -> String {
     format!("级别{}", band(g))
 }

@@ -7,6 +7,13 @@ use crate::schema::{Body, DepartmentOverride, Organ, UnitLevel, UnitOverride};
 
 impl Dataset {
     /// A named organ by name or alias (`国家统计局`, `发改委`).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let o = data.organ("发改委").unwrap();
+    /// assert_eq!((&*o.name, o.level.as_deref()), ("国家发展和改革委员会", Some("省部级正职")));
+    /// assert_eq!(data.organ("国家统计局").unwrap().level.as_deref(), Some("省部级副职"));
+    /// ```
     pub fn organ(&self, name: &str) -> Option<&Organ> {
         let key = crate::normalize::key(name);
         let (len, hits) = longest_prefix(&self.organ_index, &key)?;
@@ -20,6 +27,12 @@ impl Dataset {
     }
 
     /// The levels of the units of a context (`地级市`).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let u = data.unit_level("地级市").unwrap();
+    /// assert_eq!((&*u.head, u.department.as_deref()), ("厅局级正职", Some("县处级正职")));
+    /// ```
     pub fn unit_level(&self, context: &str) -> Option<&UnitLevel> {
         self.organisations
             .unit_levels
@@ -29,6 +42,13 @@ impl Dataset {
 
     /// A department whose head is below the usual level by name, in one
     /// context (a province's 监狱管理局).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let d = data.department_override("省", "福建省监狱管理局").unwrap();
+    /// assert_eq!(d.head, "厅局级副职");
+    /// assert!(data.department_override("省", "福建省财政厅").is_none());
+    /// ```
     pub fn department_override(
         &self,
         context: &str,
@@ -41,6 +61,13 @@ impl Dataset {
     }
 
     /// A place whose head has a level of its own (湖北's 省直管市).
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// let data = rankinfo::builtin();
+    /// let u = data.unit_override("仙桃市").unwrap();
+    /// assert_eq!((&*u.head, u.confidence), ("厅局级副职", Confidence::Unconfirmed));
+    /// ```
     pub fn unit_override(&self, place_name: &str) -> Option<&UnitOverride> {
         self.organisations.unit_overrides.iter().find(|u| {
             u.places

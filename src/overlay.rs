@@ -5,7 +5,7 @@
 //! reported with the overlay's file, line and column.
 
 use crate::data::{Dataset, Part};
-use crate::error::DataError;
+use crate::error::{DataError, DataErrors};
 use crate::schema::address::{OtherTitle, ShortForm};
 use crate::schema::organisations::{DepartmentOverride, Organ, UnitLevel, UnitOverride};
 use crate::schema::{Context, List, Source, Text, Title};
@@ -87,9 +87,9 @@ impl Dataset {
     /// let errs = bad.unwrap_err();
     /// assert_eq!((errs[0].file.as_str(), errs[0].line), ("bad.toml", 3));
     /// ```
-    pub fn with_overlay(&self, file: &str, text: &str) -> Result<Dataset, Vec<DataError>> {
-        let overlay: Overlay =
-            toml::from_str(text).map_err(|e| vec![DataError::from_toml(file, text, &e)])?;
+    pub fn with_overlay(&self, file: &str, text: &str) -> Result<Dataset, DataErrors> {
+        let overlay: Overlay = toml::from_str(text)
+            .map_err(|e| DataErrors(vec![DataError::from_toml(file, text, &e)]))?;
         let (mut r, mut o, p, mut a) = (
             self.ranks.clone(),
             self.organisations.clone(),
@@ -142,32 +142,10 @@ impl Dataset {
         merge(&mut a.short_forms, overlay.short_forms, |s| &s.title);
         merge(&mut a.other_titles, overlay.other_titles, |t| &t.name);
         Dataset::assemble(r, o, p, a, |_: Part, errs| {
-            Err(errs.into_iter().map(|m| locate(file, text, m)).collect())
+            Err(errs
+                .into_iter()
+                .map(|m| DataError::locate(&[(file, text)], m))
+                .collect())
         })
-    }
-}
-
-/// A problem found after parsing, placed at the first mention in the
-/// overlay of a name it quotes (`title 处座: unknown level `X``), or at line
-/// 0 when the overlay does not mention it (a clash with the built-in data).
-fn locate(file: &str, text: &str, message: String) -> DataError {
-    let mut names: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    // The entry the message is about: "title 处座: …".
-    if let Some(what) = message.split(':').next() {
-        names.extend(what.split_whitespace().skip(1));
-    }
-    let at = names
-        .iter()
-        .filter(|n| !n.is_empty())
-        .find_map(|n| text.find(&format!("\"{n}\"")).map(|i| i + 1));
-    let (line, column) = match at {
-        Some(offset) => crate::error::line_col(text, offset),
-        None => (0, 0),
-    };
-    DataError {
-        file: file.to_string(),
-        line,
-        column,
-        message,
     }
 }

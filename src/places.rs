@@ -6,11 +6,23 @@ use crate::schema::{NameIndex, NameTable, Place, PlaceKind};
 
 impl Dataset {
     /// Every division, sorted by code.
+    ///
+    /// ```
+    /// let places = rankinfo::builtin().place_list();
+    /// assert_eq!(places[0].name, "北京市");
+    /// assert!(places.windows(2).all(|w| w[0].code < w[1].code));
+    /// ```
     pub fn place_list(&self) -> &[Place] {
         &self.places.places.place
     }
 
     /// The division with this six-digit code.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.place_by_code("440305").unwrap().name, "南山区");
+    /// assert!(data.place_by_code("999999").is_none());
+    /// ```
     pub fn place_by_code(&self, code: &str) -> Option<&Place> {
         let list = self.place_list();
         list.binary_search_by(|p| (*p.code).cmp(code))
@@ -19,6 +31,12 @@ impl Dataset {
     }
 
     /// The division above this one.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let nanshan = data.place_by_code("440305").unwrap();
+    /// assert_eq!(data.parent_of(nanshan).unwrap().name, "深圳市");
+    /// ```
     pub fn parent_of(&self, place: &Place) -> Option<&Place> {
         self.place_by_code(place.parent.as_deref()?)
     }
@@ -26,6 +44,15 @@ impl Dataset {
     /// Whether `place` lies within `ancestor` (or is it). Codes nest (the
     /// data is checked for it): a province's divisions share its first two
     /// digits, a prefecture's its first four.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let nanshan = data.place_by_code("440305").unwrap();
+    /// let guangdong = data.place_by_code("440000").unwrap();
+    /// let beijing = data.place_by_code("110000").unwrap();
+    /// assert!(data.is_within(nanshan, guangdong));
+    /// assert!(!data.is_within(nanshan, beijing));
+    /// ```
     pub fn is_within(&self, place: &Place, ancestor: &Place) -> bool {
         let digits = if ancestor.kind.is_provincial() {
             2
@@ -63,6 +90,14 @@ impl Dataset {
 
     /// The kind of organisation a division's Party committee and government
     /// are: a context name of `data/ranks.toml` (`副省级市的区`).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let context = |code| data.place_context(data.place_by_code(code).unwrap());
+    /// assert_eq!(context("440305"), Some("副省级市的区")); // 深圳市南山区
+    /// assert_eq!(context("110105"), Some("直辖市的区")); // 北京市朝阳区
+    /// assert_eq!(context("429004"), Some("县")); // 仙桃市, a 县级市
+    /// ```
     pub fn place_context(&self, place: &Place) -> Option<&'static str> {
         context_of(place, self.parent_of(place))
     }

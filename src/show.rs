@@ -29,12 +29,14 @@ pub enum Kind {
 pub struct Summary<'a> {
     /// Canonical Chinese name.
     pub name: &'a str,
+    /// What the name is: a level, a 职级, a pre-2019 rank or a post title.
     pub kind: Kind,
     /// The canonical leadership level (or 科员级/办事员级); `None` when it
     /// depends on the organisation or there is none.
     pub level: Option<&'a str>,
     /// The 级别 band.
     pub grade: Option<Grade>,
+    /// Conventional English, where the data gives one (not an official translation).
     pub english: Option<&'a str>,
     /// Source ids.
     pub sources: &'a [Text],
@@ -49,21 +51,25 @@ pub struct Summary<'a> {
     /// `true` for a leadership post, `false` for a 职级 (a rank carries no
     /// line authority), `None` for a level.
     pub line_authority: Option<bool>,
+    /// For a 职级: its sequence.
     pub sequence: Option<Sequence>,
     /// The leadership level for which this is the lowest 职级.
     pub min_rank_for: Option<&'a str>,
     /// 1:1 equivalent in the 综合管理类 sequence.
     pub general_equivalent: Option<&'a str>,
+    /// For a 职级: the minimum service before promotion to it.
     pub promotion: Option<&'a Promotion>,
     /// The organisations that may set this 职级 (第十条).
     pub settable_at: Vec<&'a str>,
     /// Pre-2019: the 2019 rank it was converted to.
     pub converts_to: Option<&'a str>,
+    /// Pre-2019: the last day it was in force (`2019-05-31`).
     pub in_force_until: Option<&'a str>,
     /// What a context-dependent title depends on.
     pub depends_on: Option<&'a str>,
     /// The level in each kind of organisation (with `--at`, only there).
     pub cases: Vec<CaseSummary<'a>>,
+    /// The data's caveats, in Chinese.
     pub notes: &'a [Text],
     /// The kind of organisation asked about (`--at`), if any.
     pub at: Option<&'a str>,
@@ -83,6 +89,13 @@ pub struct Summary<'a> {
 impl Summary<'_> {
     /// The confidence the answer's level rests on: the weaker of the
     /// entry's and its level's.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// let data = rankinfo::builtin();
+    /// let s = data.summary(data.lookup("助理巡视员").unwrap());
+    /// assert_eq!(s.weakest(), Confidence::Unconfirmed);
+    /// ```
     pub fn weakest(&self) -> Confidence {
         self.confidence
             .max(self.level_confidence.unwrap_or(self.confidence))
@@ -93,15 +106,23 @@ impl Summary<'_> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct CaseSummary<'a> {
+    /// The kind of organisation (a context name: `地级市`).
     pub at: &'a str,
+    /// The post there (`市直部门局长`).
     pub post: &'a str,
+    /// Its level there; `None` where the reference gives none or says it varies.
     pub level: Option<&'a str>,
+    /// The 级别 band of that level.
     pub grade: Option<Grade>,
+    /// What the regulations call it where that differs (名义正局级).
     pub nominal: Option<&'a str>,
     /// A level the holder often has personally (高配): not the answer.
     pub often: Option<&'a str>,
+    /// How sure the data is of this case.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: &'a [Text],
+    /// The data's caveats on this case, in Chinese.
     pub notes: &'a [Text],
     /// High, medium or low, from `confidence`.
     pub certainty: Certainty,

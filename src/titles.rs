@@ -7,11 +7,28 @@ use crate::schema::{Context, Title, TitleCase};
 
 impl Title {
     /// Whether the level depends on the organisation (局长, 主任, 书记 …).
+    ///
+    /// ```
+    /// use rankinfo::Entry;
+    /// let data = rankinfo::builtin();
+    /// let Entry::Title(t) = data.lookup("局长").unwrap() else { unreachable!() };
+    /// assert!(t.depends_on_context());
+    /// let Entry::Title(t) = data.lookup("处长").unwrap() else { unreachable!() };
+    /// assert!(!t.depends_on_context());
+    /// ```
     pub fn depends_on_context(&self) -> bool {
         !self.cases.is_empty()
     }
 
     /// The cases that apply in one context.
+    ///
+    /// ```
+    /// use rankinfo::Entry;
+    /// let data = rankinfo::builtin();
+    /// let Entry::Title(t) = data.lookup("局长").unwrap() else { unreachable!() };
+    /// let levels: Vec<_> = t.cases_at("地级市").map(|c| c.level.as_deref()).collect();
+    /// assert_eq!(levels, [Some("县处级正职")]);
+    /// ```
     pub fn cases_at<'a>(&'a self, context: &'a str) -> impl Iterator<Item = &'a TitleCase> {
         self.cases
             .iter()

@@ -667,7 +667,7 @@ fn read(path: &str) -> String {
 }
 
 /// Load the data files at run time with `ranks` and `address` texts as given.
-fn load_with(ranks: &str, address: &str) -> Result<rankinfo::Dataset, Vec<rankinfo::DataError>> {
+fn load_with(ranks: &str, address: &str) -> Result<rankinfo::Dataset, rankinfo::DataErrors> {
     let (o, p) = (read("data/organisations.toml"), read("data/places.toml"));
     rankinfo::Dataset::from_toml(
         ("ranks.toml", ranks),

@@ -164,6 +164,18 @@ fn colour_only_when_asked_and_never_with_no_color() {
         .output()
         .unwrap();
     assert!(!stdout(&o).contains('\x1b'));
+    // CLICOLOR_FORCE colours a pipe; NO_COLOR still wins over it.
+    let with = |vars: &[(&str, &str)]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_rankinfo"));
+        c.args(["show", "处长"]).env_remove("NO_COLOR");
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        stdout(&c.output().unwrap()).contains('\x1b')
+    };
+    assert!(with(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!with(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!with(&[]));
 }
 
 #[test]

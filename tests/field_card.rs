@@ -211,3 +211,24 @@ fn one_hostile_line_is_answered_too_long_in_flat_memory() {
     assert_eq!(lines.len(), 2);
     assert!(lines[0].contains("输入过长") && lines[1].contains("县处级副职"));
 }
+
+#[test]
+fn a_rank_read_from_text_reports_its_own_band() {
+    // legal_facts §3b: 一级调研员 is 级别 11–17, though 正处 is 12–18.
+    let v = json(&["resolve", "一级调研员"]);
+    assert_eq!(
+        (
+            v["grade"]["highest"].as_u64(),
+            v["grade"]["lowest"].as_u64()
+        ),
+        (Some(11), Some(17))
+    );
+    let v = json(&["resolve", "处长"]);
+    assert_eq!(
+        (
+            v["grade"]["highest"].as_u64(),
+            v["grade"]["lowest"].as_u64()
+        ),
+        (Some(12), Some(18))
+    );
+}

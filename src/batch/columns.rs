@@ -4,7 +4,7 @@
 use crate::Dataset;
 use crate::address::Person;
 use crate::read::{Certainty, Note, Resolution, Sector};
-use crate::schema::Level;
+use crate::schema::{Grade, Level};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -86,12 +86,18 @@ pub fn seniority(level: &Level) -> u8 {
 pub struct Annotation<'d> {
     /// The level, from the data (so it outlives the row's text).
     pub level: Option<&'d Level>,
+    /// How sure the answer is.
     pub certainty: Certainty,
+    /// The 级别 band: a 职级's own where the level came from one
+    /// (一级调研员: 11–17), else the level's.
+    pub grade: Option<Grade>,
     /// A level the text states for the person.
     pub stated_level: Option<&'d Level>,
+    /// Civil service, or where outside it the post is.
     pub sector: Option<Sector>,
     /// Empty without a surname or a title the address rules know.
     pub address_oral: String,
+    /// A letter's salutation, with a surname.
     pub address_written: String,
     /// Why there is no level, or why the certainty is not high; else empty.
     pub note: String,
@@ -105,10 +111,10 @@ impl Annotation<'_> {
         match column {
             Column::Level => out.push_str(self.level.map_or("", |l| &l.name)),
             Column::Grade => {
-                if let Some(l) = self.level {
-                    digits(out, l.grade.highest);
+                if let Some(g) = self.grade {
+                    digits(out, g.highest);
                     out.push('–');
-                    digits(out, l.grade.lowest);
+                    digits(out, g.lowest);
                 }
             }
             Column::Seniority => {
@@ -156,7 +162,9 @@ pub struct Fields<'r> {
     pub title: &'r str,
     /// The organisation (单位), read in front of the title.
     pub org: Option<&'r str>,
+    /// The surname (姓), for the forms of address.
     pub surname: Option<&'r str>,
+    /// The given name (名).
     pub given_name: Option<&'r str>,
 }
 
@@ -189,6 +197,7 @@ impl<'d> Annotator<'d> {
     pub fn annotate(&mut self, f: &Fields<'_>, ann: &mut Annotation<'d>) {
         let data = self.data;
         ann.level = None;
+        ann.grade = None;
         ann.certainty = Certainty::Low;
         ann.stated_level = None;
         ann.sector = None;
@@ -216,6 +225,7 @@ impl<'d> Annotator<'d> {
         // The data's own levels, so that the answer outlives the text.
         let own = |l: &Level| data.levels().find(|x| x.order == l.order);
         ann.level = r.level.and_then(own);
+        ann.grade = r.grade().filter(|_| ann.level.is_some());
         ann.stated_level = r.stated_level.and_then(own);
         ann.certainty = r.confidence;
         ann.sector = r.sector;

@@ -18,6 +18,7 @@ const CHUNK: usize = 64 * 1024;
 /// One record: unescaped field contents, end to end.
 #[derive(Debug, Default, Clone)]
 pub struct Record {
+    /// The fields' contents, unescaped, end to end.
     pub data: Vec<u8>,
     /// The end of each field in `data`.
     pub ends: Vec<usize>,
@@ -30,10 +31,12 @@ pub struct Record {
 }
 
 impl Record {
+    /// The number of fields.
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
+    /// Whether the record has no field (never, once read).
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }

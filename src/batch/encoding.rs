@@ -56,6 +56,7 @@ pub struct ToUtf8<R> {
 }
 
 impl<R: Read> ToUtf8<R> {
+    /// Decode `head` (read already) then `inner` from `encoding`.
     pub fn new(encoding: &'static Encoding, head: Vec<u8>, inner: R) -> Self {
         ToUtf8 {
             inner,

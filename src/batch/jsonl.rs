@@ -36,12 +36,12 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
         };
         match c {
             Column::Level => text(buf, ann.level.map_or("", |l| &l.name)),
-            Column::Grade => match ann.level {
-                Some(l) => {
+            Column::Grade => match ann.grade {
+                Some(g) => {
                     buf.extend_from_slice(b"{\"highest\":");
-                    number(buf, l.grade.highest);
+                    number(buf, g.highest);
                     buf.extend_from_slice(b",\"lowest\":");
-                    number(buf, l.grade.lowest);
+                    number(buf, g.lowest);
                     buf.push(b'}');
                 }
                 None => buf.extend_from_slice(b"null"),

@@ -37,7 +37,9 @@ use std::fmt;
 /// A column of the input: by header name, or by 1-based position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ColumnRef {
+    /// A header name.
     Name(String),
+    /// A position, 1-based.
     Index(usize),
 }
 
@@ -63,18 +65,26 @@ impl fmt::Display for ColumnRef {
 /// Which columns hold the title, organisation and name.
 #[derive(Debug, Clone)]
 pub struct Spec {
+    /// The title (职务).
     pub title: ColumnRef,
+    /// The organisation (单位), read in front of the title.
     pub org: Option<ColumnRef>,
+    /// The surname (姓): adds the forms of address.
     pub surname: Option<ColumnRef>,
+    /// The given name (名).
     pub given_name: Option<ColumnRef>,
 }
 
 /// A file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// RFC 4180 comma-separated values.
     Csv,
+    /// Tab-separated values.
     Tsv,
+    /// JSON Lines: one object a line.
     Jsonl,
+    /// Excel 2007+ workbook.
     Xlsx,
 }
 
@@ -113,7 +123,9 @@ impl Format {
 /// What to do.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Which columns hold what.
     pub spec: Spec,
+    /// The input's format.
     pub input: Format,
     /// The output format; `None`: the input's.
     pub output: Option<Format>,
@@ -151,20 +163,32 @@ pub struct Problem {
     pub line: u64,
     /// The column, 1-based, where one is to blame.
     pub column: Option<usize>,
+    /// What was wrong.
     pub kind: ProblemKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+/// What was wrong with a row.
 pub enum ProblemKind {
     /// A quote never closed: the record was read with quotes as text.
     UnclosedQuote,
     /// Text after a closing quote, kept.
     AfterQuote,
     /// Fewer fields than the header: padded with empty fields.
-    FewerFields { got: usize, want: usize },
+    FewerFields {
+        /// Fields in the row.
+        got: usize,
+        /// Fields in the header.
+        want: usize,
+    },
     /// More fields than the header: all kept, the rankinfo columns after them.
-    MoreFields { got: usize, want: usize },
+    MoreFields {
+        /// Fields in the row.
+        got: usize,
+        /// Fields in the header.
+        want: usize,
+    },
     /// Bytes that are not valid in the encoding (read as U+FFFD for the
     /// title; written out unchanged).
     Undecodable,
@@ -207,6 +231,7 @@ impl fmt::Display for Problem {
 
 /// Told about problems and progress as they happen.
 pub trait Observer {
+    /// A row that could not be read cleanly (it was passed through).
     fn problem(&mut self, _problem: &Problem) {}
     /// Rows done and input bytes read so far.
     fn progress(&mut self, _rows: u64, _bytes: u64) {}
@@ -258,15 +283,21 @@ impl Summary {
 #[non_exhaustive]
 pub enum Error {
     #[error("{0}")]
+    /// Reading or writing failed.
     Io(#[from] std::io::Error),
     #[error("没有{wanted}这一列；现有的列：{}", columns.join("、"))]
+    /// A named column is not in the header.
     MissingColumn {
+        /// The column asked for.
         wanted: String,
+        /// The columns there are.
         columns: Vec<String>,
     },
     #[error("Excel 文件：{0}")]
+    /// The workbook could not be read or written.
     Xlsx(String),
     #[error("{0}")]
+    /// A combination the run cannot do.
     Unsupported(&'static str),
 }
 

@@ -268,6 +268,7 @@ fn fit<'s>(s: &'s str, row: u32, col: u16, problems: &mut Vec<Problem>) -> &'s s
 }
 
 impl<'w> XlsxSink<'w> {
+    /// A workbook of one sheet, written to `out` at the end.
     pub fn new(
         out: &'w mut dyn Write,
         input: &'static Encoding,

@@ -73,6 +73,7 @@ pub struct AssessedOn {
     pub consequence: String,
     /// The least sure of the facts used.
     pub confidence: Confidence,
+    /// The facts of `data/careers.toml` the card rests on.
     pub facts: Vec<&'static Fact>,
 }
 

@@ -30,6 +30,7 @@ pub struct Served {
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct YearMonth {
+    /// The year.
     pub year: i32,
     /// 1–12.
     pub month: u32,
@@ -122,16 +123,21 @@ pub enum Track {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Step<'a> {
+    /// The 职级 or level a step starts from.
     pub from: &'a str,
+    /// The 职级 or level it leads to.
     pub to: &'a str,
     /// Minimum years in `from`; `None` where no source states it.
     pub years: Option<u8>,
     /// The rule, in plain Chinese.
     pub rule: String,
+    /// How sure the rule is.
     pub confidence: Confidence,
+    /// Source ids of the rule.
     pub sources: &'a [Text],
     /// For a 综合管理类 职级: the organisations that may set it (第十条).
     pub settable_at: Vec<&'a str>,
+    /// The data's notes on the step.
     pub notes: &'a [Text],
     /// Whether 第十九条 (优秀 −½ year, 基本称职 not counted) applies.
     pub assessment_adjusts: bool,
@@ -141,6 +147,7 @@ pub struct Step<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Earliest {
+    /// The service and assessment results given (`--served`, `--excellent`, `--not-counted`).
     pub served: Served,
     /// Years that count toward the first step (served less 基本称职/不定等次).
     pub counted: f64,
@@ -166,8 +173,11 @@ pub struct Earliest {
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct Path<'a> {
+    /// Where the path starts, as named.
     pub from: &'a str,
+    /// Where it ends, as named.
     pub to: &'a str,
+    /// The ladder it climbs (职级 of one sequence, or leadership levels), when one does.
     pub track: Option<Track>,
     /// The steps, lowest first; empty when there is no stated path.
     pub steps: Vec<Step<'a>>,

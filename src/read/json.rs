@@ -42,12 +42,13 @@ impl Resolution<'_> {
         out.extend_from_slice(b"\",\"rank\":");
         opt(out, self.rank);
         out.extend_from_slice(b",\"grade\":");
-        match self.level {
-            Some(l) => {
+        // A 职级's own band where the level came from one (Resolution::grade).
+        match self.grade() {
+            Some(g) => {
                 out.extend_from_slice(b"{\"highest\":");
-                number(out, l.grade.highest);
+                number(out, g.highest);
                 out.extend_from_slice(b",\"lowest\":");
-                number(out, l.grade.lowest);
+                number(out, g.lowest);
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),

@@ -67,8 +67,11 @@ impl<W: fmt::Write + ?Sized> fmt::Write for LastChar<'_, W> {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Certainty {
+    /// 高: rests on a regulation's text or a faithful quote of it, read without doubt.
     High,
+    /// 中: rests on common knowledge or custom, or the reading had a doubt.
     Medium,
+    /// 低: unconfirmed, or no level.
     #[default]
     Low,
 }
@@ -149,10 +152,13 @@ pub struct Resolution<'a> {
     pub title: Option<&'a str>,
     /// A 职级 the string carries.
     pub rank: Option<&'a str>,
+    /// The units of the organisation the text names, outermost first.
     pub organisation: Vec<Unit<'a>>,
     /// The kind of organisation (a context name), where found.
     pub context: Option<&'a str>,
+    /// How the level was decided.
     pub rule: Rule,
+    /// How sure the answer is: from the data's confidence, lowered for anything the reader doubted.
     pub confidence: Certainty,
     /// The confidence the data gives the fact the level rests on (the case,
     /// the unit level of a derivation, the named exception, the title).
@@ -161,6 +167,7 @@ pub struct Resolution<'a> {
     pub nominal: Option<&'a str>,
     /// A level holders often have personally (高配): not the answer.
     pub often: Option<&'a str>,
+    /// Source ids of the fact the level rests on.
     pub sources: &'a [Text],
     /// Each post of a multi-title string.
     pub parts: Vec<Resolution<'a>>,
@@ -182,6 +189,9 @@ pub struct Resolution<'a> {
     found: Vec<Note<'a>>,
     /// The rule that gave the level: a case or a derivation.
     basis: Option<Note<'a>>,
+    /// The 级别 band of the 职级 the level came from, when it did (一级调研员:
+    /// 11–17, not 正处's 12–18; a police rank: none stated).
+    rank_grade: Option<Option<Grade>>,
     /// The data's notes on that rule.
     data_notes: &'a [Text],
 }
@@ -220,7 +230,7 @@ impl Serialize for Resolution<'_> {
             confidence: self.confidence,
             explanation: self.explanation(),
             rank: self.rank,
-            grade: self.level.map(|l| l.grade),
+            grade: self.grade(),
             context: self.context,
             rule: self.rule,
             nominal: self.nominal,
@@ -260,6 +270,7 @@ impl<'a> Resolution<'a> {
             parts: Vec::new(),
             found: Vec::new(),
             basis: None,
+            rank_grade: None,
             data_notes: &[],
             stated_level: None,
             post_level: None,
@@ -272,6 +283,14 @@ impl<'a> Resolution<'a> {
 
     /// The reasoning, in order: what reading the text found, the rule used
     /// and the data's notes on it, then 高配 and nominal levels.
+    ///
+    /// ```
+    /// use rankinfo::read::Note;
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("原县委书记");
+    /// assert_eq!(r.level.unwrap().name, "县处级正职");
+    /// assert!(r.notes().contains(&Note::Former)); // and so not 高
+    /// ```
     pub fn notes(&self) -> Vec<Note<'a>> {
         let mut out = self.found.clone();
         out.extend(self.basis.clone());
@@ -281,7 +300,30 @@ impl<'a> Resolution<'a> {
         out
     }
 
+    /// The 级别 band of the answer: a 职级's own when the level came from one
+    /// (一级调研员: 11–17), else the level's.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let g = data.resolve("一级调研员").grade().unwrap();
+    /// assert_eq!((g.highest, g.lowest), (11, 17));
+    /// let g = data.resolve("处长").grade().unwrap();
+    /// assert_eq!((g.highest, g.lowest), (12, 18));
+    /// ```
+    pub fn grade(&self) -> Option<Grade> {
+        match self.rank_grade {
+            Some(own) if self.rule == Rule::RankEquivalent && self.stated_level.is_none() => own,
+            _ => self.level.map(|l| l.grade),
+        }
+    }
+
     /// The reasoning in Chinese: the chain of units, the rule, the caveats.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("县委副书记、县长、一级调研员");
+    /// assert!(r.explanation().starts_with("共3项职务，取最高的“县长”。县长：县处级正职。"));
+    /// ```
     pub fn explanation(&self) -> String {
         let mut out = String::new();
         // Writing to a String cannot fail.
@@ -328,6 +370,15 @@ impl<'a> Resolution<'a> {
     }
 
     /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.resolve("深圳市南山区区长");
+    /// assert_eq!(
+    ///     r.chain(" › "),
+    ///     "深圳市（副省级市，省部级副职） › 南山区（市辖区，厅局级副职）"
+    /// );
+    /// ```
     pub fn chain(&self, sep: &str) -> String {
         let mut out = String::new();
         let _ = self.write_chain(&mut out, sep);
@@ -924,6 +975,7 @@ impl Dataset {
     fn resolve_rank<'a>(&'a self, r: &mut Resolution<'a>, rank: &'a Rank) {
         r.rank = Some(&rank.name);
         r.rule = Rule::RankEquivalent;
+        r.rank_grade = Some(rank.grade);
         r.sources = &rank.sources;
         // The other sequences (police, judges, 事业单位 职员) say in their
         // first note what they are and how sure their placement is.

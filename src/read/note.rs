@@ -36,56 +36,81 @@ pub enum Note<'a> {
     DevZone,
     /// An internal unit one step below a department at the lowest level.
     BelowLadder {
+        /// The level of the department's head (`乡科级正职`).
         unit: &'a str,
     },
     /// Another post of the string was not understood.
     PartNotUnderstood,
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
+        /// The title (`县长`).
         title: &'a str,
+        /// The kind of organisation (`地级市`).
         at: &'a str,
     },
     /// The rule of the post's body: `steps` half-steps below the place's
     /// head (`place`).
     BodyRule {
+        /// The body's Chinese name (`法院`).
         body: &'static str,
+        /// The level of the place's own head (`厅局级正职`).
         place: &'a str,
+        /// Half-steps below it: 1 is half a level (正 → 副), 2 a whole level.
         steps: usize,
     },
     /// A note from the data.
     Data(&'a str),
+    /// No title or 职级 was found.
     NoTitle,
     /// Text before the title that was not understood.
     Leftover(String),
+    /// The text names a 职级, which is not a leadership post.
     Rank {
+        /// The 职级 (`一级调研员`).
         rank: &'a str,
+        /// The leadership level it is equivalent to.
         level: &'a str,
     },
+    /// A 职级 whose equivalent level could not be determined.
     RankWithoutLevel(&'a str),
     /// The title's case for the context.
     Case {
+        /// The post in that context (`市直部门局长`).
         post: &'a str,
+        /// Its level there; `None` where the data gives none.
         level: Option<&'a str>,
     },
     /// The derivation rule.
     Derived {
+        /// The level the rule starts from: that of the unit's head or of its
+        /// departments' heads (`县处级正职`).
         base: Option<&'a str>,
+        /// The post is in a working department.
         department: bool,
+        /// The post is in an internal unit of a department: one whole level lower.
         internal: bool,
+        /// The post is a deputy (副职) or a member (常委): half a level lower.
         deputy: bool,
     },
     /// The title depends on its organisation, which the text does not name.
     DependsOn {
+        /// The title (`局长`).
         title: &'a str,
+        /// What its level depends on, in the data's words.
         on: &'a str,
     },
     /// Several divisions share a name.
     SharedName {
+        /// The name as read (`鼓楼区`).
         name: &'a str,
+        /// Each division so named: the name of the division above it, and its own.
         places: Vec<(&'a str, &'a str)>,
+        /// Whether every one of them gives the same level.
         agree: bool,
     },
+    /// A level holders of the post often have personally (高配): not the post's level.
     Often(&'a str),
+    /// The post's nominal level where it differs (副省级市局长: 名义正局级).
     Nominal(&'a str),
 }
 

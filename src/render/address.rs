@@ -114,6 +114,14 @@ fn avoid_items(a: &Address<'_>, style: Style) -> Vec<(&'static str, String)> {
 }
 
 /// `rankinfo address`.
+///
+/// ```
+/// use rankinfo::address::Person;
+/// let data = rankinfo::builtin();
+/// let a = data.address("副局长", &Person::surnamed("王")).unwrap();
+/// let card = rankinfo::render::address(&a, Default::default());
+/// assert!(card.starts_with("副局长：当面称“王局长”\n"));
+/// ```
 pub fn address(a: &Address<'_>, style: Style) -> String {
     let mut out = String::new();
     headline(
@@ -149,6 +157,14 @@ fn link_text(l: &Link<'_>) -> String {
 }
 
 /// `rankinfo brief`.
+///
+/// ```
+/// use rankinfo::address::Person;
+/// let data = rankinfo::builtin();
+/// let b = data.brief("副处长", &Person::surnamed("李")).unwrap();
+/// let card = rankinfo::render::brief(&b, Default::default());
+/// assert!(card.starts_with("李处长：副处长，县处级副职（副处级），级别14–20\n"));
+/// ```
 pub fn brief(b: &Brief<'_>, style: Style) -> String {
     let a = &b.address;
     // The other sequences (警衔, 法官等级, 职员 …) say what they are.

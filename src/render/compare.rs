@@ -12,6 +12,13 @@ impl Cites for Comparison<'_> {
 }
 
 /// `rankinfo compare`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let c = rankinfo::compare::compare(data, "调研员", "处长").unwrap();
+/// let card = rankinfo::render::comparison(&c, Default::default());
+/// assert!(card.starts_with("调研员 同级于 处长\n"));
+/// ```
 pub fn comparison(c: &Comparison<'_>, style: Style) -> String {
     let verdict = match c.relation {
         Relation::Ambiguous if !c.stated_correspondence => format!(

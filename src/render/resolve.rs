@@ -24,6 +24,12 @@ fn unit_text(u: &Unit<'_>) -> String {
 }
 
 /// `rankinfo resolve`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let card = rankinfo::render::resolution(&data.resolve("深圳市南山区区长"), Default::default());
+/// assert!(card.starts_with("深圳市南山区区长：厅局级副职（副厅级）\n"));
+/// ```
 pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
     let level = match r.level {
         Some(l) => style.strong(&format!("{}（{}）", l.name, l.short)),
@@ -62,8 +68,8 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
         let units: Vec<String> = r.organisation.iter().map(unit_text).collect();
         items.push(("机构", escape_controls(&units.join(" › ")).into_owned()));
     }
-    if let Some(l) = r.level {
-        items.push(("级别", band(l.grade)));
+    if let Some(g) = r.grade() {
+        items.push(("级别", band(g)));
     }
     // A level stated for the person beside the post's own 规格: both.
     if r.stated_level.is_some() && r.post_level.map(|l| &l.name) != r.level.map(|l| &l.name) {
@@ -105,6 +111,16 @@ pub fn resolution(r: &Resolution<'_>, style: Style) -> String {
 
 /// A post outside the civil service, asked about by name (董事长, 少将):
 /// what it is and why it has no level, as an answer.
+///
+/// ```
+/// use rankinfo::{LookupError, render};
+/// let data = rankinfo::builtin();
+/// let Err(LookupError::OutsideCivilService { input, sector, why }) = data.lookup("董事长") else {
+///     unreachable!()
+/// };
+/// let card = render::outside(&input, sector, &why, Default::default());
+/// assert!(card.contains("没有公务员职务层次"));
+/// ```
 pub fn outside(input: &str, sector: Sector, why: &str, style: Style) -> String {
     let mut out = String::new();
     let answer = style.warn("没有公务员职务层次");

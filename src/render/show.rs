@@ -87,6 +87,13 @@ fn answer(s: &Summary<'_>, style: Style) -> String {
 }
 
 /// `rankinfo show`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let s = data.summary(data.lookup("处长").unwrap());
+/// let card = rankinfo::render::summary(&s, Default::default());
+/// assert!(card.starts_with("处长：县处级正职（正处级）\n"));
+/// ```
 pub fn summary(s: &Summary<'_>, style: Style) -> String {
     let mut out = String::new();
     headline(&mut out, style, &answer(s, style));
@@ -223,6 +230,12 @@ fn row_cells(r: &Row<'_>) -> Vec<String> {
 }
 
 /// `rankinfo ladder`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let card = rankinfo::render::ladder(&data.ladder(), Default::default());
+/// assert!(card.starts_with("领导职务与职级对照（级别1最高、27最低）"));
+/// ```
 pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
     let mut out = String::from("领导职务与职级对照（级别1最高、27最低）\n");
     let cells: Vec<Vec<String>> = rows.iter().map(row_cells).collect();
@@ -248,6 +261,13 @@ pub fn ladder(rows: &[Row<'_>], style: Style) -> String {
 }
 
 /// `rankinfo equiv`.
+///
+/// ```
+/// let data = rankinfo::builtin();
+/// let e = data.equivalents(data.lookup("二级调研员").unwrap()).unwrap();
+/// let card = rankinfo::render::equivalents(&e, Default::default());
+/// assert!(card.starts_with("二级调研员：与县处级正职（正处级）同一层次"));
+/// ```
 pub fn equivalents(e: &Equivalents<'_>, style: Style) -> String {
     let r = &e.same_level;
     let mut out = String::new();

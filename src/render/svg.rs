@@ -38,6 +38,12 @@ fn escape(text: &str) -> String {
 }
 
 /// The whole chart.
+///
+/// ```
+/// let svg = rankinfo::render::ladder_svg(rankinfo::builtin());
+/// assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+/// assert!(svg.contains("县处级正职"));
+/// ```
 pub fn ladder_svg(data: &Dataset) -> String {
     let levels: Vec<Bar> = data
         .levels()

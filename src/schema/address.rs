@@ -29,13 +29,17 @@ pub enum Channel {
 pub struct Rule {
     /// `oral.default`, `written.salutation` …: code refers to rules by id.
     pub id: Text,
+    /// Where it applies.
     pub channel: Channel,
     /// The convention, in Chinese, as shown to users.
     pub text: Text,
     /// The form it produces, or `""`.
     pub template: Text,
+    /// An example of the form or advice (`王局长`).
     pub example: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids (`address:S1` …).
     pub sources: List<Text>,
 }
 
@@ -43,10 +47,13 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShortForm {
+    /// The title (`局长`).
     pub title: Text,
     /// What follows the surname: `局`.
     pub short: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -54,9 +61,13 @@ pub struct ShortForm {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoShortForm {
+    /// The title (`书记`).
     pub title: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids; may be empty.
     pub sources: List<Text>,
+    /// The advice, in Chinese, shown to users.
     pub note: Text,
 }
 
@@ -76,16 +87,21 @@ pub enum PitfallKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SurnamePitfall {
+    /// The surname (`傅`).
     pub surname: Text,
     /// What it sounds like (`副`), or `""` where the reference does not say.
     pub sounds_like: Text,
+    /// Which form it spoils.
     pub applies_to: PitfallKind,
     /// The title concerned (for `short_form`), or `""` for any title.
     pub title: Text,
+    /// Why, in Chinese; `{称呼}` and `{谐音}` stand for the form and what it sounds like.
     pub why: Text,
     /// What to say instead.
     pub instead: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids.
     pub sources: List<Text>,
     /// For `surname_title`: the rule whose form to use when the given name
     /// is unknown (贾: `oral.title_only`, the bare title). Without it the
@@ -115,7 +131,9 @@ pub struct RankAddress {
     /// How the 职级 is written in formal text (名单, 公文): `{职级}{姓名}`.
     #[serde(default)]
     pub formal: Option<Text>,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids.
     pub sources: List<Text>,
     /// For post-2019 names: why this is an extrapolation.
     pub post2019_note: Option<Text>,
@@ -127,8 +145,11 @@ pub struct RankAddress {
 pub struct Forbidden {
     /// The word, possibly a template (`小{姓}`).
     pub word: Text,
+    /// Why not, in Chinese.
     pub why: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids.
     pub sources: List<Text>,
     /// Only wrong for someone who holds a post (老师 is right for a 科员).
     #[serde(default)]
@@ -139,6 +160,7 @@ pub struct Forbidden {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct English {
+    /// The title, as named in `data/ranks.toml` or `[[other_title]]`.
     pub title: Text,
     /// Only for the post in these bodies: the words before the title end
     /// with one of them (人大常委会 for 县人大常委会副主任, 组织部 for a
@@ -166,7 +188,9 @@ pub struct English {
     /// Why those are wrong.
     #[serde(default)]
     pub avoid_why: Text,
+    /// How strong the evidence is.
     pub strength: Strength,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -191,9 +215,12 @@ pub enum OtherKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherTitle {
+    /// The title (`总经理`).
     pub name: Text,
+    /// Other names of the title.
     #[serde(default)]
     pub aliases: List<Text>,
+    /// Which field it belongs to.
     pub kind: OtherKind,
     /// As in data/ranks.toml: a deputy is 副 + a head title here.
     pub role: Role,
@@ -218,7 +245,9 @@ pub struct OtherTitle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SurnamePinyin {
+    /// The surname in characters (`欧阳`).
     pub hanzi: Text,
+    /// Its Hanyu Pinyin, capitalised, without tone marks (`Ouyang`).
     pub pinyin: Text,
 }
 
@@ -228,6 +257,7 @@ pub struct SurnamePinyin {
 pub struct Romanisation {
     /// How the surname is written in English, shown to users.
     pub note: Text,
+    /// The surnames the table covers.
     pub surnames: List<SurnamePinyin>,
 }
 
@@ -235,39 +265,67 @@ pub struct Romanisation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AddressFile {
+    /// `[[source]]`: the sources the file's conventions cite.
     #[serde(default, rename = "source")]
     pub sources: List<Source>,
+    /// `[[rule]]`: the conventions, by id.
     #[serde(default, rename = "rule")]
     pub rules: List<Rule>,
+    /// `[[short_form]]`: titles with a 姓 + one character form.
     #[serde(default, rename = "short_form")]
     pub short_forms: List<ShortForm>,
+    /// `[[no_short_form]]`: titles without one.
     #[serde(default, rename = "no_short_form")]
     pub no_short_forms: List<NoShortForm>,
+    /// `[[surname_pitfall]]`: surnames that sound wrong in some forms.
     #[serde(default, rename = "surname_pitfall")]
     pub surname_pitfalls: List<SurnamePitfall>,
+    /// `[[rank_address]]`: how to address 职级 holders.
     #[serde(default, rename = "rank_address")]
     pub rank_addresses: List<RankAddress>,
+    /// `[[forbidden]]`: words an outsider should not use.
     #[serde(default)]
     pub forbidden: List<Forbidden>,
+    /// `[[english]]`: English titles and spoken forms.
     #[serde(default)]
     pub english: List<English>,
+    /// `[[other_title]]`: titles outside `data/ranks.toml`.
     #[serde(default, rename = "other_title")]
     pub other_titles: List<OtherTitle>,
+    /// `[romanisation]`: surname Pinyin.
     pub romanisation: Romanisation,
 }
 
 impl AddressFile {
     /// The rule with this id.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.address.rule("oral.default").unwrap().template, "{姓}{职务}");
+    /// ```
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
     /// The short-form entry of a title.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.address.short_form("局长").unwrap().short, "局");
+    /// assert!(data.address.short_form("书记").is_none()); // always 王书记
+    /// ```
     pub fn short_form(&self, title: &str) -> Option<&ShortForm> {
         self.short_forms.iter().find(|s| s.title == title)
     }
 
     /// The entry covering a rank name.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let r = data.address.rank_address("调研员").unwrap();
+    /// assert_eq!(r.oral[0], "{姓}处");
+    /// assert_eq!(r.avoid[0], "{姓}调研员");
+    /// ```
     pub fn rank_address(&self, rank: &str) -> Option<&RankAddress> {
         self.rank_addresses
             .iter()
@@ -275,6 +333,12 @@ impl AddressFile {
     }
 
     /// The English entry of a title as such (not of a post in one body).
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.address.english_of("局长").unwrap();
+    /// assert_eq!((&*e.english, &*e.spoken), ("Director (of the Bureau)", "Director {Surname}"));
+    /// ```
     pub fn english_of(&self, title: &str) -> Option<&English> {
         self.english
             .iter()
@@ -284,6 +348,12 @@ impl AddressFile {
     /// The English entry of a title as a post in the body `text` (the words
     /// before the title) ends with, or in a kind of organisation `at`
     /// where the title is only that post, if there is one.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// let e = data.address.english_within("书记", "县委", "").unwrap();
+    /// assert_eq!(e.english, "Secretary of the {Tier} Committee of the CPC");
+    /// ```
     pub fn english_within(&self, title: &str, text: &str, at: &str) -> Option<&English> {
         self.english.iter().find(|e| {
             e.title == title
@@ -293,6 +363,13 @@ impl AddressFile {
     }
 
     /// The pitfalls of a surname.
+    ///
+    /// ```
+    /// use rankinfo::schema::address::PitfallKind;
+    /// let data = rankinfo::builtin();
+    /// let p = data.address.pitfalls("傅").next().unwrap();
+    /// assert_eq!((&*p.sounds_like, p.applies_to), ("副", PitfallKind::SurnameTitle));
+    /// ```
     pub fn pitfalls(&self, surname: &str) -> impl Iterator<Item = &SurnamePitfall> {
         self.surname_pitfalls
             .iter()

@@ -32,6 +32,7 @@ pub enum Topic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// What the fact is about (promotion, assessment …).
     pub topic: Topic,
     /// A short label the answers group and look facts up by: `第十九条`,
     /// `优秀`, `平时考核`.
@@ -42,9 +43,12 @@ pub struct Fact {
     pub text: Text,
     /// The words of the text, where they were read.
     pub quote: Option<Text>,
+    /// How sure the fact is.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
     #[serde(default)]
+    /// Caveats shown with the fact.
     pub notes: List<Text>,
 }
 
@@ -54,14 +58,18 @@ pub struct Fact {
 pub struct LeadershipStep {
     /// A level of `data/ranks.toml`.
     pub from: Text,
+    /// The level it leads to.
     pub to: Text,
     /// Minimum years in the lower post; `None` where no source states it.
     pub years: Option<u8>,
     /// The rule that gives the years, in plain Chinese.
     pub rule: Text,
+    /// How sure the rule is.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
     #[serde(default)]
+    /// Caveats shown with the step.
     pub notes: List<Text>,
 }
 
@@ -73,7 +81,9 @@ pub struct CareersFile {
     #[serde(default, rename = "source")]
     pub sources: List<Source>,
     #[serde(default, rename = "fact")]
+    /// `[[fact]]`: the rules and facts of careers and assessment.
     pub facts: List<Fact>,
     #[serde(default, rename = "leadership_step")]
+    /// `[[leadership_step]]`: the steps between leadership levels.
     pub leadership_steps: List<LeadershipStep>,
 }

