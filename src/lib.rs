@@ -129,6 +129,8 @@ pub mod data;
 pub mod equiv;
 mod error;
 
+#[cfg(feature = "batch")]
+pub mod batch;
 pub mod levels;
 mod normalize;
 pub mod organisations;

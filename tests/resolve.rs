@@ -404,3 +404,16 @@ fn development_zones_get_no_level_and_say_why() {
     assert!(r["level"].is_null());
     assert!(r["explanation"].as_str().unwrap().contains("不是一级政府"));
 }
+
+#[test]
+fn resolve_format_tsv_is_one_line_of_five_fields_per_title() {
+    let out = common::run_with_stdin(
+        &["resolve", "--format", "tsv"],
+        "深圳市南山区区长\n某某公司\t总经理\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "深圳市南山区区长\t厅局级副职\thigh\t区长\t深圳市 › 南山区\n某某公司 总经理\t\tlow\t\t\n"
+    );
+}

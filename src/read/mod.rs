@@ -27,11 +27,13 @@
 //! [`Note`]s, turned into text only when asked ([`Resolution::explanation`]).
 
 pub mod clean;
+pub mod json;
 mod level;
 mod note;
 mod org;
 mod sector;
 mod traditional;
+mod tsv;
 
 pub use note::Note;
 pub use sector::Sector;
@@ -43,6 +45,22 @@ use clean::Aside;
 use level::Placement;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
+use std::fmt::{self, Write as _};
+
+/// A writer that remembers the last character written through it.
+struct LastChar<'w, W: ?Sized> {
+    inner: &'w mut W,
+    last: Option<char>,
+}
+
+impl<W: fmt::Write + ?Sized> fmt::Write for LastChar<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if let Some(c) = s.chars().next_back() {
+            self.last = Some(c);
+        }
+        self.inner.write_str(s)
+    }
+}
 
 /// How sure a resolution is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
@@ -308,33 +326,47 @@ impl<'a> Resolution<'a> {
     /// ```
     pub fn explanation(&self) -> String {
         let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_explanation(&mut out);
+        out
+    }
+
+    /// [`Resolution::explanation`] written to `w`, without building the
+    /// text first (the JSON writer escapes it on the way).
+    pub fn write_explanation(&self, w: &mut impl fmt::Write) -> fmt::Result {
         if !self.parts.is_empty() {
             match (self.level, self.title.or(self.rank)) {
-                (Some(_), Some(best)) => out.push_str(&format!(
-                    "共{}项职务，取最高的“{}”。",
-                    self.parts.len(),
-                    best
-                )),
-                _ => out.push_str(&format!("共{}项，没有一项能确定层次。", self.parts.len())),
+                (Some(_), Some(best)) => {
+                    write!(w, "共{}项职务，取最高的“{}”。", self.parts.len(), best)?
+                }
+                _ => write!(w, "共{}项，没有一项能确定层次。", self.parts.len())?,
             }
         }
         if !self.organisation.is_empty() {
-            out.push_str(&self.chain(" › "));
-            out.push('。');
+            self.write_chain(w, " › ")?;
+            w.write_char('。')?;
         }
         match (self.title.or(self.rank), self.level) {
-            (Some(t), Some(l)) => out.push_str(&format!("{t}：{}。", l.name)),
-            (Some(t), None) => out.push_str(&format!("{t}：层次无法确定。")),
+            (Some(t), Some(l)) => write!(w, "{t}：{}。", l.name)?,
+            (Some(t), None) => write!(w, "{t}：层次无法确定。")?,
             _ => {}
         }
-        for n in self.notes() {
-            let n = n.to_string();
-            out.push_str(&n);
-            if !n.ends_with('。') {
-                out.push('。');
+        // Each note ends with 。, added when its text has none.
+        let notes = self.found.iter().chain(&self.basis);
+        let data = self.data_notes.iter().map(|n| Note::Data(n));
+        let tail = self.often.map(Note::Often).into_iter();
+        let tail = tail.chain(self.nominal.map(Note::Nominal));
+        for n in notes.cloned().chain(data).chain(tail) {
+            let mut end = LastChar {
+                inner: &mut *w,
+                last: None,
+            };
+            write!(end, "{n}")?;
+            if end.last != Some('。') {
+                w.write_char('。')?;
             }
         }
-        out
+        Ok(())
     }
 
     /// The organisation chain, "深圳市（副省级市，省部级副职）" joined by `sep`.
@@ -348,15 +380,22 @@ impl<'a> Resolution<'a> {
     /// );
     /// ```
     pub fn chain(&self, sep: &str) -> String {
-        let units: Vec<String> = self
-            .organisation
-            .iter()
-            .map(|u| match u.level {
-                Some(l) => format!("{}（{}，{}）", u.name, u.kind, l),
-                None => format!("{}（{}）", u.name, u.kind),
-            })
-            .collect();
-        units.join(sep)
+        let mut out = String::new();
+        let _ = self.write_chain(&mut out, sep);
+        out
+    }
+
+    fn write_chain(&self, w: &mut impl fmt::Write, sep: &str) -> fmt::Result {
+        for (i, u) in self.organisation.iter().enumerate() {
+            if i > 0 {
+                w.write_str(sep)?;
+            }
+            match u.level {
+                Some(l) => write!(w, "{}（{}，{}）", u.name, u.kind, l)?,
+                None => write!(w, "{}（{}）", u.name, u.kind)?,
+            }
+        }
+        Ok(())
     }
 
     /// Whether some of the text was not understood: no title found, or a

@@ -580,6 +580,9 @@ fn root_slot(code: u32, bits: u32) -> usize {
 
 impl NameTable {
     /// Sort the entries and build the trie.
+    // Used by build.rs and by run-time loading; without `runtime-data` the
+    // library itself only reads baked tables.
+    #[cfg_attr(not(feature = "runtime-data"), allow(dead_code))]
     pub fn new(mut entries: Vec<NameIndex>) -> NameTable {
         entries.sort_by(|a, b| a.key.cmp(&b.key).then(a.id.cmp(&b.id)));
         entries.dedup();

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 mod answer;
+mod batch;
 mod input;
 #[cfg(feature = "serve")]
 mod serve;
@@ -93,7 +94,12 @@ enum Command {
     Resolve {
         /// 职务全称；多个职务可用、，;分隔；不给或给 - 则逐行读标准输入
         text: Option<String>,
+        /// 输出格式：text（中文说明）、json（同 --json）、tsv（输入、层次、把握、职务、机构，每行一条，供管道使用）
+        #[arg(long, value_enum)]
+        format: Option<LineFormat>,
     },
+    /// 批量标注联系人表（CSV、TSV、JSON Lines、Excel）：每行加上层次、级别、资历序号、把握、称呼
+    Batch(batch::BatchArgs),
     /// 怎么称呼：当面、书面、介绍、英文，以及不要说的话
     #[command(
         after_help = "例子：\n  rankinfo address 副局长 --surname 王\n  rankinfo address 县长 --surname 付 --given-name 建国\n  rankinfo address 一级调研员 --surname 李\n  rankinfo address 市委常委、宣传部部长 --surname 王"
@@ -229,6 +235,14 @@ impl PersonArgs {
     }
 }
 
+/// How `resolve` prints each answer.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum LineFormat {
+    Text,
+    Json,
+    Tsv,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Color {
     Auto,
@@ -320,6 +334,7 @@ fn names_from_stdin(command: &mut Command) -> std::io::Result<()> {
         Command::Ladder { .. }
         | Command::Data(_)
         | Command::Resolve { .. }
+        | Command::Batch(_)
         | Command::Kaohe
         | Command::Completions { .. }
         | Command::Man => Vec::new(),
@@ -354,16 +369,27 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
         Command::Show { name, at } => answer(answer::show(data, name, at.at.as_deref())?),
         Command::Compare { a, b, at } => answer(answer::compare(data, a, b, at.at.as_deref())?),
         Command::Equiv { name } => answer(answer::equiv(data, name)?),
-        Command::Resolve { text: Some(text) } if text != "-" => answer(answer::resolve(data, text)),
+        Command::Resolve {
+            text: Some(text),
+            format,
+        } if text != "-" => match line_format(json_out, *format) {
+            LineFormat::Tsv => {
+                let mut buf = Vec::new();
+                data.resolve(text).write_tsv(&mut buf);
+                String::from_utf8_lossy(&buf).into_owned()
+            }
+            LineFormat::Json => json(&data.resolve(text)),
+            LineFormat::Text => answer(answer::resolve(data, text)),
+        },
         // No text, or `-`: one title per line on standard input.
-        Command::Resolve { .. } => {
+        Command::Resolve { format, .. } => {
             if std::io::stdin().is_terminal() {
                 let _ = writeln!(
                     std::io::stderr(),
                     "rankinfo: 逐行读取标准输入（每行一个职务）；输入结束按 Ctrl-D（Windows 上 Ctrl-Z 回车）"
                 );
             }
-            return match resolve_lines(data, cli.json, style) {
+            return match resolve_lines(data, line_format(json_out, *format), style) {
                 Ok(()) => Ok(String::new()),
                 // `rankinfo resolve < list | head`: the reader left; not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(String::new()),
@@ -371,6 +397,12 @@ fn run(data: &Dataset, cli: &Cli, style: Style) -> Result<String, LookupError> {
                     let _ = writeln!(std::io::stderr(), "rankinfo: {e}");
                     std::process::exit(EXIT_IO)
                 }
+            };
+        }
+        Command::Batch(args) => {
+            return match batch::run(data, args, json_out) {
+                Ok(()) => Ok(String::new()),
+                Err(code) => std::process::exit(i32::from(code)),
             };
         }
         Command::Data(DataCommand::Check { files }) => {
@@ -513,6 +545,15 @@ fn shown<T: serde::Serialize + render::Cites>(
     }
 }
 
+/// `--format` decides; `--json` alone means JSON.
+fn line_format(json: bool, format: Option<LineFormat>) -> LineFormat {
+    match format {
+        Some(f) => f,
+        None if json => LineFormat::Json,
+        None => LineFormat::Text,
+    }
+}
+
 fn json(value: &impl serde::Serialize) -> String {
     // Serialising these plain structs cannot fail.
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
@@ -536,7 +577,7 @@ fn emit(text: &str) -> ExitCode {
 /// every input line gets one output block (JSON Lines with `--json`), so no
 /// row is lost. The encoding is detected ([`input`]) and said on stderr when
 /// it is not UTF-8, with the lines whose bytes did not decode.
-fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result<()> {
+fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = input::Lines::new(std::io::stdin().lock())?;
     // Past the reader's limit a line is answered "too long"; keep no more.
@@ -548,20 +589,32 @@ fn resolve_lines(data: &Dataset, as_json: bool, style: Style) -> std::io::Result
             lines.encoding.name()
         );
     }
+    // One buffer for every answer: the fast writer appends to it, and it
+    // is written out in large blocks (passed through the BufWriter uncopied).
+    let mut buf = Vec::with_capacity(256 * 1024);
     let mut first = true;
-    while let Some(line) = lines.next_line()? {
-        let r = data.resolve(&line);
-        if as_json {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        } else {
-            // A blank line between cards, so that each reads on its own.
-            if !std::mem::take(&mut first) {
-                out.write_all(b"\n")?;
+    while let Some(line) = lines.next_str()? {
+        let r = data.resolve(line);
+        if buf.len() >= 128 * 1024 {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+        match format {
+            LineFormat::Json => {
+                r.write_json(&mut buf);
+                buf.push(b'\n');
             }
-            out.write_all(render::resolution(&r, style).as_bytes())?;
+            LineFormat::Tsv => r.write_tsv(&mut buf),
+            LineFormat::Text => {
+                // A blank line between cards, so that each reads on its own.
+                if !std::mem::take(&mut first) {
+                    buf.push(b'\n');
+                }
+                buf.extend_from_slice(render::resolution(&r, style).as_bytes());
+            }
         }
     }
+    out.write_all(&buf)?;
     out.flush()?;
     if !lines.malformed.is_empty() {
         let shown: Vec<String> = lines

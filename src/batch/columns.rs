@@ -1,0 +1,349 @@
+//! The `rankinfo_` columns appended to every row, and how one row's
+//! title (with its organisation) becomes them.
+
+use crate::Dataset;
+use crate::address::Person;
+use crate::read::{Certainty, Note, Resolution, Sector};
+use crate::schema::{Grade, Level};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// One appended column. Names are a contract: added to, never renamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The level (县处级副职), empty when it cannot be determined.
+    Level,
+    /// The 级别 band of the level (14–20).
+    Grade,
+    /// The seniority key: 12 = 国家级正职 … 1 = 办事员级; sort descending
+    /// for the most senior first. Empty without a level.
+    Seniority,
+    /// 高, 中, 低 (JSON: high, medium, low).
+    Certainty,
+    /// A level the text states for the person (（正处级）).
+    StatedLevel,
+    /// 党政机关, 事业单位, 企业, 村（社区）, 军队, 非职务.
+    Sector,
+    /// How to address the person face to face (王局长); with a surname.
+    AddressOral,
+    /// The salutation of a letter (尊敬的王副局长：); with a surname.
+    AddressWritten,
+    /// Why there is no level, or why the certainty is not 高.
+    Note,
+}
+
+impl Column {
+    /// The header name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Level => "rankinfo_level",
+            Column::Grade => "rankinfo_grade",
+            Column::Seniority => "rankinfo_seniority",
+            Column::Certainty => "rankinfo_certainty",
+            Column::StatedLevel => "rankinfo_stated_level",
+            Column::Sector => "rankinfo_sector",
+            Column::AddressOral => "rankinfo_address_oral",
+            Column::AddressWritten => "rankinfo_address_written",
+            Column::Note => "rankinfo_note",
+        }
+    }
+}
+
+const PLAIN: &[Column] = &[
+    Column::Level,
+    Column::Grade,
+    Column::Seniority,
+    Column::Certainty,
+    Column::StatedLevel,
+    Column::Sector,
+    Column::Note,
+];
+const WITH_ADDRESS: &[Column] = &[
+    Column::Level,
+    Column::Grade,
+    Column::Seniority,
+    Column::Certainty,
+    Column::StatedLevel,
+    Column::Sector,
+    Column::AddressOral,
+    Column::AddressWritten,
+    Column::Note,
+];
+
+/// The appended columns, in order; the address columns only when a
+/// surname column is given.
+pub fn columns(with_address: bool) -> &'static [Column] {
+    if with_address { WITH_ADDRESS } else { PLAIN }
+}
+
+/// The seniority key of a level (see [`Column::Seniority`]).
+pub fn seniority(level: &Level) -> u8 {
+    13u8.saturating_sub(level.order)
+}
+
+/// What one row's title amounts to. Reused from row to row.
+#[derive(Debug, Default)]
+pub struct Annotation<'d> {
+    /// The level, from the data (so it outlives the row's text).
+    pub level: Option<&'d Level>,
+    /// How sure the answer is.
+    pub certainty: Certainty,
+    /// The 级别 band: a 职级's own where the level came from one
+    /// (一级调研员: 11–17), else the level's.
+    pub grade: Option<Grade>,
+    /// A level the text states for the person.
+    pub stated_level: Option<&'d Level>,
+    /// Civil service, or where outside it the post is.
+    pub sector: Option<Sector>,
+    /// Empty without a surname or a title the address rules know.
+    pub address_oral: String,
+    /// A letter's salutation, with a surname.
+    pub address_written: String,
+    /// Why there is no level, or why the certainty is not high; else empty.
+    pub note: String,
+    /// The kind of reason for no level, counted in the summary.
+    pub reason: Option<&'static str>,
+}
+
+impl Annotation<'_> {
+    /// The column's value as text (empty when there is none).
+    pub fn text(&self, column: Column, out: &mut String) {
+        match column {
+            Column::Level => out.push_str(self.level.map_or("", |l| &l.name)),
+            Column::Grade => {
+                if let Some(g) = self.grade {
+                    digits(out, g.highest);
+                    out.push('–');
+                    digits(out, g.lowest);
+                }
+            }
+            Column::Seniority => {
+                if let Some(l) = self.level {
+                    digits(out, seniority(l));
+                }
+            }
+            Column::Certainty => out.push_str(self.certainty.label()),
+            Column::StatedLevel => out.push_str(self.stated_level.map_or("", |l| &l.name)),
+            Column::Sector => out.push_str(self.sector.map_or("", sector_label)),
+            Column::AddressOral => out.push_str(&self.address_oral),
+            Column::AddressWritten => out.push_str(&self.address_written),
+            Column::Note => out.push_str(&self.note),
+        }
+    }
+}
+
+/// A small number in decimal, without the formatting machinery.
+fn digits(out: &mut String, n: u8) {
+    if n >= 100 {
+        out.push(char::from(b'0' + n / 100));
+    }
+    if n >= 10 {
+        out.push(char::from(b'0' + n / 10 % 10));
+    }
+    out.push(char::from(b'0' + n % 10));
+}
+
+/// The Chinese name of a sector, for spreadsheets.
+pub fn sector_label(s: Sector) -> &'static str {
+    match s {
+        Sector::CivilService => "党政机关",
+        Sector::PublicInstitution => "事业单位",
+        Sector::Enterprise => "企业",
+        Sector::Village => "村（社区）",
+        Sector::Military => "军队",
+        Sector::NotAPost => "非职务",
+    }
+}
+
+/// Which columns of the input hold what.
+#[derive(Debug, Clone, Default)]
+pub struct Fields<'r> {
+    /// The title (职务) as written.
+    pub title: &'r str,
+    /// The organisation (单位), read in front of the title.
+    pub org: Option<&'r str>,
+    /// The surname (姓), for the forms of address.
+    pub surname: Option<&'r str>,
+    /// The given name (名).
+    pub given_name: Option<&'r str>,
+}
+
+/// Annotates rows through the one reader, keeping its buffers.
+pub struct Annotator<'d> {
+    data: &'d Dataset,
+    text: String,
+    with_address: bool,
+    /// Forms of address by title, context and surname: working them out
+    /// costs far more than reading the title, and a list repeats them.
+    /// `None`: they depend on the given name too (傅 + 局长), not cached.
+    addresses: HashMap<String, Option<(String, String)>>,
+}
+
+/// The most forms of address kept; past it the cache starts again.
+const ADDRESSES: usize = 20_000;
+
+impl<'d> Annotator<'d> {
+    /// `with_address`: work out the forms of address (a surname column).
+    pub fn new(data: &'d Dataset, with_address: bool) -> Self {
+        Annotator {
+            data,
+            text: String::new(),
+            with_address,
+            addresses: HashMap::new(),
+        }
+    }
+
+    /// Annotate one row into `ann` (cleared first).
+    pub fn annotate(&mut self, f: &Fields<'_>, ann: &mut Annotation<'d>) {
+        let data = self.data;
+        ann.level = None;
+        ann.grade = None;
+        ann.certainty = Certainty::Low;
+        ann.stated_level = None;
+        ann.sector = None;
+        ann.address_oral.clear();
+        ann.address_written.clear();
+        ann.note.clear();
+        ann.reason = None;
+        // 单位 合肥市财政局 + 职务 副局长 read as one title, unless the title
+        // already names its unit.
+        // A stray quote of a broken CSV record is not part of the title.
+        let title = f.title.trim().trim_matches('"').trim();
+        self.text.clear();
+        if let Some(org) = f.org.map(str::trim).filter(|o| !o.is_empty()) {
+            if !title.starts_with(org) {
+                self.text.push_str(org);
+            }
+        }
+        self.text.push_str(title);
+        if title.is_empty() {
+            ann.reason = Some("职务为空");
+            ann.note.push_str("职务为空");
+            return;
+        }
+        let r = data.resolve(&self.text);
+        // The data's own levels, so that the answer outlives the text.
+        let own = |l: &Level| data.levels().find(|x| x.order == l.order);
+        ann.level = r.level.and_then(own);
+        ann.grade = r.grade().filter(|_| ann.level.is_some());
+        ann.stated_level = r.stated_level.and_then(own);
+        ann.certainty = r.confidence;
+        ann.sector = r.sector;
+        if ann.level.is_none() || r.confidence != Certainty::High {
+            note(&r, ann);
+        }
+        if self.with_address {
+            address(data, &mut self.addresses, &r, f, ann);
+        }
+    }
+}
+
+/// The note that explains a missing level or a lowered certainty.
+fn note(r: &Resolution<'_>, ann: &mut Annotation<'_>) {
+    let notes = r.notes();
+    let unresolved = ann.level.is_none();
+    // Outside the civil service says more than "no title found".
+    let sector = notes.iter().find(|n| matches!(n, Note::Sector(_)));
+    let pick = sector.into_iter().chain(&notes).find_map(|n| {
+        let kind = reason(n)?;
+        (unresolved || lowers(n)).then_some((n, kind))
+    });
+    match pick {
+        Some((n, kind)) => {
+            let _ = write!(ann.note, "{n}");
+            ann.reason = unresolved.then_some(kind);
+        }
+        None if unresolved => {
+            ann.note.push_str("层次无法确定");
+            ann.reason = Some("层次无法确定");
+        }
+        None => {}
+    }
+}
+
+/// The kind of reason a note gives for no level.
+fn reason(n: &Note<'_>) -> Option<&'static str> {
+    Some(match n {
+        Note::NoTitle => "未识别出职务",
+        Note::Leftover(_) => "有未能识别的部分",
+        Note::Sector(_) => "不属党政机关",
+        Note::NotAt { .. } | Note::Case { level: None, .. } => "该类机构无此职务",
+        Note::DependsOn { .. } => "层次取决于机构",
+        Note::SharedName { .. } => "地名重名",
+        Note::DevZone => "开发区、新区",
+        Note::BelowLadder { .. } => "股级，无法定层次",
+        Note::NotHeld => "尚未任职",
+        Note::RankWithoutLevel(_) => "职级无对应层次",
+        Note::Unplaced => "括号中的层次或职务无法确定",
+        Note::PartNotUnderstood => "另有职务未能识别",
+        Note::Former => "原任职务",
+        Note::TypedPlace => "地名不在现行区划",
+        _ => return None,
+    })
+}
+
+/// Notes that lower the certainty of an answer that has a level.
+fn lowers(n: &Note<'_>) -> bool {
+    matches!(
+        n,
+        Note::Leftover(_)
+            | Note::Unplaced
+            | Note::PartNotUnderstood
+            | Note::Former
+            | Note::TypedPlace
+            | Note::SharedName { .. }
+    )
+}
+
+/// The oral and written forms of address, when a surname is given and
+/// the title is one the address rules know.
+fn address(
+    data: &Dataset,
+    cache: &mut HashMap<String, Option<(String, String)>>,
+    r: &Resolution<'_>,
+    f: &Fields<'_>,
+    ann: &mut Annotation<'_>,
+) {
+    let Some(surname) = f.surname.map(str::trim).filter(|s| !s.is_empty()) else {
+        return;
+    };
+    let Some(title) = r.title.or(r.rank) else {
+        return;
+    };
+    let given = f.given_name.map(str::trim).filter(|g| !g.is_empty());
+    let mut key = String::with_capacity(32);
+    let _ = write!(key, "{title}\u{1}{}\u{1}{surname}", r.context.unwrap_or(""));
+    if let Some(Some((oral, written))) = cache.get(key.as_str()) {
+        ann.address_oral.push_str(oral);
+        ann.address_written.push_str(written);
+        return;
+    }
+    let forms = |given: Option<&str>| {
+        let mut person = Person::surnamed(surname);
+        if let Some(g) = given {
+            person = person.with_given_name(g);
+        }
+        let a = match r.context {
+            Some(ctx) => data.address_at(title, &person, ctx),
+            None => data.address(title, &person),
+        };
+        a.map(|a| (a.oral, a.written)).unwrap_or_default()
+    };
+    let (oral, written) = forms(given);
+    if !cache.contains_key(key.as_str()) {
+        // Cached only when the given name changes nothing.
+        let other = forms(Some(if given == Some("某某") {
+            "某甲"
+        } else {
+            "某某"
+        }));
+        let same = other == (oral.clone(), written.clone()) && forms(None) == other;
+        if cache.len() >= ADDRESSES {
+            cache.clear();
+        }
+        let value = same.then(|| (oral.clone(), written.clone()));
+        cache.insert(key, value);
+    }
+    ann.address_oral = oral;
+    ann.address_written = written;
+}

@@ -1,0 +1,383 @@
+//! RFC 4180 records read as bytes, so that every field goes out exactly as
+//! it came in, in any ASCII-compatible encoding (UTF-8, GB18030/GBK: their
+//! multi-byte sequences never contain `"`, `,`, tab, CR or LF).
+//!
+//! Lenient where files are broken, and says so: a quote inside an unquoted
+//! field is kept as text; text after a closing quote is kept and reported;
+//! a quote never closed (by the end of input, or within [`MAX_RECORD`]
+//! bytes) makes that record read again with quotes as plain text, so the
+//! rows after it are not swallowed.
+
+use super::{Problem, ProblemKind};
+use std::io::{self, Read};
+
+/// The longest record held in memory while looking for a closing quote.
+pub const MAX_RECORD: usize = 4 << 20;
+const CHUNK: usize = 64 * 1024;
+
+/// One record: unescaped field contents, end to end.
+#[derive(Debug, Default, Clone)]
+pub struct Record {
+    /// The fields' contents, unescaped, end to end.
+    pub data: Vec<u8>,
+    /// The end of each field in `data`.
+    pub ends: Vec<usize>,
+    /// Whether each field was quoted in the input (kept on output).
+    pub quoted: Vec<bool>,
+    /// The line the record starts on (1-based).
+    pub line: u64,
+    /// The line ending it had: `\r\n` or not.
+    pub crlf: bool,
+}
+
+impl Record {
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no field (never, once read).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The bytes of field `i`.
+    pub fn field(&self, i: usize) -> Option<&[u8]> {
+        Some(&self.data[self.span(i)?])
+    }
+
+    /// Where field `i` is in `data`.
+    pub fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(start..end)
+    }
+
+    fn clear(&mut self) {
+        self.data.clear();
+        self.ends.clear();
+        self.quoted.clear();
+    }
+
+    fn end_field(&mut self, quoted: bool) {
+        self.ends.push(self.data.len());
+        self.quoted.push(quoted);
+    }
+}
+
+/// Records of a byte stream.
+pub struct Reader<R> {
+    inner: R,
+    buf: Vec<u8>,
+    pos: usize,
+    eof: bool,
+    delim: u8,
+    line: u64,
+    /// Bytes consumed so far (for progress).
+    pub consumed: u64,
+}
+
+enum Parse {
+    /// The record ends at this offset, having crossed this many line ends.
+    Done(usize, u64),
+    NeedMore,
+    Unclosed,
+}
+
+impl<R: Read> Reader<R> {
+    /// `head` is input already read (for detection); `inner` the rest.
+    pub fn new(head: Vec<u8>, inner: R, delim: u8) -> Self {
+        Reader {
+            inner,
+            buf: head,
+            pos: 0,
+            eof: false,
+            delim,
+            line: 1,
+            consumed: 0,
+        }
+    }
+
+    /// The field delimiter.
+    pub fn delim(&self) -> u8 {
+        self.delim
+    }
+
+    /// The next record into `rec`; false at the end of input. Problems
+    /// (a quote never closed, text after a closing quote) go to `problems`.
+    pub fn read(&mut self, rec: &mut Record, problems: &mut Vec<Problem>) -> io::Result<bool> {
+        let mut literal = false;
+        loop {
+            if self.pos == self.buf.len() && self.eof {
+                return Ok(false);
+            }
+            rec.clear();
+            rec.line = self.line;
+            let len_before = problems.len();
+            match self.parse(rec, literal, problems) {
+                Parse::Done(end, lines) => {
+                    self.consumed += (end - self.pos) as u64;
+                    self.pos = end;
+                    self.line += lines;
+                    return Ok(true);
+                }
+                Parse::NeedMore if literal || self.buf.len() - self.pos <= MAX_RECORD => {
+                    problems.truncate(len_before);
+                    self.fill()?;
+                }
+                Parse::NeedMore | Parse::Unclosed => {
+                    problems.truncate(len_before);
+                    problems.push(Problem {
+                        line: self.line,
+                        column: None,
+                        kind: ProblemKind::UnclosedQuote,
+                    });
+                    literal = true;
+                }
+            }
+        }
+    }
+
+    /// Read more input, dropping what was consumed.
+    fn fill(&mut self) -> io::Result<()> {
+        if self.pos > 0 {
+            self.buf.drain(..self.pos);
+            self.pos = 0;
+        }
+        let start = self.buf.len();
+        self.buf.resize(start + CHUNK, 0);
+        let n = loop {
+            match self.inner.read(&mut self.buf[start..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.buf.truncate(start);
+                    return Err(e);
+                }
+            }
+        };
+        self.buf.truncate(start + n);
+        self.eof = n == 0;
+        Ok(())
+    }
+
+    /// Parse one record from `pos`. `literal`: quotes are plain text.
+    fn parse(&self, rec: &mut Record, literal: bool, problems: &mut Vec<Problem>) -> Parse {
+        let buf = &self.buf[..];
+        let n = buf.len();
+        let (delim, eof) = (self.delim, self.eof);
+        let mut i = self.pos;
+        if !literal {
+            if let Some(done) = self.plain_line(rec) {
+                return done;
+            }
+        }
+        let mut lines = 0u64;
+        // The end of an unquoted field (or of text after a closing quote).
+        let stop = |from: usize| {
+            memchr::memchr3(delim, b'\n', b'\r', &buf[from..]).map_or(n, |k| from + k)
+        };
+        loop {
+            let quoted = !literal && buf.get(i) == Some(&b'"');
+            if quoted {
+                i += 1;
+                loop {
+                    let Some(j) = memchr::memchr(b'"', &buf[i..]) else {
+                        return if eof {
+                            Parse::Unclosed
+                        } else {
+                            Parse::NeedMore
+                        };
+                    };
+                    let part = &buf[i..i + j];
+                    lines += line_ends(part);
+                    rec.data.extend_from_slice(part);
+                    let q = i + j;
+                    match buf.get(q + 1) {
+                        Some(b'"') => {
+                            rec.data.push(b'"');
+                            i = q + 2;
+                        }
+                        None if !eof => return Parse::NeedMore,
+                        _ => {
+                            i = q + 1;
+                            break;
+                        }
+                    }
+                }
+                // Text after the closing quote: kept, reported.
+                let k = stop(i);
+                if k > i {
+                    rec.data.extend_from_slice(&buf[i..k]);
+                    problems.push(Problem {
+                        line: self.line + lines,
+                        column: Some(rec.ends.len() + 1),
+                        kind: ProblemKind::AfterQuote,
+                    });
+                    i = k;
+                }
+            } else {
+                let k = stop(i);
+                rec.data.extend_from_slice(&buf[i..k]);
+                i = k;
+            }
+            // Read with quotes as text, a field holding one is written
+            // quoted, so that reading the output gives it back.
+            let start = rec.ends.last().copied().unwrap_or(0);
+            rec.end_field(quoted || (literal && rec.data[start..].contains(&b'"')));
+            match buf.get(i) {
+                None if !eof => return Parse::NeedMore,
+                None => return Parse::Done(i, lines),
+                Some(&b) if b == delim => i += 1,
+                Some(b'\r') => match buf.get(i + 1) {
+                    None if !eof => return Parse::NeedMore,
+                    Some(b'\n') => {
+                        rec.crlf = true;
+                        return Parse::Done(i + 2, lines + 1);
+                    }
+                    _ => {
+                        rec.crlf = false;
+                        return Parse::Done(i + 1, lines + 1);
+                    }
+                },
+                Some(_) => {
+                    rec.crlf = false;
+                    return Parse::Done(i + 1, lines + 1);
+                }
+            }
+        }
+    }
+}
+
+impl<R> Reader<R> {
+    /// The usual record: one line without a quote, split at delimiters
+    /// in one pass. `None`: the line has a quote (or may go on past what is
+    /// read), for the general parser.
+    fn plain_line(&self, rec: &mut Record) -> Option<Parse> {
+        let buf = &self.buf[..];
+        let start = self.pos;
+        let end = match memchr::memchr2(b'\n', b'\r', &buf[start..]) {
+            Some(k) => start + k,
+            None if self.eof => buf.len(),
+            None => return Some(Parse::NeedMore),
+        };
+        let line = &buf[start..end];
+        if memchr::memchr(b'"', line).is_some() {
+            return None;
+        }
+        let mut from = 0;
+        for k in memchr::memchr_iter(self.delim, line) {
+            rec.data.extend_from_slice(&line[from..k]);
+            rec.end_field(false);
+            from = k + 1;
+        }
+        rec.data.extend_from_slice(&line[from..]);
+        rec.end_field(false);
+        Some(match buf.get(end) {
+            None => Parse::Done(end, 0),
+            Some(b'\r') => match buf.get(end + 1) {
+                None if !self.eof => Parse::NeedMore,
+                Some(b'\n') => {
+                    rec.crlf = true;
+                    Parse::Done(end + 2, 1)
+                }
+                _ => {
+                    rec.crlf = false;
+                    Parse::Done(end + 1, 1)
+                }
+            },
+            Some(_) => {
+                rec.crlf = false;
+                Parse::Done(end + 1, 1)
+            }
+        })
+    }
+}
+
+/// Line ends in a span: LF, CRLF (once) or a lone CR.
+fn line_ends(s: &[u8]) -> u64 {
+    let mut n = 0;
+    for (k, &b) in s.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && s.get(k + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Append `field` to `out` as a CSV/TSV field: quoted when it was, or
+/// when it holds the delimiter, a quote or a line end.
+pub fn write_field(out: &mut Vec<u8>, field: &[u8], quoted: bool, delim: u8) {
+    let special = |b: &u8| *b == delim || matches!(*b, b'"' | b'\n' | b'\r');
+    // Short fields (most) are scanned directly; memchr pays off on long ones.
+    let needs = quoted
+        || if field.len() < 64 {
+            field.iter().any(special)
+        } else {
+            memchr::memchr3(delim, b'"', b'\n', field).is_some()
+                || memchr::memchr(b'\r', field).is_some()
+        };
+    if !needs {
+        out.extend_from_slice(field);
+        return;
+    }
+    out.push(b'"');
+    let mut start = 0;
+    for k in memchr::memchr_iter(b'"', field) {
+        out.extend_from_slice(&field[start..=k]);
+        out.push(b'"');
+        start = k + 1;
+    }
+    out.extend_from_slice(&field[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(input: &[u8], delim: u8) -> (Vec<Vec<String>>, Vec<Problem>) {
+        let mut r = Reader::new(Vec::new(), input, delim);
+        let mut rec = Record::default();
+        let mut problems = Vec::new();
+        let mut out = Vec::new();
+        while r.read(&mut rec, &mut problems).unwrap() {
+            out.push(
+                (0..rec.len())
+                    .map(|i| String::from_utf8_lossy(rec.field(i).unwrap()).into_owned())
+                    .collect(),
+            );
+        }
+        (out, problems)
+    }
+
+    #[test]
+    fn rfc_4180_quoting() {
+        let (rows, problems) = records(b"a,\"b,c\",\"d\"\"e\"\r\n\"x\ny\",z", b',');
+        assert_eq!(rows, [vec!["a", "b,c", "d\"e"], vec!["x\ny", "z"]]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_rows_after_it() {
+        let (rows, problems) = records(b"a,\"b\nc,d\ne,f\n", b',');
+        assert_eq!(rows, [vec!["a", "\"b"], vec!["c", "d"], vec!["e", "f"]]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 1);
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_kept_and_reported() {
+        let (rows, problems) = records(b"\"a\"b,c\n", b',');
+        assert_eq!(rows, [vec!["ab", "c"]]);
+        assert_eq!(problems[0].column, Some(1));
+    }
+
+    #[test]
+    fn records_across_chunks() {
+        let row = "\"长字段,含逗号\"\"引号\"\"\",处长\n".repeat(10_000);
+        let (rows, _) = records(row.as_bytes(), b',');
+        assert_eq!(rows.len(), 10_000);
+        assert!(rows.iter().all(|r| r == &["长字段,含逗号\"引号\"", "处长"]));
+    }
+}

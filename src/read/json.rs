@@ -1,0 +1,247 @@
+//! A [`Resolution`] as compact JSON, byte for byte what `serde_json` writes
+//! for its `Serialize`, without serde: contact lists stream millions of
+//! answers, and serde_json's per-answer explanation `String` and escaping
+//! cost more than reading the title (issue 9). Text is escaped in whole runs
+//! of bytes that need none; nothing is allocated per answer for the usual
+//! post. `tests/json_writer.rs` holds the two equal.
+
+use super::{Certainty, Resolution, Rule, Sector, Unit};
+use std::fmt;
+
+impl Resolution<'_> {
+    /// Append this answer as one compact JSON object (no line end) to
+    /// `out`: the fields and order of the `Serialize` implementation.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"input\":");
+        string(out, &self.input);
+        out.extend_from_slice(b",\"level\":");
+        opt(out, self.level.map(|l| &*l.name));
+        out.extend_from_slice(b",\"title\":");
+        opt(out, self.title);
+        out.extend_from_slice(b",\"organisation\":[");
+        for (i, u) in self.organisation.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            unit(out, u);
+        }
+        out.extend_from_slice(b"],\"parts\":[");
+        for (i, p) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            p.write_json(out);
+        }
+        out.extend_from_slice(b"],\"confidence\":");
+        raw_str(out, certainty_code(self.confidence));
+        out.extend_from_slice(b",\"explanation\":\"");
+        let start = out.len();
+        // Writing to a Vec cannot fail.
+        let _ = self.write_explanation(&mut Raw(out));
+        escape_since(out, start);
+        out.extend_from_slice(b"\",\"rank\":");
+        opt(out, self.rank);
+        out.extend_from_slice(b",\"grade\":");
+        // A 职级's own band where the level came from one (Resolution::grade).
+        match self.grade() {
+            Some(g) => {
+                out.extend_from_slice(b"{\"highest\":");
+                number(out, g.highest);
+                out.extend_from_slice(b",\"lowest\":");
+                number(out, g.lowest);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"context\":");
+        opt(out, self.context);
+        out.extend_from_slice(b",\"rule\":");
+        raw_str(out, rule(self.rule));
+        out.extend_from_slice(b",\"nominal\":");
+        opt(out, self.nominal);
+        out.extend_from_slice(b",\"often\":");
+        opt(out, self.often);
+        out.extend_from_slice(b",\"sources\":[");
+        for (i, s) in self.sources.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, s);
+        }
+        out.extend_from_slice(b"],\"certainty\":");
+        raw_str(out, certainty_code(self.confidence));
+        out.extend_from_slice(b",\"stated_level\":");
+        opt(out, self.stated_level.map(|l| &*l.name));
+        out.extend_from_slice(b",\"post_level\":");
+        opt(out, self.post_level.map(|l| &*l.name));
+        out.extend_from_slice(b",\"sector\":");
+        match self.sector {
+            Some(s) => raw_str(out, sector_code(s)),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
+    }
+}
+
+fn unit(out: &mut Vec<u8>, u: &Unit<'_>) {
+    out.extend_from_slice(b"{\"name\":");
+    string(out, &u.name);
+    out.extend_from_slice(b",\"kind\":");
+    string(out, u.kind);
+    out.extend_from_slice(b",\"level\":");
+    opt(out, u.level);
+    out.push(b'}');
+}
+
+/// The JSON code of a certainty (its serde name).
+pub fn certainty_code(c: Certainty) -> &'static str {
+    match c {
+        Certainty::High => "high",
+        Certainty::Medium => "medium",
+        Certainty::Low => "low",
+    }
+}
+
+fn rule(r: Rule) -> &'static str {
+    match r {
+        Rule::FixedTitle => "fixed_title",
+        Rule::TitleCase => "title_case",
+        Rule::Derived => "derived",
+        Rule::RankEquivalent => "rank_equivalent",
+        Rule::NamedLevel => "named_level",
+        Rule::None => "none",
+    }
+}
+
+/// The JSON name of a sector (its serde name).
+pub fn sector_code(s: Sector) -> &'static str {
+    match s {
+        Sector::CivilService => "civil_service",
+        Sector::PublicInstitution => "public_institution",
+        Sector::Enterprise => "enterprise",
+        Sector::Village => "village",
+        Sector::Military => "military",
+        Sector::NotAPost => "not_a_post",
+    }
+}
+
+/// A name known to need no escaping.
+fn raw_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
+fn number(out: &mut Vec<u8>, n: u8) {
+    if n >= 100 {
+        out.push(b'0' + n / 100);
+    }
+    if n >= 10 {
+        out.push(b'0' + n / 10 % 10);
+    }
+    out.push(b'0' + n % 10);
+}
+
+fn opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A JSON string, quoted.
+pub fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape(out, s);
+    out.push(b'"');
+}
+
+/// `s` escaped as serde_json does: `"`, `\` and control characters below
+/// U+0020 (short forms for \b \t \n \f \r, else `\u00xx`); nothing else.
+pub fn escape(out: &mut Vec<u8>, s: &str) {
+    escape_bytes(out, s.as_bytes());
+}
+
+fn escape_bytes(out: &mut Vec<u8>, mut bytes: &[u8]) {
+    while let Some(i) = first_to_escape(bytes) {
+        out.extend_from_slice(&bytes[..i]);
+        escape_byte(out, bytes[i]);
+        bytes = &bytes[i + 1..];
+    }
+    out.extend_from_slice(bytes);
+}
+
+/// Escape what was appended to `out` since `start`, in place: text written
+/// raw first, then scanned once, so that the usual text is copied once.
+fn escape_since(out: &mut Vec<u8>, start: usize) {
+    if let Some(i) = first_to_escape(&out[start..]) {
+        let tail = out.split_off(start + i);
+        escape_bytes(out, &tail);
+    }
+}
+
+/// The first byte that needs escaping, found eight bytes at a time.
+fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(word) = bytes
+        .get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+    {
+        if word_needs_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|k| i + k)
+}
+
+/// Whether any byte of `w` is below 0x20, `"` or `\` (exact: the
+/// "has less" and "has zero" tests of bit-twiddling lore).
+fn word_needs_escape(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let below = w.wrapping_sub(LO * 0x20) & !w & HI;
+    (below | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\\')))) != 0
+}
+
+fn escape_byte(out: &mut Vec<u8>, b: u8) {
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        0x0C => out.extend_from_slice(b"\\f"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xF)]);
+        }
+    }
+}
+
+/// A `fmt::Write` that appends to a byte buffer as it is.
+struct Raw<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Raw<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A `fmt::Write` that escapes what is written into a JSON string's body.
+pub struct Escaped<'a>(pub &'a mut Vec<u8>);
+
+impl fmt::Write for Escaped<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape(self.0, s);
+        Ok(())
+    }
+}
