@@ -667,6 +667,7 @@ const ROUTES: &[&str] = &[
     "/v1/ladder",
     "/v1/ladder.svg",
     "/v1/openapi.json",
+    "/v1/batch",
 ];
 
 #[test]
@@ -739,6 +740,13 @@ fn the_openapi_document_matches_the_routes() {
                 .collect();
             let r = match method.as_str() {
                 "get" => server.get(&format!("{path}?{}", query(&pairs))),
+                // A contact list for the annotator; a list of titles else.
+                "post" if path == "/v1/batch" => server.request(
+                    "POST",
+                    &format!("{path}?{}", query(&pairs)),
+                    &[("Content-Type", "text/csv")],
+                    "姓名,职务\n王,处长\n".as_bytes(),
+                ),
                 "post" => server.request(
                     "POST",
                     path,
@@ -755,10 +763,19 @@ fn the_openapi_document_matches_the_routes() {
                 );
                 continue;
             }
-            r.json();
+            if path == "/v1/batch" {
+                let text = String::from_utf8(r.body.clone()).unwrap();
+                assert!(text.starts_with("姓名,职务,rankinfo_level"), "{text}");
+                assert!(text.contains("王,处长,县处级正职"), "{text}");
+            } else {
+                r.json();
+            }
             // Each status the route gives for a missing parameter is documented.
             if !params.is_empty() {
-                let r = server.get(path);
+                let r = match method.as_str() {
+                    "post" => server.request("POST", path, &[], b"a\n"),
+                    _ => server.get(path),
+                };
                 assert_eq!(r.status, 400, "{path} without parameters");
                 assert!(
                     op["responses"].get("400").is_some(),
@@ -829,4 +846,32 @@ fn the_server_code_reaches_no_file_and_no_shell() {
             assert!(!src.contains(word), "{word} in the server's code");
         }
     }
+}
+
+#[test]
+fn batch_annotates_a_contact_list_like_the_command() {
+    let server = Server::start(&[]);
+    let csv = "单位,职务,姓\n合肥市财政局,副局长,王\n\"某某公司, 总部\",董事长,李\n";
+    let r = server.request(
+        "POST",
+        "/v1/batch?column=职务&org_column=单位&surname_column=姓",
+        &[("Content-Type", "text/csv")],
+        csv.as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+    let text = String::from_utf8(r.body.clone()).unwrap();
+    // Every row, every field as it came (the quoted one stays quoted).
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("合肥市财政局,副局长,王,县处级副职"),
+        "{text}"
+    );
+    assert!(text.contains("\"某某公司, 总部\",董事长,李,"), "{text}");
+    // A column that is not there: 400, naming the columns there are.
+    let r = server.request("POST", "/v1/batch?column=职位", &[], csv.as_bytes());
+    assert_eq!(r.status, 400);
+    assert!(r.json()["message"].as_str().unwrap().contains("单位"));
 }

@@ -18,7 +18,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -71,6 +71,7 @@ pub fn router(data: Data) -> Router {
         .route("/v1/ladder", get(ladder))
         .route("/v1/ladder.svg", get(ladder_svg))
         .route("/v1/openapi.json", get(openapi))
+        .route("/v1/batch", post(batch))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(data)
@@ -421,39 +422,7 @@ async fn resolve_bulk(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let too_large = || ApiError {
-        status: StatusCode::PAYLOAD_TOO_LARGE,
-        error: "body_too_large",
-        message: format!("请求体超过 {BODY_LIMIT} 字节"),
-        parameter: None,
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
-        return Err(too_large());
-    }
-    let collected = tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, BODY_LIMIT).collect())
-        .await
-        .map_err(|_| ApiError {
-            status: StatusCode::REQUEST_TIMEOUT,
-            error: "body_timeout",
-            message: format!("{} 秒内未收到完整的请求体", BODY_TIMEOUT.as_secs()),
-            parameter: None,
-        })?;
-    let bytes = match collected {
-        Ok(c) => c.to_bytes(),
-        Err(e) if e.is::<LengthLimitError>() => return Err(too_large()),
-        Err(e) => {
-            return Err(ApiError {
-                status: StatusCode::BAD_REQUEST,
-                error: "bad_body",
-                message: format!("读取请求体失败：{e}"),
-                parameter: None,
-            });
-        }
-    };
+    let bytes = read_body(&headers, body).await?;
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -529,5 +498,114 @@ async fn method_not_allowed() -> ApiError {
         error: "method_not_allowed",
         message: "此地址不支持这种请求方法".into(),
         parameter: None,
+    }
+}
+
+/// The body of a request, whole, within the limit and the time allowed.
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes, ApiError> {
+    let too_large = || ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        error: "body_too_large",
+        message: format!("请求体超过 {BODY_LIMIT} 字节"),
+        parameter: None,
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return Err(too_large());
+    }
+    let collected = tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, BODY_LIMIT).collect())
+        .await
+        .map_err(|_| ApiError {
+            status: StatusCode::REQUEST_TIMEOUT,
+            error: "body_timeout",
+            message: format!("{} 秒内未收到完整的请求体", BODY_TIMEOUT.as_secs()),
+            parameter: None,
+        })?;
+    match collected {
+        Ok(c) => Ok(c.to_bytes()),
+        Err(e) if e.is::<LengthLimitError>() => Err(too_large()),
+        Err(e) => Err(ApiError {
+            status: StatusCode::BAD_REQUEST,
+            error: "bad_body",
+            message: format!("读取请求体失败：{e}"),
+            parameter: None,
+        }),
+    }
+}
+
+/// The columns of `POST /v1/batch`, as `rankinfo batch` takes them.
+#[derive(serde::Deserialize)]
+struct BatchQuery {
+    column: Option<String>,
+    org_column: Option<String>,
+    surname_column: Option<String>,
+    given_name_column: Option<String>,
+}
+
+/// `POST /v1/batch?column=职务[&org_column=…&surname_column=…&given_name_column=…]`:
+/// a CSV, TSV or JSON Lines body annotated row by row as `rankinfo batch`
+/// does (every row and field kept, the `rankinfo_` columns appended), in the
+/// body's own format. Within the body limit; run off the async threads.
+async fn batch(
+    State(data): State<Data>,
+    Query(q): Query<BatchQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    use rankinfo::batch::{ColumnRef, Format, Options, Spec};
+    let column = q.column.ok_or(ApiError {
+        status: StatusCode::BAD_REQUEST,
+        error: "missing_parameter",
+        message: "缺少参数 column（职务所在的列名或从 1 起的列号）".to_string(),
+        parameter: Some("column"),
+    })?;
+    let bytes = read_body(&headers, body).await?;
+    let input = Format::sniff(&bytes);
+    let content_type = match input {
+        Format::Csv => "text/csv; charset=utf-8",
+        Format::Tsv => "text/tab-separated-values; charset=utf-8",
+        Format::Jsonl => "application/x-ndjson",
+        Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+    let opts = Options {
+        spec: Spec {
+            title: ColumnRef::parse(&column),
+            org: q.org_column.as_deref().map(ColumnRef::parse),
+            surname: q.surname_column.as_deref().map(ColumnRef::parse),
+            given_name: q.given_name_column.as_deref().map(ColumnRef::parse),
+        },
+        input,
+        output: None,
+        encoding: None,
+        excel: false,
+        sheet: None,
+    };
+    let done = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        rankinfo::batch::annotate(data, &bytes[..], &mut out, &opts, &mut ()).map(|_| out)
+    })
+    .await;
+    match done {
+        Ok(Ok(out)) => {
+            let mut r = (StatusCode::OK, out).into_response();
+            r.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            Ok(r)
+        }
+        Ok(Err(e)) => Err(ApiError {
+            status: StatusCode::BAD_REQUEST,
+            error: "bad_table",
+            message: e.to_string(),
+            parameter: None,
+        }),
+        Err(_) => Err(ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            error: "internal",
+            message: "处理表格时出错".to_string(),
+            parameter: None,
+        }),
     }
 }
