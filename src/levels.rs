@@ -4,6 +4,21 @@ use crate::data::{Dataset, Entry};
 use crate::schema::{Confidence, Grade, Level};
 
 impl Level {
+    /// A number that sorts by seniority, higher = more senior: 12 for
+    /// 国家级正职 down to 1 for 办事员级 (13 − the level's place on the
+    /// ladder). Batch columns and the Python `annotate` both use it.
+    ///
+    /// ```
+    /// let data = rankinfo::builtin();
+    /// assert_eq!(data.level("国家级正职").unwrap().seniority(), 12);
+    /// assert_eq!(data.level("办事员级").unwrap().seniority(), 1);
+    /// ```
+    pub fn seniority(&self) -> u8 {
+        13u8.saturating_sub(self.order)
+    }
+}
+
+impl Level {
     /// Whether this is one of the ten leadership levels of 《公务员法》第十八条
     /// (not 科员级 or 办事员级).
     ///

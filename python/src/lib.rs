@@ -487,7 +487,6 @@ fn annotate_in<'py>(
         });
         (slots, rows)
     });
-    let lowest = data.levels().map(|l| u32::from(l.order)).max().unwrap_or(0);
     let out = pyo3::types::PyDict::new(py);
     let mut strings = Strings::default();
     for &(name, field) in &wanted {
@@ -516,7 +515,7 @@ fn annotate_in<'py>(
                         Field::Level => s(strings.get(py, r.level.map(|l| &*l.name))),
                         Field::LevelShort => s(strings.get(py, r.level.map(|l| &*l.short))),
                         Field::LevelEnglish => s(strings.get(py, r.level.map(|l| &*l.english))),
-                        Field::Seniority => n(r.level.map(|l| lowest + 1 - u32::from(l.order)))?,
+                        Field::Seniority => n(r.level.map(|l| u32::from(l.seniority())))?,
                         Field::Order => n(r.level.map(|l| u32::from(l.order)))?,
                         Field::GradeHighest => n(r.level.map(|l| u32::from(l.grade.highest)))?,
                         Field::GradeLowest => n(r.level.map(|l| u32::from(l.grade.lowest)))?,

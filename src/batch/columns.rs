@@ -76,11 +76,6 @@ pub fn columns(with_address: bool) -> &'static [Column] {
     if with_address { WITH_ADDRESS } else { PLAIN }
 }
 
-/// The seniority key of a level (see [`Column::Seniority`]).
-pub fn seniority(level: &Level) -> u8 {
-    13u8.saturating_sub(level.order)
-}
-
 /// What one row's title amounts to. Reused from row to row.
 #[derive(Debug, Default)]
 pub struct Annotation<'d> {
@@ -119,7 +114,7 @@ impl Annotation<'_> {
             }
             Column::Seniority => {
                 if let Some(l) = self.level {
-                    digits(out, seniority(l));
+                    digits(out, l.seniority());
                 }
             }
             Column::Certainty => out.push_str(self.certainty.label()),

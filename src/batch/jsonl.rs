@@ -36,18 +36,9 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
         };
         match c {
             Column::Level => text(buf, ann.level.map_or("", |l| &l.name)),
-            Column::Grade => match ann.grade {
-                Some(g) => {
-                    buf.extend_from_slice(b"{\"highest\":");
-                    number(buf, g.highest);
-                    buf.extend_from_slice(b",\"lowest\":");
-                    number(buf, g.lowest);
-                    buf.push(b'}');
-                }
-                None => buf.extend_from_slice(b"null"),
-            },
+            Column::Grade => json::grade(buf, ann.grade),
             Column::Seniority => match ann.level {
-                Some(l) => number(buf, super::columns::seniority(l)),
+                Some(l) => json::number(buf, l.seniority()),
                 None => buf.extend_from_slice(b"null"),
             },
             Column::Certainty => json::string(buf, json::certainty_code(ann.certainty)),
@@ -58,16 +49,6 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
             Column::Note => text(buf, &ann.note),
         }
     }
-}
-
-fn number(buf: &mut Vec<u8>, n: u8) {
-    if n >= 100 {
-        buf.push(b'0' + n / 100);
-    }
-    if n >= 10 {
-        buf.push(b'0' + n / 10 % 10);
-    }
-    buf.push(b'0' + n % 10);
 }
 
 /// The fields a run reads from each object.

@@ -359,7 +359,7 @@ impl Sink for XlsxSink<'_> {
                 }
                 Some(a) => {
                     if let (Column::Seniority, Some(l)) = (c, a.level) {
-                        let key = f64::from(super::columns::seniority(l));
+                        let key = f64::from(l.seniority());
                         sheet.write_number(row, col, key).map_err(e)?;
                         continue;
                     }

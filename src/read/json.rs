@@ -43,16 +43,7 @@ impl Resolution<'_> {
         opt(out, self.rank);
         out.extend_from_slice(b",\"grade\":");
         // A 职级's own band where the level came from one (Resolution::grade).
-        match self.grade() {
-            Some(g) => {
-                out.extend_from_slice(b"{\"highest\":");
-                number(out, g.highest);
-                out.extend_from_slice(b",\"lowest\":");
-                number(out, g.lowest);
-                out.push(b'}');
-            }
-            None => out.extend_from_slice(b"null"),
-        }
+        grade(out, self.grade());
         out.extend_from_slice(b",\"context\":");
         opt(out, self.context);
         out.extend_from_slice(b",\"rule\":");
@@ -132,7 +123,22 @@ fn raw_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-fn number(out: &mut Vec<u8>, n: u8) {
+/// A 级别 band as `{"highest":h,"lowest":l}`, or `null`.
+pub(crate) fn grade(out: &mut Vec<u8>, g: Option<crate::schema::Grade>) {
+    match g {
+        Some(g) => {
+            out.extend_from_slice(b"{\"highest\":");
+            number(out, g.highest);
+            out.extend_from_slice(b",\"lowest\":");
+            number(out, g.lowest);
+            out.push(b'}');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A small number, in decimal.
+pub(crate) fn number(out: &mut Vec<u8>, n: u8) {
     if n >= 100 {
         out.push(b'0' + n / 100);
     }
