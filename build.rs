@@ -16,38 +16,106 @@ use schema::careers::*;
 use schema::organisations::*;
 use schema::places::*;
 use schema::*;
-use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::Path;
 
-/// Writes a value as a Rust constant expression.
-trait Bake {
-    fn bake(&self, out: &mut String);
-}
-
-impl Bake for Cow<'static, str> {
-    fn bake(&self, out: &mut String) {
-        write!(out, "::std::borrow::Cow::Borrowed({:?})", &**self).unwrap();
+/// What `schema` reads baked data from; the build script has none yet.
+mod data {
+    pub mod baked {
+        pub const TEXT: &str = "";
     }
 }
 
-impl<T: Bake + Clone> Bake for Cow<'static, [T]> {
-    fn bake(&self, out: &mut String) {
-        out.push_str("::std::borrow::Cow::Borrowed(&[");
+impl Table for Text {
+    fn table() -> &'static [Text] {
+        &[]
+    }
+}
+
+impl Table for u16 {
+    fn table() -> &'static [u16] {
+        &[]
+    }
+}
+
+/// What baked [`Text`]s and [`List`]s point into: one text blob, and one
+/// static table per element type. Equal strings and equal lists are stored once.
+#[derive(Default)]
+struct Baker {
+    text: String,
+    texts: HashMap<String, (u32, u32)>,
+    tables: BTreeMap<&'static str, Elements>,
+}
+
+/// The elements of one type baked so far, as Rust expressions.
+#[derive(Default)]
+struct Elements {
+    code: String,
+    len: u32,
+    runs: HashMap<String, u32>,
+}
+
+/// Writes a value as a Rust constant expression without pointers.
+trait Bake {
+    fn bake(&self, b: &mut Baker, out: &mut String);
+}
+
+/// A type that lists hold: the Rust path of its table's element type.
+trait Element: Bake {
+    const PATH: &'static str;
+}
+
+impl Bake for Text {
+    fn bake(&self, b: &mut Baker, out: &mut String) {
+        let (start, len) = match b.texts.get(&**self) {
+            Some(&at) => at,
+            None => {
+                let at = (b.text.len() as u32, self.len() as u32);
+                b.text.push_str(self);
+                b.texts.insert(self.to_string(), at);
+                at
+            }
+        };
+        write!(out, "crate::schema::Text::baked({start}, {len})").unwrap();
+    }
+}
+
+impl Element for Text {
+    const PATH: &'static str = "crate::schema::Text";
+}
+
+impl Element for u16 {
+    const PATH: &'static str = "u16";
+}
+
+impl<T: Element + Table> Bake for List<T> {
+    fn bake(&self, b: &mut Baker, out: &mut String) {
+        let mut code = String::new();
         for item in self.iter() {
-            item.bake(out);
-            out.push_str(",\n");
+            item.bake(b, &mut code);
+            code.push_str(",\n");
         }
-        out.push_str("])");
+        let table = b.tables.entry(T::PATH).or_default();
+        let start = match table.runs.get(&code) {
+            Some(&start) => start,
+            None => {
+                let start = table.len;
+                table.len += self.len() as u32;
+                table.code.push_str(&code);
+                table.runs.insert(code, start);
+                start
+            }
+        };
+        write!(out, "crate::schema::List::baked({start}, {})", self.len()).unwrap();
     }
 }
 
 impl<T: Bake> Bake for Option<T> {
-    fn bake(&self, out: &mut String) {
+    fn bake(&self, b: &mut Baker, out: &mut String) {
         match self {
             Some(v) => {
                 out.push_str("Some(");
-                v.bake(out);
+                v.bake(b, out);
                 out.push(')');
             }
             None => out.push_str("None"),
@@ -58,7 +126,7 @@ impl<T: Bake> Bake for Option<T> {
 macro_rules! bake_plain {
     ($($ty:ty),*) => {$(
         impl Bake for $ty {
-            fn bake(&self, out: &mut String) {
+            fn bake(&self, _: &mut Baker, out: &mut String) {
                 write!(out, "{:?}", self).unwrap();
             }
         }
@@ -71,7 +139,7 @@ bake_plain!(u8, u16, u32, bool);
 macro_rules! bake_enum {
     (in $module:literal $($ty:ident),*) => {$(
         impl Bake for $ty {
-            fn bake(&self, out: &mut String) {
+            fn bake(&self, _: &mut Baker, out: &mut String) {
                 write!(out, concat!($module, stringify!($ty), "::{:?}"), self).unwrap();
             }
         }
@@ -86,17 +154,26 @@ bake_enum!(in "crate::schema::address::" Channel, PitfallKind, OtherKind);
 
 /// Structs: every field must be listed, or the generated code fails to compile.
 /// `in "crate::schema::address::"` names the module of the types that follow.
+/// Each can be an element of a list; in this build script its table is empty.
 macro_rules! bake_struct {
     (in $module:literal $($ty:ident { $($field:ident),* $(,)? })*) => {$(
         impl Bake for $ty {
-            fn bake(&self, out: &mut String) {
+            fn bake(&self, b: &mut Baker, out: &mut String) {
                 out.push_str(concat!($module, stringify!($ty), " {"));
                 $(
                     out.push_str(concat!(stringify!($field), ": "));
-                    self.$field.bake(out);
+                    self.$field.bake(b, out);
                     out.push_str(",\n");
                 )*
                 out.push('}');
+            }
+        }
+        impl Element for $ty {
+            const PATH: &'static str = concat!($module, stringify!($ty));
+        }
+        impl Table for $ty {
+            fn table() -> &'static [$ty] {
+                &[]
             }
         }
     )*};
@@ -164,11 +241,36 @@ fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
     toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn write(name: &str, value: &impl Bake) {
+fn out_dir() -> std::path::PathBuf {
+    std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR").into()
+}
+
+fn write(b: &mut Baker, name: &str, value: &impl Bake) {
     let mut out = String::new();
-    value.bake(&mut out);
-    let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&dir).join(name), out).unwrap();
+    value.bake(b, &mut out);
+    std::fs::write(out_dir().join(name), out).unwrap();
+}
+
+/// Writes the text blob and the tables that everything written so far indexes.
+fn write_tables(b: &Baker) {
+    let dir = out_dir();
+    std::fs::write(dir.join("text.txt"), &b.text).unwrap();
+    let mut out = String::from(
+        "/// Every string of the baked data, once.\n\
+         pub(crate) const TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/text.txt\"));\n",
+    );
+    for (i, (path, table)) in b.tables.iter().enumerate() {
+        write!(
+            out,
+            "static T{i}: [{path}; {len}] = [\n{code}];\n\
+             impl crate::schema::Table for {path} {{\n\
+             fn table() -> &'static [{path}] {{ &T{i} }}\n}}\n",
+            len = table.len,
+            code = table.code,
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("tables.rs"), out).unwrap();
 }
 
 fn fail(path: &str, errs: Vec<String>) -> ! {
@@ -179,14 +281,6 @@ fn fail(path: &str, errs: Vec<String>) -> ! {
 }
 
 fn main() {
-    // The baked data is full of pointers. In a position-independent executable
-    // each one is a run-time relocation (tens of thousands, over half a
-    // megabyte of tables, rewritten at every start), which tripled the start-up
-    // time of the CLI. Linked at a fixed address, the pointers are resolved by
-    // the linker and the data stays read-only and untouched until used.
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
     println!("cargo::rerun-if-changed=src/schema");
     println!("cargo::rerun-if-changed=src/validate.rs");
     println!("cargo::rerun-if-changed=src/normalize.rs");
@@ -206,24 +300,27 @@ fn main() {
     if let Err(errs) = validate::address(&address, &ranks) {
         fail("data/address.toml", errs);
     }
-    write("ranks.rs", &ranks);
-    write("suffix_index.rs", &validate::suffix_index(&index));
-    write("index.rs", &Cow::<'static, [IndexEntry]>::Owned(index));
+    let b = &mut Baker::default();
+    write(b, "ranks.rs", &ranks);
+    write(b, "suffix_index.rs", &validate::suffix_index(&index));
+    write(b, "index.rs", &List::from(index));
 
-    write("organisations.rs", &orgs);
-    write("organ_index.rs", &validate::organ_index(&orgs));
+    write(b, "organisations.rs", &orgs);
+    write(b, "organ_index.rs", &validate::organ_index(&orgs));
 
-    write("places.rs", &places);
+    write(b, "places.rs", &places);
     write(
+        b,
         "place_parents.rs",
-        &Cow::<'static, [u16]>::Owned(validate::place_parents(&places)),
+        &List::from(validate::place_parents(&places)),
     );
-    write("place_index.rs", &validate::place_index(&places));
-    write("address.rs", &address);
+    write(b, "place_index.rs", &validate::place_index(&places));
+    write(b, "address.rs", &address);
 
     let careers: CareersFile = read("data/careers.toml");
     if let Err(errs) = validate::careers(&careers, &ranks, &orgs) {
         fail("data/careers.toml", errs);
     }
-    write("careers.rs", &careers);
+    write(b, "careers.rs", &careers);
+    write_tables(b);
 }

@@ -390,13 +390,13 @@ fn other_title<'a>(data: &'a Dataset, key: &str) -> Option<&'a OtherTitle> {
 /// in otherwise, so that nothing panics.
 pub(crate) fn address_rule<'a>(data: &'a Dataset, id: &str) -> &'a Rule {
     static MISSING: Rule = Rule {
-        id: Text::Borrowed(""),
+        id: Text::EMPTY,
         channel: crate::schema::address::Channel::Oral,
-        text: Text::Borrowed(""),
-        template: Text::Borrowed(""),
-        example: Text::Borrowed(""),
+        text: Text::EMPTY,
+        template: Text::EMPTY,
+        example: Text::EMPTY,
         strength: Strength::Unconfirmed,
-        sources: std::borrow::Cow::Borrowed(&[]),
+        sources: crate::schema::List::new(),
     };
     data.address.rule(id).unwrap_or(&MISSING)
 }
@@ -1088,7 +1088,7 @@ impl<'a, 'r> Draft<'a, 'r> {
             .address
             .no_short_forms
             .iter()
-            .find(|n| n.title == spoken)
+            .find(|n| n.title == spoken.as_str())
         {
             self.cite(&n.sources);
             // The reference's × is this person's surname here (一律称王书记).

@@ -33,6 +33,11 @@ pub struct Dataset {
     pub(crate) place_parents: List<u16>,
 }
 
+/// The text blob and element tables that the baked data indexes (`build.rs`).
+pub(crate) mod baked {
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}
+
 static BUILTIN: Dataset = Dataset {
     ranks: include!(concat!(env!("OUT_DIR"), "/ranks.rs")),
     address: include!(concat!(env!("OUT_DIR"), "/address.rs")),

@@ -2,12 +2,15 @@
 //!
 //! One set of types serves both the data baked into the binary and data read
 //! at run time. `build.rs` includes this file, parses `data/*.toml` into these
-//! types, validates it and writes it out as Rust statics (every [`Text`] and
-//! [`List`] then `Cow::Borrowed`, so start-up parses nothing). A file loaded at
-//! run time fills the same types with `Cow::Owned`.
+//! types, validates it and writes it out as Rust statics without pointers
+//! (every [`Text`] and [`List`] then a start and length in a table, so start-up
+//! parses and relocates nothing). A file loaded at run time fills the same
+//! types with owned strings and vectors.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+
+mod baked;
+pub use baked::{List, Table, Text};
 
 pub mod organisations;
 pub mod places;
@@ -18,11 +21,6 @@ pub use organisations::{
 pub use places::{Place, PlaceKind, Places, PlacesFile};
 pub mod address;
 pub mod careers;
-
-/// A string that is either baked into the binary or read at run time.
-pub type Text = Cow<'static, str>;
-/// A list that is either baked into the binary or read at run time.
-pub type List<T> = Cow<'static, [T]>;
 
 /// How sure the data is of a fact. Shown to the user with every answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
