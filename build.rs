@@ -242,7 +242,9 @@ fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
 }
 
 fn out_dir() -> std::path::PathBuf {
-    std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR").into()
+    std::env::var_os("OUT_DIR")
+        .expect("cargo sets OUT_DIR")
+        .into()
 }
 
 fn write(b: &mut Baker, name: &str, value: &impl Bake) {

@@ -39,7 +39,11 @@ struct Overlay {
 
 /// Replace the entries of `list` that share a key with one of `new`, and
 /// add the rest.
-fn merge<T: Clone + crate::schema::Table>(list: &mut List<T>, new: Vec<T>, key: impl Fn(&T) -> &str) {
+fn merge<T: Clone + crate::schema::Table>(
+    list: &mut List<T>,
+    new: Vec<T>,
+    key: impl Fn(&T) -> &str,
+) {
     let list = list.to_mut();
     let mut at: std::collections::HashMap<String, usize> = (list.iter().enumerate())
         .map(|(i, x)| (key(x).to_string(), i))

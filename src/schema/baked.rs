@@ -29,7 +29,10 @@ pub struct Text(TextRepr);
 #[derive(Clone)]
 enum TextRepr {
     /// `crate::data::baked::TEXT[start..start + len]`.
-    Baked { start: u32, len: u32 },
+    Baked {
+        start: u32,
+        len: u32,
+    },
     Owned(Box<str>),
 }
 
@@ -181,7 +184,10 @@ pub struct List<T: Table>(ListRepr<T>);
 
 enum ListRepr<T> {
     /// `T::table()[start..start + len]`.
-    Baked { start: u32, len: u32 },
+    Baked {
+        start: u32,
+        len: u32,
+    },
     Owned(Vec<T>),
 }
 
