@@ -178,6 +178,35 @@ fn colour_only_when_asked_and_never_with_no_color() {
     assert!(!with(&[]));
 }
 
+/// On a terminal (a pseudo-terminal from util-linux's `script`): colour,
+/// unless the terminal is dumb, CLICOLOR=0 or NO_COLOR.
+#[cfg(target_os = "linux")]
+#[test]
+fn colour_on_a_terminal_follows_term_and_clicolor() {
+    let on_tty = |vars: &[(&str, &str)]| {
+        let mut c = Command::new("script");
+        let cmd = format!("{} show 处长", env!("CARGO_BIN_EXE_rankinfo"));
+        c.args(["-qec", &cmd, "/dev/null"])
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env("TERM", "xterm");
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        let o = c.output().expect("util-linux's script");
+        assert!(o.status.success(), "{o:?}");
+        let out = stdout(&o);
+        assert!(out.contains("县处级正职"), "{out}");
+        out.contains('\x1b')
+    };
+    assert!(on_tty(&[]));
+    assert!(!on_tty(&[("TERM", "dumb")]));
+    assert!(!on_tty(&[("CLICOLOR", "0")]));
+    assert!(!on_tty(&[("NO_COLOR", "1")]));
+    assert!(!on_tty(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]));
+}
+
 #[test]
 fn strange_input_never_panics() {
     for input in [

@@ -72,8 +72,14 @@ fn the_baked_data_is_read_only_without_relocations() {
     let samples: [(&str, *const u8); 5] = [
         ("the dataset", data as *const _ as *const u8),
         ("a title", &data.ranks.titles[0] as *const _ as *const u8),
-        ("a place", &data.places.places.place[0] as *const _ as *const u8),
-        ("a source list", data.ranks.titles[0].sources.as_ptr() as *const u8),
+        (
+            "a place",
+            &data.places.places.place[0] as *const _ as *const u8,
+        ),
+        (
+            "a source list",
+            data.ranks.titles[0].sources.as_ptr() as *const u8,
+        ),
         ("a string", data.ranks.titles[0].name.as_ptr()),
     ];
     for (what, p) in samples {

@@ -50,24 +50,24 @@ impl Default for Style {
 }
 
 impl Style {
-    fn paint(self, code: &str, text: &str) -> String {
+    fn paint(self, style: anstyle::Style, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
     }
     /// Bold.
     pub fn strong(self, text: &str) -> String {
-        self.paint("1", text)
+        self.paint(anstyle::Style::new().bold(), text)
     }
     /// Dimmed, for labels and secondary detail.
     pub fn dim(self, text: &str) -> String {
-        self.paint("2", text)
+        self.paint(anstyle::Style::new().dimmed(), text)
     }
     /// Yellow, for warnings and unconfirmed facts.
     pub fn warn(self, text: &str) -> String {
-        self.paint("33", text)
+        self.paint(anstyle::AnsiColor::Yellow.on_default(), text)
     }
 }
 
@@ -270,6 +270,18 @@ mod tests {
             .map(|l| visible_width(&l[..l.rfind(char::is_alphabetic).unwrap_or(0)]))
             .collect();
         assert!(starts.iter().all(|&s| s == starts[0]), "{out}");
+    }
+
+    #[test]
+    fn colour_is_plain_ansi_and_only_when_asked() {
+        let on = Style {
+            color: true,
+            ..Style::default()
+        };
+        assert_eq!(on.strong("处长"), "\x1b[1m处长\x1b[0m");
+        assert_eq!(on.dim("级别"), "\x1b[2m级别\x1b[0m");
+        assert_eq!(on.warn("未经证实"), "\x1b[33m未经证实\x1b[0m");
+        assert_eq!(Style::default().warn("未经证实"), "未经证实");
     }
 
     #[test]

@@ -252,20 +252,17 @@ enum Color {
 }
 
 fn style(choice: Color) -> Style {
-    // The conventions of https://no-color.org and https://bixense.com/clicolors:
-    // NO_COLOR wins, then CLICOLOR_FORCE; a dumb terminal or CLICOLOR=0
-    // gets none.
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
-    let terminal = std::io::stdout().is_terminal();
-    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-    let clicolor_off = std::env::var_os("CLICOLOR").is_some_and(|v| v == "0");
-    let color = match choice {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto if set("NO_COLOR") => false,
-        Color::Auto if set("CLICOLOR_FORCE") => true,
-        Color::Auto => terminal && !dumb && !clicolor_off,
-    };
+    // anstream applies the conventions of https://no-color.org and
+    // https://bixense.com/clicolors: NO_COLOR wins, then CLICOLOR_FORCE; a
+    // pipe, a dumb terminal or CLICOLOR=0 gets none.
+    anstream::ColorChoice::write_global(match choice {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    });
+    let stdout = std::io::stdout();
+    let color = anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
+    let terminal = stdout.is_terminal();
     // The terminal's width; never wider than 100 columns otherwise.
     let width = terminal_size::terminal_size()
         .filter(|_| terminal)
