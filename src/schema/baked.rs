@@ -40,18 +40,25 @@ impl Text {
     /// The empty string, usable in constants.
     pub const EMPTY: Text = Text::baked(0, 0);
 
-    /// A slice of the baked text blob; only the generated tables make these.
-    #[doc(hidden)]
-    pub const fn baked(start: u32, len: u32) -> Text {
+    /// A slice of the baked text blob. Only `build.rs`'s generated code makes
+    /// these (hence crate-private): its offsets are in bounds and on
+    /// character boundaries, which `as_str` relies on.
+    pub(crate) const fn baked(start: u32, len: u32) -> Text {
         Text(TextRepr::Baked { start, len })
     }
 
     /// The text as a `&str`.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match &self.0 {
             TextRepr::Baked { start, len } => {
-                let start = *start as usize;
-                &crate::data::baked::TEXT[start..start + *len as usize]
+                let (start, end) = (*start as usize, *start as usize + *len as usize);
+                let text = crate::data::baked::TEXT;
+                debug_assert!(text.get(start..end).is_some());
+                // SAFETY: baked offsets are made by build.rs from the blob
+                // itself, in bounds and on character boundaries; the text is
+                // read on every string's use and hot in the reader's scans.
+                unsafe { text.get_unchecked(start..end) }
             }
             TextRepr::Owned(s) => s,
         }
@@ -192,9 +199,10 @@ enum ListRepr<T> {
 }
 
 impl<T: Table> List<T> {
-    /// A run of the baked table of `T`; only the generated tables make these.
-    #[doc(hidden)]
-    pub const fn baked(start: u32, len: u32) -> List<T> {
+    /// A run of the baked table of `T`. Only `build.rs`'s generated code
+    /// makes these (hence crate-private), with the table of `T` it writes:
+    /// the run is in bounds, which `as_slice` relies on.
+    pub(crate) const fn baked(start: u32, len: u32) -> List<T> {
         List(ListRepr::Baked { start, len })
     }
 
@@ -204,11 +212,16 @@ impl<T: Table> List<T> {
     }
 
     /// The list as a slice.
+    #[inline]
     pub fn as_slice(&self) -> &[T] {
         match &self.0 {
             ListRepr::Baked { start, len } => {
-                let start = *start as usize;
-                &T::table()[start..start + *len as usize]
+                let (start, end) = (*start as usize, *start as usize + *len as usize);
+                let table = T::table();
+                debug_assert!(end <= table.len());
+                // SAFETY: as for `Text`: build.rs writes each run with the
+                // table it indexes.
+                unsafe { table.get_unchecked(start..end) }
             }
             ListRepr::Owned(v) => v,
         }
