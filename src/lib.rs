@@ -65,9 +65,10 @@
 //! checks the files with the same code that checks users' files (every
 //! reference resolves, every source is declared once and cited, 级别 bands
 //! lie within 1–27 and are not inverted, no Chinese name means two entries,
-//! place codes nest under their parents) and bakes them into Rust statics:
-//! data that fails a check fails the build, and the binary parses nothing at
-//! run time. After a change:
+//! place codes nest under their parents) and bakes them into Rust statics
+//! without pointers ([`schema::Text`] and [`schema::List`] are offsets into
+//! one text blob and one table per type): data that fails a check fails the
+//! build, and the binary parses and relocates nothing at start. After a change:
 //!
 //! - bump `[meta] version` in `data/ranks.toml` (`YYYY-MM-DD.N`), which
 //!   becomes [`DATA_VERSION`];
