@@ -1374,3 +1374,38 @@ fn batch_beyond_the_places_is_503() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn batch_a_client_that_reads_nothing_is_cut_off() {
+    let server = Server::start(&[]);
+    // 300,000 rows sent whole before anything is read: the answer fills
+    // the buffers, the annotator waits, the body stops being read. After
+    // the write timeout (10 s) the server closes the connection rather
+    // than wait as long as the client likes.
+    let (csv, _) = contact_list(300_000, 40);
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_write_timeout(Some(Duration::from_secs(40))).unwrap();
+    s.write_all(
+        format!(
+            "POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            csv.len()
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let sent = s.write_all(csv.as_bytes());
+    let waited = start.elapsed();
+    let err = sent.expect_err("the server read a body whose answer nobody reads");
+    assert_ne!(err.kind(), std::io::ErrorKind::WouldBlock, "{err}");
+    assert_ne!(err.kind(), std::io::ErrorKind::TimedOut, "{err}");
+    assert!(waited < Duration::from_secs(25), "cut off after {waited:?}");
+    // Its place is free again.
+    let r = server.request(
+        "POST",
+        "/v1/batch?column=%E8%81%8C%E5%8A%A1",
+        &[],
+        "序号,职务\n1,处长\n".as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+}

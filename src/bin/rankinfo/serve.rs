@@ -8,7 +8,8 @@
 //! Limits: a request's head must arrive within [`HEADER_TIMEOUT`], a body
 //! within [`BODY_TIMEOUT`] and within [`BODY_LIMIT`] bytes (a batch body,
 //! streamed, within [`BATCH_LIMIT`], with no pause over [`BODY_TIMEOUT`]);
-//! at most [`MAX_CONNECTIONS`] connections at once (more are closed at once
+//! an answer must be read with no pause over [`WRITE_TIMEOUT`]; at most
+//! [`MAX_CONNECTIONS`] connections at once (more are closed at once
 //! and counted on stderr). SIGTERM or Ctrl-C stops accepting, lets requests
 //! in flight finish (for up to [`DRAIN`]), then exits.
 
@@ -29,8 +30,10 @@ use rankinfo::{Dataset, LookupError};
 use serde::Deserialize;
 use std::io::Write;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// The largest body `POST /v1/resolve` takes: 1 MiB.
@@ -44,6 +47,9 @@ pub const QUERY_LIMIT: usize = 8 * 1024;
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a client may take to send a body.
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may leave an answer unread (the connection's send
+/// buffer full) before the connection is closed.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections served at once.
 pub const MAX_CONNECTIONS: usize = 2048;
 /// How long requests in flight get to finish after SIGTERM or Ctrl-C.
@@ -160,6 +166,10 @@ async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
+                let stream = WriteTimeout {
+                    io: stream,
+                    stalled: None,
+                };
                 let conn = http.serve_connection(TokioIo::new(stream), service.clone());
                 let conn = graceful.watch(conn);
                 tokio::spawn(async move {
@@ -180,6 +190,94 @@ async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A connection whose writes fail once none has made progress for
+/// [`WRITE_TIMEOUT`]: hyper has no such limit, and a client that sends a
+/// request and never reads the answer would hold the connection (and the
+/// answer's buffers) for as long as it likes.
+struct WriteTimeout<S> {
+    io: S,
+    /// Armed when a write could not proceed; cleared when one does.
+    stalled: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> WriteTimeout<S> {
+    /// A write that could not proceed (`Pending`): still waiting, or, past
+    /// the limit, an error that closes the connection.
+    fn waited<T>(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<T>> {
+        let stalled = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(WRITE_TIMEOUT)));
+        match stalled.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "client read nothing of the answer",
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<S: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for WriteTimeout<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_read(cx, buf)
+    }
+}
+
+impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteTimeout<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write(cx, buf) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write_vectored(cx, bufs) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_flush(cx) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
+    }
 }
 
 /// Ctrl-C, or SIGTERM on Unix.
@@ -560,8 +658,8 @@ pub const BATCH_LINE_LIMIT: usize = rankinfo::batch::csv::MAX_RECORD;
 /// Batches annotated at once; more are answered 503.
 pub const MAX_BATCHES: usize = 32;
 /// The longest one batch may take, first byte to last. Within it, neither
-/// side may stall longer than [`BODY_TIMEOUT`]: a body that sends nothing,
-/// or a client that reads nothing of the answer.
+/// side may stall: a body that sends nothing for [`BODY_TIMEOUT`], or a
+/// client that reads nothing of the answer for [`WRITE_TIMEOUT`].
 pub const BATCH_DEADLINE: Duration = Duration::from_secs(600);
 /// The bytes of answer gathered before they are handed to the connection.
 const OUT_CHUNK: usize = 64 * 1024;
@@ -787,7 +885,7 @@ enum Msg {
 
 /// The annotator's output, handed to the answer in chunks through a
 /// bounded channel: a client that reads slowly slows the annotator down,
-/// one that reads nothing for [`BODY_TIMEOUT`] (or has gone) stops it.
+/// one that reads nothing for [`WRITE_TIMEOUT`] (or has gone) stops it.
 struct ChunkWriter {
     tx: tokio::sync::mpsc::Sender<Msg>,
     rt: tokio::runtime::Handle,
@@ -800,7 +898,7 @@ impl ChunkWriter {
     fn send(&mut self, msg: Msg) -> bool {
         let (tx, deadline) = (&self.tx, self.deadline);
         let sent = self.rt.block_on(async {
-            let by = (tokio::time::Instant::now() + BODY_TIMEOUT).min(deadline);
+            let by = (tokio::time::Instant::now() + WRITE_TIMEOUT).min(deadline);
             tokio::time::timeout_at(by, tx.send(msg)).await
         });
         self.gone = !matches!(sent, Ok(Ok(())));
@@ -931,10 +1029,9 @@ impl hyper::body::Body for Streamed {
     type Error = std::io::Error;
 
     fn poll_frame(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
-        use std::task::Poll;
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
         let this = self.get_mut();
         loop {
             if let Some(b) = this.queue.pop_front() {
