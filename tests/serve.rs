@@ -875,3 +875,537 @@ fn batch_annotates_a_contact_list_like_the_command() {
     assert_eq!(r.status, 400);
     assert!(r.json()["message"].as_str().unwrap().contains("单位"));
 }
+
+/// The body of an answer, de-chunked, and whether it was complete: a
+/// chunked answer must end with its last (zero-length) chunk.
+fn dechunk(reply: &Reply) -> (Vec<u8>, bool) {
+    if reply.header("transfer-encoding") != Some("chunked") {
+        return (reply.body.clone(), true);
+    }
+    let (raw, mut at, mut out) = (&reply.body[..], 0, Vec::new());
+    loop {
+        let Some(eol) = raw[at..].windows(2).position(|w| w == b"\r\n") else {
+            return (out, false);
+        };
+        let size = std::str::from_utf8(&raw[at..at + eol])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.split(';').next()?.trim(), 16).ok())
+            .expect("a chunk size");
+        at += eol + 2;
+        if size == 0 {
+            return (out, raw[at..].starts_with(b"\r\n"));
+        }
+        if raw.len() < at + size + 2 {
+            out.extend_from_slice(&raw[at..]);
+            return (out, false);
+        }
+        out.extend_from_slice(&raw[at..at + size]);
+        at += size + 2;
+    }
+}
+
+/// `body` as a chunked request, cut into pieces of `piece` bytes (across
+/// characters and lines), sent by another thread with a pause between
+/// pieces while this one reads the answer.
+fn post_chunked(server: &Server, path: &str, body: Vec<u8>, piece: usize) -> Reply {
+    let mut s = TcpStream::connect(server.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let mut w = s.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        for (i, p) in body.chunks(piece).enumerate() {
+            let mut c = format!("{:x}\r\n", p.len()).into_bytes();
+            c.extend_from_slice(p);
+            c.extend_from_slice(b"\r\n");
+            // The server may stop reading (an error): it says so in the answer.
+            if w.write_all(&c).is_err() {
+                return;
+            }
+            if i % 8 == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+        let _ = w.write_all(b"0\r\n\r\n");
+    });
+    let r = read_reply(&mut s);
+    sender.join().unwrap();
+    r
+}
+
+/// Titles of the batch fixtures (tests/data/batch) with their 单位 and the
+/// columns `rankinfo batch` appends for them.
+const BATCH_CASES: &[(&str, &str, &str)] = &[
+    ("合肥市财政局", "副局长", "县处级副职,14–20,5,高,,党政机关,"),
+    ("深圳市南山区", "区长", "厅局级副职,10–15,7,高,,党政机关,"),
+    ("", "处长", "县处级正职,12–18,6,高,,党政机关,"),
+    ("", "二级巡视员", "厅局级副职,10–15,7,高,,党政机关,"),
+    (
+        "某某科技有限公司",
+        "总经理",
+        ",,,低,,企业,企业职务，没有公务员职务层次；国有企业领导人员有时比照行政级别，属惯例，不是法定层次",
+    ),
+];
+
+const BATCH_HEADER: &str = "rankinfo_level,rankinfo_grade,rankinfo_seniority,rankinfo_certainty,rankinfo_stated_level,rankinfo_sector,rankinfo_note";
+
+/// A contact list of `rows` rows (序号,单位,职务,备注 with `pad` bytes of
+/// 备注) and the lines `rankinfo batch` answers for it.
+fn contact_list(rows: usize, pad: usize) -> (String, Vec<String>) {
+    let note = "x".repeat(pad);
+    let mut csv = String::from("序号,单位,职务,备注\n");
+    let mut want = vec![format!("序号,单位,职务,备注,{BATCH_HEADER}")];
+    for i in 0..rows {
+        let (org, title, ann) = BATCH_CASES[i % BATCH_CASES.len()];
+        let row = format!("{i},{org},{title},{note}");
+        csv.push_str(&row);
+        csv.push('\n');
+        want.push(format!("{row},{ann}"));
+    }
+    (csv, want)
+}
+
+const BATCH_PATH: &str = "/v1/batch?column=%E8%81%8C%E5%8A%A1&org_column=%E5%8D%95%E4%BD%8D";
+
+#[test]
+fn batch_streams_a_chunked_csv_row_for_row() {
+    let server = Server::start(&[]);
+    let (csv, want) = contact_list(30_000, 8);
+    // Pieces of 50,001 bytes: cut inside characters, fields and lines.
+    let r = post_chunked(&server, BATCH_PATH, csv.into_bytes(), 50_001);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+    // Long enough to be streamed out as it is written.
+    assert_eq!(r.header("transfer-encoding"), Some("chunked"));
+    let (body, complete) = dechunk(&r);
+    assert!(complete, "the answer lacks its last chunk");
+    let text = String::from_utf8(body).unwrap();
+    let got: Vec<&str> = text.lines().collect();
+    assert_eq!(got.len(), want.len());
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "line {i}");
+    }
+}
+
+#[test]
+fn batch_streams_json_lines() {
+    let server = Server::start(&[]);
+    let mut body = String::new();
+    for i in 0..20_000 {
+        let (org, title, _) = BATCH_CASES[i % BATCH_CASES.len()];
+        body.push_str(&format!(
+            "{{\"n\":{i},\"org\":\"{org}\",\"title\":\"{title}\"}}\n"
+        ));
+    }
+    let r = post_chunked(
+        &server,
+        "/v1/batch?column=title&org_column=org",
+        body.clone().into_bytes(),
+        7_777,
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("content-type"), Some("application/x-ndjson"));
+    let (out, complete) = dechunk(&r);
+    assert!(complete);
+    let out = String::from_utf8(out).unwrap();
+    let levels = [
+        ("县处级副职", 5),
+        ("厅局级副职", 7),
+        ("县处级正职", 6),
+        ("厅局级副职", 7),
+    ];
+    assert_eq!(out.lines().count(), 20_000);
+    for (i, (line, input)) in out.lines().zip(body.lines()).enumerate() {
+        // The object as it came, the rankinfo_ keys after its own.
+        let own = &input[..input.len() - 1];
+        assert!(line.starts_with(own), "{line}");
+        assert!(
+            line[own.len()..].starts_with(",\"rankinfo_level\":"),
+            "{line}"
+        );
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["n"], i);
+        match levels.get(i % BATCH_CASES.len()) {
+            Some((level, seniority)) => {
+                assert_eq!(v["rankinfo_level"], *level, "{line}");
+                assert_eq!(v["rankinfo_seniority"], *seniority, "{line}");
+            }
+            None => {
+                assert_eq!(v["rankinfo_level"], Value::Null, "{line}");
+                assert_eq!(v["rankinfo_sector"], "enterprise", "{line}");
+            }
+        }
+    }
+}
+
+/// The server's resident memory, in KiB.
+#[cfg(target_os = "linux")]
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            let l = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+            l.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn batch_answers_while_the_body_is_coming_in_flat_memory() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::{Arc, mpsc};
+    let server = Server::start(&[]);
+    // Warm: the first batch sets up the blocking pool and buffers.
+    let (small, _) = contact_list(2_000, 8);
+    assert_eq!(
+        post_chunked(&server, BATCH_PATH, small.into_bytes(), 4096).status,
+        200
+    );
+    let pid = server.child.id();
+    let before = rss_kib(pid);
+    // 200,000 rows, about 46 MB in and 54 MB out.
+    let (csv, want) = contact_list(200_000, 200);
+    let csv = csv.into_bytes();
+    let size = csv.len();
+    let half = csv[..size / 2].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    let peak = Arc::new(AtomicU64::new(before));
+    let stop = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (peak, stop) = (peak.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        })
+    };
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    s.write_all(
+        format!("POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n")
+            .as_bytes(),
+    )
+    .unwrap();
+    let (seen_tx, seen_rx) = mpsc::channel::<()>();
+    let mut w = s.try_clone().unwrap();
+    // The first half, then nothing more until the answer has begun.
+    let sender = std::thread::spawn(move || {
+        let send = |w: &mut TcpStream, part: &[u8]| {
+            for p in part.chunks(64 * 1024) {
+                let mut c = format!("{:x}\r\n", p.len()).into_bytes();
+                c.extend_from_slice(p);
+                c.extend_from_slice(b"\r\n");
+                w.write_all(&c).unwrap();
+            }
+        };
+        send(&mut w, &csv[..half]);
+        let waited = seen_rx.recv_timeout(Duration::from_secs(60)).is_ok();
+        send(&mut w, &csv[half..]);
+        w.write_all(b"0\r\n\r\n").unwrap();
+        waited
+    });
+    // Read until the head and the first rows are here.
+    let mut raw = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let first_row = "\n0,合肥市财政局,副局长,".as_bytes();
+    while !raw.windows(first_row.len()).any(|w| w == first_row) {
+        let n = s.read(&mut buf).unwrap();
+        assert!(
+            n > 0,
+            "closed before any row: {}",
+            String::from_utf8_lossy(&raw)
+        );
+        raw.extend_from_slice(&buf[..n]);
+    }
+    seen_tx.send(()).unwrap();
+    let _ = s.read_to_end(&mut raw);
+    let waited = sender.join().unwrap();
+    stop.store(true, Ordering::Relaxed);
+    sampler.join().unwrap();
+    assert!(
+        waited,
+        "no answer while half of the body was still to come: not streamed"
+    );
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let r = Reply {
+        status: 200,
+        head: String::from_utf8_lossy(&raw[..split]).into_owned(),
+        body: raw[split + 4..].to_vec(),
+    };
+    assert!(r.head.starts_with("HTTP/1.1 200"), "{}", r.head);
+    let (body, complete) = dechunk(&r);
+    assert!(complete);
+    let text = String::from_utf8(body).unwrap();
+    assert_eq!(text.lines().count(), want.len());
+    assert!(text.lines().zip(&want).all(|(g, w)| g == w));
+    let grown = peak.load(Ordering::Relaxed).saturating_sub(before);
+    eprintln!("body {size} bytes; server RSS {before} KiB before, grew by {grown} KiB at most");
+    assert!(
+        grown < 32 * 1024,
+        "server RSS grew by {grown} KiB for a {size}-byte body"
+    );
+}
+
+#[test]
+fn batch_limits_before_and_after_the_answer_starts() {
+    let server = Server::start(&[]);
+    // A declared length over 256 MiB: refused before any of it is read.
+    let r = server.request(
+        "POST",
+        BATCH_PATH,
+        &[("Content-Length", &(257u64 << 20).to_string())],
+        b"",
+    );
+    assert_eq!(r.status, 413);
+    assert_eq!(r.json()["error"], "body_too_large");
+
+    // Chunked past 256 MiB before any answer was written (blank JSON
+    // Lines): the same 413.
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    s.write_all(
+        b"POST /v1/batch?column=title HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
+    .unwrap();
+    let mut w = s.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        let first = b"{\"title\":\"\xe5\xa4\x84\xe9\x95\xbf\"}\n";
+        let mut blank = vec![b' '; (4 << 20) - 1];
+        blank.push(b'\n');
+        let mut all = format!("{:x}\r\n", first.len()).into_bytes();
+        all.extend_from_slice(first);
+        all.extend_from_slice(b"\r\n");
+        if w.write_all(&all).is_err() {
+            return;
+        }
+        let size = format!("{:x}\r\n", blank.len());
+        for _ in 0..70 {
+            if w.write_all(size.as_bytes()).is_err()
+                || w.write_all(&blank).is_err()
+                || w.write_all(b"\r\n").is_err()
+            {
+                return;
+            }
+        }
+        let _ = w.write_all(b"0\r\n\r\n");
+    });
+    let r = read_reply(&mut s);
+    sender.join().unwrap();
+    assert_eq!(r.status, 413);
+    assert_eq!(r.json()["error"], "body_too_large");
+
+    // A line over 4 MiB before the answer starts: 413.
+    let mut body = b"\xe8\x81\x8c\xe5\x8a\xa1\n".to_vec();
+    body.extend(std::iter::repeat_n(b'x', (4 << 20) + 10));
+    let r = post_chunked(&server, "/v1/batch?column=1", body, 1 << 20);
+    assert_eq!(r.status, 413);
+    assert_eq!(r.json()["error"], "line_too_long");
+
+    // After the answer has started: the rows so far, in order, then an
+    // error line, and no last chunk — the answer cannot pass for whole.
+    let (csv, want) = contact_list(5_000, 8);
+    let mut body = csv.into_bytes();
+    body.extend(std::iter::repeat_n(b'x', 5 << 20));
+    body.extend_from_slice(b"\n1,,\xe5\xa4\x84\xe9\x95\xbf,\n");
+    let r = post_chunked(&server, BATCH_PATH, body, 64 * 1024);
+    assert_eq!(r.status, 200);
+    let (out, complete) = dechunk(&r);
+    assert!(!complete, "a cut answer ended as if whole");
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (last, rows) = lines.split_last().unwrap();
+    assert_eq!(
+        *last,
+        "rankinfo_error,line_too_long,\"有一行超过 4 MiB；输出到此中断，不完整\""
+    );
+    assert!(rows.len() > 1000, "{} rows before the error", rows.len());
+    assert!(rows.len() < want.len());
+    assert!(rows.iter().zip(&want).all(|(g, w)| g == w));
+
+    // The same in JSON Lines: the error line is a JSON object.
+    let mut body = Vec::new();
+    for i in 0..5_000 {
+        body.extend_from_slice(format!("{{\"n\":{i},\"title\":\"处长\"}}\n").as_bytes());
+    }
+    body.extend(std::iter::repeat_n(b'x', 5 << 20));
+    let r = post_chunked(&server, "/v1/batch?column=title", body, 64 * 1024);
+    assert_eq!(r.status, 200);
+    let (out, complete) = dechunk(&r);
+    assert!(!complete);
+    let text = String::from_utf8(out).unwrap();
+    let (last, rows) = text
+        .lines()
+        .collect::<Vec<_>>()
+        .split_last()
+        .map(|(l, r)| (l.to_string(), r.len()))
+        .unwrap();
+    let last: Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(last["rankinfo_error"], "line_too_long");
+    assert!(last["message"].as_str().unwrap().contains("不完整"));
+    assert!(rows > 1000);
+
+    // Excel cannot be read as it arrives: 415, saying what to send instead.
+    let r = server.request("POST", BATCH_PATH, &[], b"PK\x03\x04\x14\x00\x00\x00rest");
+    assert_eq!(r.status, 415);
+    assert_eq!(r.json()["error"], "unsupported_format");
+    assert!(r.json()["message"].as_str().unwrap().contains("CSV"));
+
+    // A column not there, found from a streamed header: 400, listing them.
+    let (csv, _) = contact_list(10_000, 8);
+    let r = post_chunked(
+        &server,
+        "/v1/batch?column=%E8%81%8C%E4%BD%8D",
+        csv.into_bytes(),
+        10_000,
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"], "bad_table");
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("序号、单位、职务、备注")
+    );
+    // A malformed query string: JSON too.
+    let r = server.request("POST", "/v1/batch?column=1&column=2", &[], b"a\n");
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"], "bad_query");
+    assert_eq!(server.get("/v1/health").status, 200);
+}
+
+#[test]
+fn batch_clients_that_vanish_free_their_place() {
+    let server = Server::start(&[]);
+    let (csv, want) = contact_list(5_000, 8);
+    // More than MAX_BATCHES (32) rounds: a thread left waiting by any of
+    // them would hold its place for good, and the last rounds get 503.
+    for round in 0..40 {
+        let mut s = TcpStream::connect(server.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let head = format!(
+            "POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            csv.len()
+        );
+        s.write_all(head.as_bytes()).unwrap();
+        if round % 2 == 0 {
+            // Gone halfway through the body (past the format sniffing).
+            s.write_all(&csv.as_bytes()[..csv.len() / 2]).unwrap();
+            std::thread::sleep(Duration::from_millis(20));
+        } else {
+            // Gone after the first bytes of the answer.
+            s.write_all(csv.as_bytes()).unwrap();
+            let mut first = [0u8; 12];
+            s.read_exact(&mut first).unwrap();
+            assert_eq!(&first, b"HTTP/1.1 200", "round {round}");
+        }
+        drop(s);
+    }
+    // All places free again: MAX_BATCHES at once, each answered in full.
+    std::thread::sleep(Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let all: Vec<_> = (0..32)
+        .map(|_| {
+            let addr = server.addr;
+            let csv = csv.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(addr).unwrap();
+                s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+                let head = format!(
+                    "POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+                    csv.len()
+                );
+                s.write_all(head.as_bytes()).unwrap();
+                s.write_all(csv.as_bytes()).unwrap();
+                read_reply(&mut s)
+            })
+        })
+        .collect();
+    for t in all {
+        let r = t.join().unwrap();
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        let (out, complete) = dechunk(&r);
+        assert!(complete);
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), want.len());
+    }
+    eprintln!("32 batches at once in {:?}", started.elapsed());
+}
+
+#[test]
+fn batch_beyond_the_places_is_503() {
+    let server = Server::start(&[]);
+    // 32 batches whose body has begun and stopped: each holds its place.
+    let held: Vec<TcpStream> = (0..32)
+        .map(|_| {
+            let mut s = TcpStream::connect(server.addr).unwrap();
+            s.write_all(
+                format!("POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n序号")
+                    .as_bytes(),
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let r = server.request("POST", BATCH_PATH, &[], b"a\n");
+    assert_eq!(r.status, 503);
+    assert_eq!(r.json()["error"], "busy");
+    assert_eq!(r.header("retry-after"), Some("1"));
+    // Everything else is answered.
+    assert_eq!(server.get("/v1/health").status, 200);
+    drop(held);
+    // Their places come back once they are gone.
+    let start = std::time::Instant::now();
+    loop {
+        let r = server.request(
+            "POST",
+            "/v1/batch?column=%E8%81%8C%E5%8A%A1",
+            &[],
+            "序号,职务\n1,处长\n".as_bytes(),
+        );
+        if r.status == 200 {
+            assert!(String::from_utf8_lossy(&r.body).contains("1,处长,县处级正职"));
+            break;
+        }
+        assert_eq!(r.status, 503);
+        assert!(start.elapsed() < Duration::from_secs(5), "places not freed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn batch_a_client_that_reads_nothing_is_cut_off() {
+    let server = Server::start(&[]);
+    // 300,000 rows sent whole before anything is read: the answer fills
+    // the buffers, the annotator waits, the body stops being read. After
+    // the write timeout (10 s) the server closes the connection rather
+    // than wait as long as the client likes.
+    let (csv, _) = contact_list(300_000, 40);
+    let mut s = TcpStream::connect(server.addr).unwrap();
+    s.set_write_timeout(Some(Duration::from_secs(40))).unwrap();
+    s.write_all(
+        format!(
+            "POST {BATCH_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+            csv.len()
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let sent = s.write_all(csv.as_bytes());
+    let waited = start.elapsed();
+    let err = sent.expect_err("the server read a body whose answer nobody reads");
+    assert_ne!(err.kind(), std::io::ErrorKind::WouldBlock, "{err}");
+    assert_ne!(err.kind(), std::io::ErrorKind::TimedOut, "{err}");
+    assert!(waited < Duration::from_secs(25), "cut off after {waited:?}");
+    // Its place is free again.
+    let r = server.request(
+        "POST",
+        "/v1/batch?column=%E8%81%8C%E5%8A%A1",
+        &[],
+        "序号,职务\n1,处长\n".as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+}

@@ -6,10 +6,12 @@
 //! (built in, with any `--data` files) is read once, before listening.
 //!
 //! Limits: a request's head must arrive within [`HEADER_TIMEOUT`], a body
-//! within [`BODY_TIMEOUT`] and within [`BODY_LIMIT`] bytes; at most
-//! [`MAX_CONNECTIONS`] connections at once (more are closed at once and
-//! counted on stderr). SIGTERM or Ctrl-C stops accepting, lets requests in
-//! flight finish (for up to [`DRAIN`]), then exits.
+//! within [`BODY_TIMEOUT`] and within [`BODY_LIMIT`] bytes (a batch body,
+//! streamed, within [`BATCH_LIMIT`], with no pause over [`BODY_TIMEOUT`]);
+//! an answer must be read with no pause over [`WRITE_TIMEOUT`]; at most
+//! [`MAX_CONNECTIONS`] connections at once (more are closed at once
+//! and counted on stderr). SIGTERM or Ctrl-C stops accepting, lets requests
+//! in flight finish (for up to [`DRAIN`]), then exits.
 
 use crate::answer::{self, Reply};
 use axum::Router;
@@ -28,8 +30,10 @@ use rankinfo::{Dataset, LookupError};
 use serde::Deserialize;
 use std::io::Write;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// The largest body `POST /v1/resolve` takes: 1 MiB.
@@ -43,6 +47,9 @@ pub const QUERY_LIMIT: usize = 8 * 1024;
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a client may take to send a body.
 pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may leave an answer unread (the connection's send
+/// buffer full) before the connection is closed.
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections served at once.
 pub const MAX_CONNECTIONS: usize = 2048;
 /// How long requests in flight get to finish after SIGTERM or Ctrl-C.
@@ -101,13 +108,17 @@ pub fn run(data: Data, addr: &str) -> std::process::ExitCode {
             return std::process::ExitCode::from(3);
         }
     };
-    match runtime.block_on(listen(data, addr)) {
+    let code = match runtime.block_on(listen(data, addr)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rankinfo: 无法在 {addr} 上监听：{e}");
             std::process::ExitCode::from(3)
         }
-    }
+    };
+    // A batch thread still waiting on a client past the drain does not hold
+    // the exit up.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    code
 }
 
 async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
@@ -155,6 +166,10 @@ async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
+                let stream = WriteTimeout {
+                    io: stream,
+                    stalled: None,
+                };
                 let conn = http.serve_connection(TokioIo::new(stream), service.clone());
                 let conn = graceful.watch(conn);
                 tokio::spawn(async move {
@@ -175,6 +190,94 @@ async fn listen(data: Data, addr: SocketAddr) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A connection whose writes fail once none has made progress for
+/// [`WRITE_TIMEOUT`]: hyper has no such limit, and a client that sends a
+/// request and never reads the answer would hold the connection (and the
+/// answer's buffers) for as long as it likes.
+struct WriteTimeout<S> {
+    io: S,
+    /// Armed when a write could not proceed; cleared when one does.
+    stalled: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> WriteTimeout<S> {
+    /// A write that could not proceed (`Pending`): still waiting, or, past
+    /// the limit, an error that closes the connection.
+    fn waited<T>(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Result<T>> {
+        let stalled = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(WRITE_TIMEOUT)));
+        match stalled.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                "client read nothing of the answer",
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<S: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for WriteTimeout<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_read(cx, buf)
+    }
+}
+
+impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteTimeout<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write(cx, buf) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write_vectored(cx, bufs) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_flush(cx) {
+            Poll::Pending => this.waited(cx),
+            done => {
+                this.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
+    }
 }
 
 /// Ctrl-C, or SIGTERM on Unix.
@@ -244,12 +347,12 @@ fn need<'a>(value: &'a Option<String>, name: &'static str) -> Result<&'a str, Ap
 
 /// The query string, parsed; a malformed or oversized one is a 400 / 414
 /// in JSON.
-struct P(Params);
+struct P<T = Params>(T);
 
-impl<S: Send + Sync> FromRequestParts<S> for P {
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for P<T> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<P, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<P<T>, ApiError> {
         if parts.uri.query().is_some_and(|q| q.len() > QUERY_LIMIT) {
             return Err(ApiError {
                 status: StatusCode::URI_TOO_LONG,
@@ -258,7 +361,7 @@ impl<S: Send + Sync> FromRequestParts<S> for P {
                 parameter: None,
             });
         }
-        Query::<Params>::try_from_uri(&parts.uri)
+        Query::<T>::try_from_uri(&parts.uri)
             .map(|Query(p)| P(p))
             .map_err(|e| ApiError {
                 status: StatusCode::BAD_REQUEST,
@@ -537,7 +640,7 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes,
 }
 
 /// The columns of `POST /v1/batch`, as `rankinfo batch` takes them.
-#[derive(serde::Deserialize)]
+#[derive(Deserialize)]
 struct BatchQuery {
     column: Option<String>,
     org_column: Option<String>,
@@ -545,13 +648,432 @@ struct BatchQuery {
     given_name_column: Option<String>,
 }
 
+/// The largest body `POST /v1/batch` takes: 256 MiB (about 2.5 million rows
+/// of a typical contact list). It streams through: memory does not grow
+/// with it.
+pub const BATCH_LIMIT: u64 = 256 << 20;
+/// The longest line of a batch body (4 MiB): the most one row holds in
+/// memory.
+pub const BATCH_LINE_LIMIT: usize = rankinfo::batch::csv::MAX_RECORD;
+/// Batches annotated at once; more are answered 503.
+pub const MAX_BATCHES: usize = 32;
+/// The longest one batch may take, first byte to last. Within it, neither
+/// side may stall: a body that sends nothing for [`BODY_TIMEOUT`], or a
+/// client that reads nothing of the answer for [`WRITE_TIMEOUT`].
+pub const BATCH_DEADLINE: Duration = Duration::from_secs(600);
+/// The bytes of answer gathered before they are handed to the connection.
+const OUT_CHUNK: usize = 64 * 1024;
+/// Chunks of answer waiting for the connection at most.
+const OUT_QUEUE: usize = 4;
+/// The start of a body read to tell its format (as `rankinfo batch` does).
+const SNIFF: usize = 4096;
+
+static BATCHES: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_BATCHES);
+
+/// Why a batch stopped.
+#[derive(Debug)]
+enum Failure {
+    /// The body went past [`BATCH_LIMIT`].
+    TooLarge,
+    /// A line went past [`BATCH_LINE_LIMIT`].
+    LineTooLong,
+    /// Nothing of the body for [`BODY_TIMEOUT`].
+    Idle,
+    /// Past [`BATCH_DEADLINE`].
+    Deadline,
+    /// The body could not be read (the client went away, bad chunking).
+    Body(String),
+    /// The table itself (a column not there, input annotated already).
+    Table(String),
+    /// A bug of ours.
+    Internal,
+}
+
+impl Failure {
+    fn api(&self) -> ApiError {
+        let (status, error, message) = match self {
+            Failure::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body_too_large",
+                format!("请求体超过 {} MiB", BATCH_LIMIT >> 20),
+            ),
+            Failure::LineTooLong => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "line_too_long",
+                format!("有一行超过 {} MiB", BATCH_LINE_LIMIT >> 20),
+            ),
+            Failure::Idle => (
+                StatusCode::REQUEST_TIMEOUT,
+                "body_timeout",
+                format!("{} 秒内没有收到请求体的后续内容", BODY_TIMEOUT.as_secs()),
+            ),
+            Failure::Deadline => (
+                StatusCode::REQUEST_TIMEOUT,
+                "batch_timeout",
+                format!("{} 秒内未处理完", BATCH_DEADLINE.as_secs()),
+            ),
+            Failure::Body(e) => (
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                format!("读取请求体失败：{e}"),
+            ),
+            Failure::Table(e) => (StatusCode::BAD_REQUEST, "bad_table", e.clone()),
+            Failure::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "内部错误（程序缺陷），请报告所用的输入".to_string(),
+            ),
+        };
+        ApiError {
+            status,
+            error,
+            message,
+            parameter: None,
+        }
+    }
+
+    /// The last line of an answer cut short by this failure, in the
+    /// answer's format and encoding: a record `rankinfo_error,TAG,MESSAGE`
+    /// (CSV, TSV), or `{"rankinfo_error": TAG, "message": MESSAGE}` (JSON
+    /// Lines).
+    fn line(&self, format: rankinfo::batch::Format, head: &[u8]) -> Vec<u8> {
+        use rankinfo::batch::Format;
+        let e = self.api();
+        let message = format!("{}；输出到此中断，不完整", e.message);
+        if format == Format::Jsonl {
+            let v = serde_json::json!({ "rankinfo_error": e.error, "message": message });
+            let mut line = serde_json::to_vec(&v).unwrap_or_default();
+            line.push(b'\n');
+            return line;
+        }
+        // As the rows: in the body's encoding (UTF-16 is answered in UTF-8),
+        // with its line ends.
+        let (enc, _) = rankinfo::batch::encoding::detect(head);
+        let end = head
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|i| &head[..i])
+            .filter(|l| l.ends_with(b"\r") || l.ends_with(b"\r\0"))
+            .map_or("\n", |_| "\r\n");
+        let text = if format == Format::Tsv {
+            format!(
+                "rankinfo_error\t{}\t{}{end}",
+                e.error,
+                message.replace('\t', " ")
+            )
+        } else {
+            format!(
+                "rankinfo_error,{},\"{}\"{end}",
+                e.error,
+                message.replace('"', "\"\"")
+            )
+        };
+        enc.output_encoding().encode(&text).0.into_owned()
+    }
+}
+
+/// The request body, checked as it comes: within [`BATCH_LIMIT`], no line
+/// over [`BATCH_LINE_LIMIT`], no pause over [`BODY_TIMEOUT`], done by the
+/// deadline.
+struct Intake {
+    body: Body,
+    received: u64,
+    /// Bytes since the last line end.
+    line: usize,
+    deadline: tokio::time::Instant,
+}
+
+impl Intake {
+    fn new(body: Body) -> Intake {
+        Intake {
+            body,
+            received: 0,
+            line: 0,
+            deadline: tokio::time::Instant::now() + BATCH_DEADLINE,
+        }
+    }
+
+    /// The next piece of the body; `None` at its end.
+    async fn next(&mut self) -> Result<Option<axum::body::Bytes>, Failure> {
+        loop {
+            let idle = tokio::time::Instant::now() + BODY_TIMEOUT;
+            let frame =
+                match tokio::time::timeout_at(idle.min(self.deadline), self.body.frame()).await {
+                    Err(_) if idle < self.deadline => return Err(Failure::Idle),
+                    Err(_) => return Err(Failure::Deadline),
+                    Ok(None) => return Ok(None),
+                    Ok(Some(Err(e))) => return Err(Failure::Body(e.to_string())),
+                    Ok(Some(Ok(frame))) => frame,
+                };
+            // Trailers are no part of the table.
+            let Ok(data) = frame.into_data() else {
+                continue;
+            };
+            self.received += data.len() as u64;
+            if self.received > BATCH_LIMIT {
+                return Err(Failure::TooLarge);
+            }
+            let mut from = 0;
+            for i in memchr::memchr_iter(b'\n', &data) {
+                if self.line + (i - from) > BATCH_LINE_LIMIT {
+                    return Err(Failure::LineTooLong);
+                }
+                self.line = 0;
+                from = i + 1;
+            }
+            self.line += data.len() - from;
+            if self.line > BATCH_LINE_LIMIT {
+                return Err(Failure::LineTooLong);
+            }
+            if !data.is_empty() {
+                return Ok(Some(data));
+            }
+        }
+    }
+}
+
+/// The body as a `Read` for the annotator, on a blocking thread: each
+/// piece awaited on the runtime.
+struct BodyReader {
+    intake: Intake,
+    rt: tokio::runtime::Handle,
+    piece: axum::body::Bytes,
+    ended: bool,
+    failure: Option<Failure>,
+    /// The body's first bytes, to write an error line in its encoding.
+    head: Vec<u8>,
+}
+
+impl std::io::Read for BodyReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.piece.is_empty() {
+            if self.failure.is_some() {
+                return Err(std::io::Error::other("请求体读取中断"));
+            }
+            if self.ended {
+                return Ok(0);
+            }
+            match self.rt.block_on(self.intake.next()) {
+                Ok(Some(piece)) => self.piece = piece,
+                Ok(None) => self.ended = true,
+                Err(f) => self.failure = Some(f),
+            }
+        }
+        let n = buf.len().min(self.piece.len());
+        let piece = self.piece.split_to(n);
+        buf[..n].copy_from_slice(&piece);
+        if self.head.len() < rankinfo::batch::encoding::HEAD {
+            let room = rankinfo::batch::encoding::HEAD - self.head.len();
+            self.head.extend_from_slice(&piece[..n.min(room)]);
+        }
+        Ok(n)
+    }
+}
+
+/// What the annotator's thread tells the answer.
+enum Msg {
+    /// More of the answer.
+    Data(axum::body::Bytes),
+    /// The rest of it, and how it ended: with `failure`, `line` says so in
+    /// the answer's format.
+    End {
+        tail: axum::body::Bytes,
+        failure: Option<Failure>,
+        line: Vec<u8>,
+    },
+}
+
+/// The annotator's output, handed to the answer in chunks through a
+/// bounded channel: a client that reads slowly slows the annotator down,
+/// one that reads nothing for [`WRITE_TIMEOUT`] (or has gone) stops it.
+struct ChunkWriter {
+    tx: tokio::sync::mpsc::Sender<Msg>,
+    rt: tokio::runtime::Handle,
+    buf: Vec<u8>,
+    deadline: tokio::time::Instant,
+    gone: bool,
+}
+
+impl ChunkWriter {
+    fn send(&mut self, msg: Msg) -> bool {
+        let (tx, deadline) = (&self.tx, self.deadline);
+        let sent = self.rt.block_on(async {
+            let by = (tokio::time::Instant::now() + WRITE_TIMEOUT).min(deadline);
+            tokio::time::timeout_at(by, tx.send(msg)).await
+        });
+        self.gone = !matches!(sent, Ok(Ok(())));
+        !self.gone
+    }
+}
+
+impl Write for ChunkWriter {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.gone {
+            return Err(std::io::ErrorKind::BrokenPipe.into());
+        }
+        self.buf.extend_from_slice(b);
+        if self.buf.len() >= OUT_CHUNK {
+            let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(OUT_CHUNK));
+            if !self.send(Msg::Data(chunk.into())) {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+        }
+        Ok(b.len())
+    }
+
+    /// Chunks go when full or at the end; the annotator's flushes do not
+    /// make small ones.
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The annotator over the body, on a blocking thread; ends with a
+/// [`Msg::End`] unless the answer has gone.
+fn annotate_stream(
+    data: Data,
+    intake: Intake,
+    head: Vec<u8>,
+    opts: rankinfo::batch::Options,
+    tx: tokio::sync::mpsc::Sender<Msg>,
+    rt: tokio::runtime::Handle,
+) {
+    let deadline = intake.deadline;
+    let mut reader = BodyReader {
+        intake,
+        rt: rt.clone(),
+        piece: head.into(),
+        ended: false,
+        failure: None,
+        head: Vec::new(),
+    };
+    let mut writer = ChunkWriter {
+        tx,
+        rt,
+        buf: Vec::with_capacity(OUT_CHUNK),
+        deadline,
+        gone: false,
+    };
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        rankinfo::batch::annotate(data, &mut reader, &mut writer, &opts, &mut ())
+    }));
+    if writer.gone {
+        // Nobody to tell.
+        return;
+    }
+    let failure = match (reader.failure.take(), done) {
+        (Some(f), _) => Some(f),
+        (None, Ok(Ok(_))) => None,
+        (None, Ok(Err(e))) => Some(Failure::Table(e.to_string())),
+        (None, Err(_)) => Some(Failure::Internal),
+    };
+    let line = failure
+        .as_ref()
+        .map(|f| f.line(opts.input, &reader.head))
+        .unwrap_or_default();
+    let tail = std::mem::take(&mut writer.buf).into();
+    writer.send(Msg::End {
+        tail,
+        failure,
+        line,
+    });
+}
+
+/// An answer being streamed: the chunks as they come; if the batch failed,
+/// its error line, then the connection is closed without the chunked
+/// encoding's last chunk, so that no client takes it for complete.
+struct Streamed {
+    rx: tokio::sync::mpsc::Receiver<Msg>,
+    queue: std::collections::VecDeque<axum::body::Bytes>,
+    end: StreamEnd,
+}
+
+#[derive(Clone, Copy)]
+enum StreamEnd {
+    Open,
+    Complete,
+    /// Cut short; `flushed`: the connection has had a turn to send the
+    /// error line before it is closed.
+    Cut {
+        flushed: bool,
+    },
+}
+
+impl Streamed {
+    fn take(&mut self, msg: Option<Msg>) {
+        match msg {
+            Some(Msg::Data(b)) => self.queue.push_back(b),
+            Some(Msg::End {
+                tail,
+                failure,
+                line,
+            }) => {
+                if !tail.is_empty() {
+                    self.queue.push_back(tail);
+                }
+                self.end = if failure.is_some() {
+                    self.queue.push_back(line.into());
+                    StreamEnd::Cut { flushed: false }
+                } else {
+                    StreamEnd::Complete
+                };
+            }
+            // The thread ended without a word: only when the runtime stops.
+            None => self.end = StreamEnd::Cut { flushed: false },
+        }
+    }
+}
+
+impl hyper::body::Body for Streamed {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(b) = this.queue.pop_front() {
+                return Poll::Ready(Some(Ok(hyper::body::Frame::data(b))));
+            }
+            match this.end {
+                StreamEnd::Complete => return Poll::Ready(None),
+                StreamEnd::Cut { flushed: false } => {
+                    // One turn for the connection to write out what it has
+                    // (the error line), then the error that closes it.
+                    this.end = StreamEnd::Cut { flushed: true };
+                    cx.waker().wake_by_ref();
+                    return Poll::Pending;
+                }
+                StreamEnd::Cut { flushed: true } => {
+                    return Poll::Ready(Some(Err(std::io::Error::other("输出不完整"))));
+                }
+                StreamEnd::Open => {}
+            }
+            let msg = std::task::ready!(this.rx.poll_recv(cx));
+            this.take(msg);
+        }
+    }
+}
+
 /// `POST /v1/batch?column=职务[&org_column=…&surname_column=…&given_name_column=…]`:
 /// a CSV, TSV or JSON Lines body annotated row by row as `rankinfo batch`
 /// does (every row and field kept, the `rankinfo_` columns appended), in the
-/// body's own format. Within the body limit; run off the async threads.
+/// body's own format.
+///
+/// Streamed both ways: the body goes to the annotator (on a blocking
+/// thread) as it arrives, and the answer goes out as it is written, so
+/// memory stays flat whatever the length of the list. Up to
+/// [`BATCH_LIMIT`]. A problem found before the answer starts (a declared
+/// length over the limit, a column not there) is a JSON error with its
+/// status; one found after (the body going past the limit, a stalled
+/// client) ends the answer with an error line, and the connection is
+/// closed without the last chunk. An `.xlsx` (a zip, which cannot be read
+/// as it arrives) is refused with 415.
 async fn batch(
     State(data): State<Data>,
-    Query(q): Query<BatchQuery>,
+    P(q): P<BatchQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -562,13 +1084,48 @@ async fn batch(
         message: "缺少参数 column（职务所在的列名或从 1 起的列号）".to_string(),
         parameter: Some("column"),
     })?;
-    let bytes = read_body(&headers, body).await?;
-    let input = Format::sniff(&bytes);
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BATCH_LIMIT) {
+        return Err(Failure::TooLarge.api());
+    }
+    let Ok(permit) = BATCHES.try_acquire() else {
+        let mut r = ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            error: "busy",
+            message: format!("同时处理的表格已达 {MAX_BATCHES} 个，请稍后再试"),
+            parameter: None,
+        }
+        .into_response();
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return Ok(r);
+    };
+    // The format from the body's start, as `rankinfo batch` tells it.
+    let mut intake = Intake::new(body);
+    let mut head = Vec::new();
+    while head.len() < SNIFF {
+        match intake.next().await {
+            Ok(Some(piece)) => head.extend_from_slice(&piece),
+            Ok(None) => break,
+            Err(f) => return Err(f.api()),
+        }
+    }
+    let input = Format::sniff(&head[..head.len().min(SNIFF)]);
     let content_type = match input {
         Format::Csv => "text/csv; charset=utf-8",
         Format::Tsv => "text/tab-separated-values; charset=utf-8",
         Format::Jsonl => "application/x-ndjson",
-        Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Format::Xlsx => {
+            return Err(ApiError {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                error: "unsupported_format",
+                message: "不接受 Excel 文件（.xlsx 须整个读入，不能边收边处理）：请另存为 CSV（UTF-8）再发，或用命令行 rankinfo batch".to_string(),
+                parameter: None,
+            });
+        }
     };
     let opts = Options {
         spec: Spec {
@@ -583,29 +1140,39 @@ async fn batch(
         excel: false,
         sheet: None,
     };
-    let done = tokio::task::spawn_blocking(move || {
-        let mut out = Vec::new();
-        rankinfo::batch::annotate(data, &bytes[..], &mut out, &opts, &mut ()).map(|_| out)
-    })
-    .await;
-    match done {
-        Ok(Ok(out)) => {
-            let mut r = (StatusCode::OK, out).into_response();
-            r.headers_mut()
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
+    let rt = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        annotate_stream(data, intake, head, opts, tx, rt);
+    });
+    let content_type = HeaderValue::from_static(content_type);
+    match rx.recv().await {
+        // All of it at once: a small list, answered with its length.
+        Some(Msg::End {
+            tail,
+            failure: None,
+            ..
+        }) => {
+            let mut r = (StatusCode::OK, tail).into_response();
+            r.headers_mut().insert(header::CONTENT_TYPE, content_type);
             Ok(r)
         }
-        Ok(Err(e)) => Err(ApiError {
-            status: StatusCode::BAD_REQUEST,
-            error: "bad_table",
-            message: e.to_string(),
-            parameter: None,
-        }),
-        Err(_) => Err(ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            error: "internal",
-            message: "处理表格时出错".to_string(),
-            parameter: None,
-        }),
+        // Nothing sent yet: the error is the answer.
+        Some(Msg::End {
+            failure: Some(f), ..
+        }) => Err(f.api()),
+        Some(first @ Msg::Data(_)) => {
+            let mut streamed = Streamed {
+                rx,
+                queue: std::collections::VecDeque::new(),
+                end: StreamEnd::Open,
+            };
+            streamed.take(Some(first));
+            let mut r = Response::new(Body::new(streamed));
+            r.headers_mut().insert(header::CONTENT_TYPE, content_type);
+            Ok(r)
+        }
+        None => Err(Failure::Internal.api()),
     }
 }
