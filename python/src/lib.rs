@@ -6,6 +6,7 @@
 //! shows up here without a change. The bulk functions resolve without the
 //! GIL, on every core.
 
+mod bulk;
 mod many;
 
 use pyo3::create_exception;
@@ -287,13 +288,13 @@ fn resolve_many_in<'py>(
     data: &rankinfo::Dataset,
     items: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (inputs, texts) = texts(items)?;
+    let texts = bulk::texts(items)?;
     // The cyclic collector would walk the growing list again and again while
     // millions of dicts are made (they hold no cycles): paused meanwhile.
     let gc = py.import("gc")?;
     let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
     gc.call_method0("disable")?;
-    let rows = many::resolve_many(py, data, &inputs, &texts);
+    let rows = many::resolve_many(py, data, &texts);
     if was_enabled {
         gc.call_method0("enable")?;
     }

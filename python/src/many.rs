@@ -10,6 +10,7 @@
 //! writes (src/read/mod.rs): the tests compare the two on every labelled
 //! line.
 
+use crate::bulk;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -19,139 +20,6 @@ use rankinfo::schema::Grade;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::{Condvar, Mutex, MutexGuard};
-
-/// Distinct texts resolved per batch: a few milliseconds of work, so that
-/// the calling thread starts building early and lets other Python threads
-/// run between batches.
-const BATCH: usize = 1024;
-/// Batches resolved ahead of the one being built, at most: memory stays
-/// bounded however long the list.
-const AHEAD: usize = 8;
-
-/// The batches of a call, claimed by whichever thread is free.
-struct Batches<A> {
-    state: Mutex<State<A>>,
-    changed: Condvar,
-}
-
-struct State<A> {
-    /// The next batch nobody has claimed.
-    next: usize,
-    /// Batches the caller has taken.
-    taken: usize,
-    /// Finished batches not yet taken (a panic is carried to the caller).
-    done: Vec<Option<std::thread::Result<A>>>,
-    /// The caller has stopped (an error): workers leave.
-    stop: bool,
-}
-
-impl<A> Batches<A> {
-    fn lock(&self) -> MutexGuard<'_, State<A>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn wait<'g>(&self, guard: MutexGuard<'g, State<A>>) -> MutexGuard<'g, State<A>> {
-        self.changed.wait(guard).unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Claim a batch within the window ahead of the caller, if any.
-    fn claim(st: &mut State<A>) -> Option<usize> {
-        (st.next < st.done.len() && st.next < st.taken + AHEAD).then(|| {
-            st.next += 1;
-            st.next - 1
-        })
-    }
-
-    fn store(&self, k: usize, out: std::thread::Result<A>) -> MutexGuard<'_, State<A>> {
-        let mut st = self.lock();
-        st.done[k] = Some(out);
-        self.changed.notify_all();
-        st
-    }
-
-    /// A worker: resolve batches until none is left or the caller stops.
-    fn work(&self, run: &impl Fn(usize) -> std::thread::Result<A>) {
-        let mut st = self.lock();
-        while !st.stop && st.next < st.done.len() {
-            match Self::claim(&mut st) {
-                Some(k) => {
-                    drop(st);
-                    st = self.store(k, run(k));
-                }
-                None => st = self.wait(st),
-            }
-        }
-    }
-
-    /// The caller: batch `k`, resolving others meanwhile rather than idling.
-    fn take(&self, k: usize, run: &impl Fn(usize) -> std::thread::Result<A>) -> A {
-        let mut st = self.lock();
-        loop {
-            if let Some(out) = st.done[k].take() {
-                st.taken = k + 1;
-                self.changed.notify_all();
-                drop(st);
-                return out.unwrap_or_else(|p| resume_unwind(p));
-            }
-            match Self::claim(&mut st) {
-                Some(j) => {
-                    drop(st);
-                    st = self.store(j, run(j));
-                }
-                None => st = self.wait(st),
-            }
-        }
-    }
-}
-
-/// Tells the workers to leave when the caller stops, error or not.
-struct Stop<'b, A>(&'b Batches<A>);
-
-impl<A> Drop for Stop<'_, A> {
-    fn drop(&mut self) {
-        self.0.lock().stop = true;
-        self.0.changed.notify_all();
-    }
-}
-
-/// `resolve` over `items` in batches on every core, handing each batch's
-/// answer to `take` in order, on the calling thread (with the GIL).
-pub fn in_batches<T: Sync, A: Send>(
-    py: Python<'_>,
-    items: &[T],
-    resolve: impl Fn(&[T]) -> A + Sync,
-    mut take: impl FnMut(A) -> PyResult<()>,
-) -> PyResult<()> {
-    let count = items.len().div_ceil(BATCH);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = (cores - 1).min(count.saturating_sub(1));
-    let batches = Batches {
-        state: Mutex::new(State {
-            next: 0,
-            taken: 0,
-            done: (0..count).map(|_| None).collect(),
-            stop: false,
-        }),
-        changed: Condvar::new(),
-    };
-    let run = |k: usize| {
-        let chunk = &items[k * BATCH..items.len().min((k + 1) * BATCH)];
-        catch_unwind(AssertUnwindSafe(|| resolve(chunk)))
-    };
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| batches.work(&run));
-        }
-        let _stop = Stop(&batches);
-        for k in 0..count {
-            let answers = py.detach(|| batches.take(k, &run));
-            take(answers)?;
-        }
-        Ok(())
-    })
-}
 
 /// A character as `PyUnicode_FromWideChar` takes it: UTF-16 where C's
 /// `wchar_t` is 16 bits (Windows), else a code point.
@@ -174,7 +42,27 @@ fn push_wide(buf: &mut Vec<Wide>, s: &str) {
     #[cfg(windows)]
     buf.extend(s.encode_utf16());
     #[cfg(not(windows))]
-    buf.extend(s.chars().map(u32::from));
+    {
+        // UTF-8 decoded by hand: the text is valid, and most of it is
+        // three-byte CJK (a `chars()` loop was the hottest spot).
+        buf.reserve(s.len());
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(&x) = b.get(i) {
+            let tail = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+            let (c, width) = match x {
+                0..0x80 => (u32::from(x), 1),
+                0x80..0xE0 => (u32::from(x & 0x1F) << 6 | tail(1), 2),
+                0xE0..0xF0 => (u32::from(x & 0x0F) << 12 | tail(1) << 6 | tail(2), 3),
+                _ => (
+                    u32::from(x & 0x07) << 18 | tail(1) << 12 | tail(2) << 6 | tail(3),
+                    4,
+                ),
+            };
+            buf.push(c);
+            i += width;
+        }
+    }
 }
 
 /// Where a text is in a batch's `Wide` buffer.
@@ -296,11 +184,6 @@ impl<'a> Batch<'a> {
             sector: r.sector,
         }
     }
-
-    /// How many distinct texts.
-    pub fn len(&self) -> usize {
-        self.tops.len()
-    }
 }
 
 /// A hasher for addresses: one multiplication.
@@ -381,6 +264,19 @@ impl<'py, T: Copy + PartialEq + Serialize> Names<'py, T> {
     }
 }
 
+/// A new list with the same items.
+fn list_copy<'py>(list: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyList>> {
+    // SAFETY: a list, sliced whole: a new reference, or NULL with an
+    // exception set.
+    unsafe {
+        Bound::from_owned_ptr_or_err(
+            list.py(),
+            pyo3::ffi::PyList_GetSlice(list.as_ptr(), 0, pyo3::ffi::PY_SSIZE_T_MAX),
+        )
+        .map(|l| l.cast_into_unchecked())
+    }
+}
+
 /// A Python string of `Wide` characters.
 fn wide_str<'py>(py: Python<'py>, w: &[Wide]) -> PyResult<Bound<'py, PyString>> {
     // SAFETY: a valid buffer of `w.len()` characters, the length given (so
@@ -395,19 +291,8 @@ fn wide_str<'py>(py: Python<'py>, w: &[Wide]) -> PyResult<Bound<'py, PyString>> 
     }
 }
 
-/// The Python objects of one answer that a copy must not share.
-pub struct Built<'py> {
-    dict: Bound<'py, PyDict>,
-    units: Vec<Bound<'py, PyDict>>,
-    grade: Option<Bound<'py, PyDict>>,
-    sources: Bound<'py, PyList>,
-    parts: Vec<Built<'py>>,
-    /// `input` is the text asked about (then each row gets its own).
-    input_is_text: bool,
-}
-
 /// Makes the dicts of one call.
-pub struct Builder<'py> {
+struct Builder<'py> {
     py: Python<'py>,
     /// Every key in the JSON's order, each None: copied for each answer,
     /// so that a dict is made at its final size, its keys' hashes known.
@@ -483,7 +368,7 @@ impl<'py> Builder<'py> {
         batch: &Batch<'_>,
         rec: &Rec<'_>,
         input: &Bound<'py, PyAny>,
-    ) -> PyResult<Built<'py>> {
+    ) -> PyResult<Bound<'py, PyDict>> {
         let py = self.py;
         let text = |s: Span| &batch.wide[s.start as usize..s.end as usize];
         let d = self.resolution.copy()?;
@@ -499,7 +384,7 @@ impl<'py> Builder<'py> {
         let s = &mut self.strings;
         set(intern!(py, "level"), s.opt(py, rec.level))?;
         set(intern!(py, "title"), s.opt(py, rec.title))?;
-        let mut units = Vec::with_capacity(rec.units.len());
+        let units = PyList::empty(py);
         for u in &batch.units[rec.units.start as usize..rec.units.end as usize] {
             let ud = self.unit.copy()?;
             let name = text(u.name);
@@ -512,17 +397,14 @@ impl<'py> Builder<'py> {
             if let Some(level) = u.level {
                 ud.set_item(intern!(py, "level"), s.get(py, level))?;
             }
-            units.push(ud);
+            units.append(ud)?;
         }
-        d.set_item(intern!(py, "organisation"), PyList::new(py, &units)?)?;
-        let mut parts = Vec::with_capacity(rec.parts.len());
+        d.set_item(intern!(py, "organisation"), units)?;
+        let parts = PyList::empty(py);
         for p in &batch.parts[rec.parts.start as usize..rec.parts.end as usize] {
-            parts.push(self.build(batch, p, input)?);
+            parts.append(self.build(batch, p, input)?)?;
         }
-        d.set_item(
-            intern!(py, "parts"),
-            PyList::new(py, parts.iter().map(|p| &p.dict))?,
-        )?;
+        d.set_item(intern!(py, "parts"), parts)?;
         let s = &mut self.strings;
         let certainty = self.certainty.get(py, rec.confidence);
         d.set_item(intern!(py, "confidence"), certainty)?;
@@ -531,150 +413,120 @@ impl<'py> Builder<'py> {
             wide_str(py, text(rec.explanation))?,
         )?;
         set(intern!(py, "rank"), s.opt(py, rec.rank))?;
-        let grade = match rec.grade {
-            Some(g) => {
-                let gd = self.band.copy()?;
-                gd.set_item(intern!(py, "highest"), g.highest)?;
-                gd.set_item(intern!(py, "lowest"), g.lowest)?;
-                d.set_item(intern!(py, "grade"), &gd)?;
-                Some(gd)
-            }
-            None => None,
-        };
+        if let Some(g) = rec.grade {
+            let gd = self.band.copy()?;
+            gd.set_item(intern!(py, "highest"), g.highest)?;
+            gd.set_item(intern!(py, "lowest"), g.lowest)?;
+            d.set_item(intern!(py, "grade"), gd)?;
+        }
         set(intern!(py, "context"), s.opt(py, rec.context))?;
         d.set_item(intern!(py, "rule"), self.rule.get(py, rec.rule))?;
         set(intern!(py, "nominal"), s.opt(py, rec.nominal))?;
         set(intern!(py, "often"), s.opt(py, rec.often))?;
         let sources = PyList::new(py, rec.sources.iter().map(|t| s.get(py, t).clone()))?;
-        d.set_item(intern!(py, "sources"), &sources)?;
+        d.set_item(intern!(py, "sources"), sources)?;
         d.set_item(intern!(py, "certainty"), certainty)?;
         set(intern!(py, "stated_level"), s.opt(py, rec.stated_level))?;
         set(intern!(py, "post_level"), s.opt(py, rec.post_level))?;
         if let Some(sector) = rec.sector {
             d.set_item(intern!(py, "sector"), self.sector.get(py, sector))?;
         }
-        Ok(Built {
-            dict: d,
-            units,
-            grade,
-            sources,
-            parts,
-            input_is_text: rec.input.is_none(),
-        })
+        Ok(d)
     }
 
-    /// A new dict equal to `b`'s, sharing no dict or list with it;
-    /// `input` the row's own text.
-    pub fn copy(&self, b: &Built<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    /// A new dict equal to `from`, sharing no dict or list with it (only
+    /// strings and numbers, which cannot change); `input` the row's own
+    /// text, if it replaces the first row's.
+    fn copy(
+        &self,
+        from: &Bound<'py, PyDict>,
+        input: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let py = self.py;
-        let d = b.dict.copy()?;
-        if b.input_is_text {
-            d.set_item(intern!(py, "input"), input)?;
+        let d = from.copy()?;
+        if let Some(text) = input {
+            d.set_item(intern!(py, "input"), text)?;
         }
-        let units = b
-            .units
-            .iter()
-            .map(|u| u.copy())
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item(intern!(py, "organisation"), PyList::new(py, units)?)?;
-        let parts = b
-            .parts
-            .iter()
-            .map(|p| self.copy(p, input))
-            .collect::<PyResult<Vec<_>>>()?;
-        d.set_item(intern!(py, "parts"), PyList::new(py, parts)?)?;
-        if let Some(g) = &b.grade {
-            d.set_item(intern!(py, "grade"), g.copy()?)?;
+        let item = |key: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyAny>> {
+            from.get_item(key)?
+                .ok_or_else(|| PyRuntimeError::new_err("resolve_many: a key went missing"))
+        };
+        // A list's copy, then each dict in it replaced by a copy.
+        let units = item(intern!(py, "organisation"))?;
+        let units = units.cast::<PyList>().map(list_copy)??;
+        for i in 0..units.len() {
+            units.set_item(i, units.get_item(i)?.cast::<PyDict>()?.copy()?)?;
         }
-        d.set_item(
-            intern!(py, "sources"),
-            b.sources.get_slice(0, b.sources.len()),
-        )?;
+        d.set_item(intern!(py, "organisation"), units)?;
+        let parts = item(intern!(py, "parts"))?;
+        let parts = parts.cast::<PyList>().map(list_copy)??;
+        for i in 0..parts.len() {
+            parts.set_item(i, self.copy(parts.get_item(i)?.cast::<PyDict>()?, None)?)?;
+        }
+        d.set_item(intern!(py, "parts"), parts)?;
+        if let Ok(grade) = item(intern!(py, "grade"))?.cast::<PyDict>() {
+            d.set_item(intern!(py, "grade"), grade.copy()?)?;
+        }
+        let sources = item(intern!(py, "sources"))?;
+        let sources = sources.cast::<PyList>()?;
+        d.set_item(intern!(py, "sources"), list_copy(sources)?)?;
         Ok(d)
     }
 }
 
-/// Each text's distinct index (in order of first appearance), the distinct
-/// texts, and how many times each appears.
-pub fn distinct(texts: &[String]) -> (Vec<u32>, Vec<&str>, Vec<u32>) {
-    let mut index: HashMap<&str, u32> = HashMap::with_capacity(texts.len().min(1 << 16));
-    let mut unique: Vec<&str> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let slots = texts
-        .iter()
-        .map(|t| {
-            let i = *index.entry(t.as_str()).or_insert_with(|| {
-                unique.push(t.as_str());
-                counts.push(0);
-                (unique.len() - 1) as u32
-            });
-            counts[i as usize] += 1;
-            i
-        })
-        .collect();
-    (slots, unique, counts)
+/// `resolve_many`'s rows: one dict per text.
+struct Dicts<'py, 't> {
+    builder: Builder<'py>,
+    inputs: &'t [Bound<'py, PyAny>],
+    rows: Vec<Bound<'py, PyDict>>,
+    /// Each distinct text's first row, and whether its `input` is the
+    /// text asked about (then each row gets its own).
+    first: Vec<(u32, bool)>,
+}
+
+impl<'py> bulk::Rows<Batch<'_>> for Dicts<'py, '_> {
+    fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize) -> PyResult<()> {
+        let rec = &batch.tops[i];
+        let dict = self.builder.build(batch, rec, &self.inputs[row])?;
+        self.first.push((row as u32, rec.input.is_none()));
+        self.rows.push(dict);
+        Ok(())
+    }
+
+    fn again(&mut self, row: usize, slot: u32) -> PyResult<()> {
+        let (first, own) = self.first[slot as usize];
+        let input = own.then(|| &self.inputs[row]);
+        let dict = self.builder.copy(&self.rows[first as usize], input)?;
+        self.rows.push(dict);
+        Ok(())
+    }
 }
 
 /// `resolve_many`: one dict per text, in order.
 pub fn resolve_many<'py>(
     py: Python<'py>,
     data: &rankinfo::Dataset,
-    inputs: &[Bound<'py, PyAny>],
-    texts: &[String],
+    texts: &bulk::Texts<'py>,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let (slots, unique, mut counts) = py.detach(|| distinct(texts));
-    let mut builder = Builder::new(py)?;
-    let mut rows: Vec<Bound<'py, PyDict>> = Vec::with_capacity(texts.len());
-    // The first dict of each text seen again, until its last row.
-    let mut again: HashMap<u32, Built<'py>, BuildHasherDefault<AddressHasher>> = HashMap::default();
-    // Distinct texts resolved, and met in the rows so far.
-    let (mut ready, mut seen) = (0u32, 0u32);
-    in_batches(
+    let distinct = bulk::Distinct::new(texts);
+    let mut rows = Dicts {
+        builder: Builder::new(py)?,
+        inputs: &texts.objects,
+        rows: Vec::with_capacity(texts.len()),
+        first: Vec::new(),
+    };
+    bulk::run(
         py,
-        &unique,
-        |texts| {
-            let mut batch = Batch::new(texts.len());
-            for t in texts {
-                batch.push(t, &data.resolve(t));
+        texts,
+        &distinct,
+        |batch: &[String]| {
+            let mut out = Batch::new(batch.len());
+            for t in batch {
+                out.push(t, &data.resolve(t));
             }
-            batch
+            out
         },
-        |batch| {
-            let first = ready;
-            ready += batch.len() as u32;
-            // Every row up to the first of a text not resolved yet.
-            while let Some(&slot) = slots.get(rows.len()).filter(|&&s| s < ready) {
-                let row = rows.len();
-                let left = &mut counts[slot as usize];
-                *left -= 1;
-                let dict = if slot == seen {
-                    // Its first row: distinct texts are numbered in order.
-                    seen += 1;
-                    let Some(rec) = batch.tops.get((slot - first) as usize) else {
-                        return Err(PyRuntimeError::new_err("resolve_many: lost an answer"));
-                    };
-                    let b = builder.build(&batch, rec, &inputs[row])?;
-                    if *left > 0 {
-                        let d = b.dict.clone();
-                        again.insert(slot, b);
-                        d
-                    } else {
-                        b.dict
-                    }
-                } else {
-                    let Some(b) = again.get(&slot) else {
-                        return Err(PyRuntimeError::new_err("resolve_many: lost an answer"));
-                    };
-                    let d = builder.copy(b, &inputs[row])?;
-                    if *left == 0 {
-                        again.remove(&slot);
-                    }
-                    d
-                };
-                rows.push(dict);
-            }
-            Ok(())
-        },
+        &mut rows,
     )?;
-    Ok(rows)
+    Ok(rows.rows)
 }
