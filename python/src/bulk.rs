@@ -16,6 +16,7 @@ use pyo3::types::PyString;
 use std::any::Any;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 
 /// Distinct texts resolved per batch: a millisecond or two of work, so
@@ -97,6 +98,9 @@ pub fn texts<'py>(items: &Bound<'py, PyAny>) -> PyResult<Texts<'py>> {
         ));
     }
     let size = items.len().unwrap_or(0);
+    if size >= u32::MAX as usize {
+        return Err(PyValueError::new_err("too many texts for one call"));
+    }
     let mut objects = Vec::with_capacity(size);
     let mut codes = Codes {
         chars: Vec::with_capacity(size * 24),
@@ -114,6 +118,9 @@ pub fn texts<'py>(items: &Bound<'py, PyAny>) -> PyResult<Texts<'py>> {
             }
         }
         objects.push(item);
+        if objects.len() >= u32::MAX as usize {
+            return Err(PyValueError::new_err("too many texts for one call"));
+        }
     }
     Ok(Texts { objects, codes })
 }
@@ -153,6 +160,9 @@ impl std::hash::Hash for Key<'_> {
 /// that finds them; answers may borrow from them.
 pub struct Distinct {
     batches: Vec<OnceLock<Box<[String]>>>,
+    /// Each row's next row with the same text, once found (0: none found
+    /// yet, as no row comes after row 0).
+    next: Vec<AtomicU32>,
 }
 
 impl Distinct {
@@ -161,6 +171,7 @@ impl Distinct {
             batches: (0..texts.len().div_ceil(BATCH))
                 .map(|_| OnceLock::new())
                 .collect(),
+            next: (0..texts.len()).map(|_| AtomicU32::new(0)).collect(),
         }
     }
 }
@@ -169,7 +180,8 @@ impl Distinct {
 pub trait Rows<B> {
     /// The first row of a distinct text, with answer `i` of `batch`.
     fn first(&mut self, row: usize, batch: &B, i: usize) -> PyResult<()>;
-    /// A later row of the distinct text numbered `slot`.
+    /// A later row of the distinct text numbered `slot`: maybe before rows
+    /// that come earlier in the list.
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()>;
 }
 
@@ -204,6 +216,7 @@ struct Shared<'s, B, F> {
     changed: Condvar,
     codes: &'s Codes,
     distinct: &'s Distinct,
+    next: &'s [AtomicU32],
     resolve: F,
 }
 
@@ -248,11 +261,17 @@ impl<'s, B: Send, F: Fn(&'s [String]) -> B + Sync> Shared<'s, B, F> {
         let mut found: Vec<String> = Vec::with_capacity(BATCH);
         let mut chunk: Vec<u32> = Vec::with_capacity(ROWS.min(n));
         let mut batches = 0;
+        // Each distinct text's last row so far.
+        let mut last: Vec<u32> = Vec::new();
         for row in 0..n {
             let text = self.codes.text(row);
             let fresh = index.len() as u32;
             let slot = *index.entry(Key(text)).or_insert(fresh);
-            if slot == fresh {
+            if slot != fresh {
+                let before = std::mem::replace(&mut last[slot as usize], row as u32);
+                self.next[before as usize].store(row as u32, Ordering::Release);
+            } else {
+                last.push(row as u32);
                 match utf8(text) {
                     Some(s) => found.push(s),
                     None => return self.update(|st| st.halt = Some(Halt::Bad(row))),
@@ -366,6 +385,7 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
     rows: &mut impl Rows<B>,
 ) -> PyResult<()> {
     let n = texts.len();
+    let next = &distinct.next[..];
     let shared = Shared {
         flow: Mutex::new(Flow {
             slots: (0..n.div_ceil(ROWS)).map(|_| None).collect(),
@@ -380,6 +400,7 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
         changed: Condvar::new(),
         codes: &texts.codes,
         distinct,
+        next,
         resolve,
     };
     // A short list is answered on this thread alone.
@@ -405,26 +426,48 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
         }
         let mut seen = 0u32;
         let mut current: Option<B> = None;
+        // Rows made ahead of their turn.
+        let mut made = vec![false; n];
         for c in 0..n.div_ceil(ROWS) {
             let slots = py.detach(|| shared.slots(c)).map_err(halted)?;
             for (j, &slot) in slots.iter().enumerate() {
                 let row = c * ROWS + j;
-                if slot != seen {
-                    rows.again(row, slot)?;
+                if made[row] {
                     continue;
                 }
-                // A text's first row: distinct texts are numbered in
-                // order, so batches are taken in order, each once.
-                seen += 1;
-                let i = slot as usize % BATCH;
-                if i == 0 {
-                    drop(current.take());
-                    let k = slot as usize / BATCH;
-                    current = Some(py.detach(|| shared.batch(k)).map_err(halted)?);
+                if slot != seen {
+                    // A repeat whose first row came before its place in
+                    // the list was known.
+                    rows.again(row, slot)?;
+                } else {
+                    // A text's first row: distinct texts are numbered in
+                    // order, so batches are taken in order, each once.
+                    seen += 1;
+                    let i = slot as usize % BATCH;
+                    if i == 0 {
+                        drop(current.take());
+                        let k = slot as usize / BATCH;
+                        current = Some(py.detach(|| shared.batch(k)).map_err(halted)?);
+                    }
+                    match &current {
+                        Some(batch) => rows.first(row, batch, i)?,
+                        None => {
+                            return Err(PyValueError::new_err("rankinfo: a batch went missing"));
+                        }
+                    }
                 }
-                match &current {
-                    Some(batch) => rows.first(row, batch, i)?,
-                    None => return Err(PyValueError::new_err("rankinfo: a batch went missing")),
+                // The text's later rows, as far as they are known: made
+                // now, while this one's objects are in the CPU's cache
+                // (copying from a row made long ago was most of the time).
+                let mut at = row;
+                loop {
+                    let after = next[at].load(Ordering::Acquire) as usize;
+                    if after == 0 {
+                        break;
+                    }
+                    rows.again(after, slot)?;
+                    made[after] = true;
+                    at = after;
                 }
             }
         }

@@ -196,7 +196,13 @@ impl Hasher for AddressHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(w);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in words.remainder() {
             self.write_u64(u64::from(b));
         }
     }
@@ -292,19 +298,59 @@ fn wide_str<'py>(py: Python<'py>, w: &[Wide]) -> PyResult<Bound<'py, PyString>> 
 }
 
 /// Makes the dicts of one call.
+///
+/// What many answers share is made once and copied (a dict copy clones
+/// its hash table in one go; setting a key costs a lookup): the head of
+/// an answer (every field that is the data's, keyed by the Python strings
+/// of those fields), each unit of an organisation chain, each 级别 band,
+/// each list of sources.
 struct Builder<'py> {
     py: Python<'py>,
-    /// Every key in the JSON's order, each None: copied for each answer,
-    /// so that a dict is made at its final size, its keys' hashes known.
+    /// Every key in the JSON's order, each None.
     resolution: Bound<'py, PyDict>,
     unit: Bound<'py, PyDict>,
     band: Bound<'py, PyDict>,
     strings: Strings<'py>,
     /// Unit names by their text (the same places recur across titles).
     names: HashMap<Box<[Wide]>, Bound<'py, PyString>>,
+    heads: HashMap<[usize; 11], Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
+    units: HashMap<[usize; 3], Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
+    bands: HashMap<(u8, u8), Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
+    sources: HashMap<(usize, usize), Bound<'py, PyList>, BuildHasherDefault<AddressHasher>>,
     certainty: Names<'py, Certainty>,
     rule: Names<'py, Rule>,
     sector: Names<'py, Sector>,
+}
+
+/// A row's dict, with the dicts and lists in it that a copy must not share.
+struct Proto<'py> {
+    dict: Bound<'py, PyDict>,
+    units: Vec<Bound<'py, PyDict>>,
+    grade: Option<Bound<'py, PyDict>>,
+    sources: Bound<'py, PyList>,
+    parts: Vec<Proto<'py>>,
+}
+
+/// A new list of `len` items made by `item`.
+fn new_list<'py>(
+    py: Python<'py>,
+    len: usize,
+    mut item: impl FnMut(usize) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    // SAFETY: a new list of `len` empty places, each filled once with a new
+    // reference (PyList_SetItem takes it). Should `item` fail, the list
+    // (empty places and all, which its deallocation allows) is dropped here,
+    // never seen by Python code.
+    unsafe {
+        let list =
+            Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(len as pyo3::ffi::Py_ssize_t))?
+                .cast_into_unchecked::<PyList>();
+        for i in 0..len {
+            let value = item(i)?;
+            pyo3::ffi::PyList_SetItem(list.as_ptr(), i as pyo3::ffi::Py_ssize_t, value.into_ptr());
+        }
+        Ok(list)
+    }
 }
 
 /// The keys of the JSON of a `Resolution`, in its order.
@@ -339,6 +385,11 @@ fn template<'py>(py: Python<'py>, keys: &[&Bound<'py, PyString>]) -> PyResult<Bo
     Ok(d)
 }
 
+/// The Python object's address, or 0 for None: a key.
+fn addr<T>(value: &Option<Bound<'_, T>>) -> usize {
+    value.as_ref().map_or(0, |v| v.as_ptr() as usize)
+}
+
 impl<'py> Builder<'py> {
     pub fn new(py: Python<'py>) -> PyResult<Self> {
         Ok(Builder {
@@ -355,6 +406,10 @@ impl<'py> Builder<'py> {
             band: template(py, &[intern!(py, "highest"), intern!(py, "lowest")])?,
             strings: Strings::default(),
             names: HashMap::new(),
+            heads: HashMap::default(),
+            units: HashMap::default(),
+            bands: HashMap::default(),
+            sources: HashMap::default(),
             certainty: Names::default(),
             rule: Names::default(),
             sector: Names::default(),
@@ -368,109 +423,197 @@ impl<'py> Builder<'py> {
         batch: &Batch<'_>,
         rec: &Rec<'_>,
         input: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<Proto<'py>> {
         let py = self.py;
         let text = |s: Span| &batch.wide[s.start as usize..s.end as usize];
-        let d = self.resolution.copy()?;
-        // Only what is not None is set: the template holds None.
-        let set = |key: &Bound<'py, PyString>, value: Option<Bound<'py, PyString>>| match value {
-            Some(v) => d.set_item(key, v),
-            None => Ok(()),
+        let s = &mut self.strings;
+        let level = s.opt(py, rec.level);
+        let title = s.opt(py, rec.title);
+        let rank = s.opt(py, rec.rank);
+        let context = s.opt(py, rec.context);
+        let nominal = s.opt(py, rec.nominal);
+        let often = s.opt(py, rec.often);
+        let stated_level = s.opt(py, rec.stated_level);
+        let post_level = s.opt(py, rec.post_level);
+        let rule = Some(self.rule.get(py, rec.rule).clone());
+        let certainty = Some(self.certainty.get(py, rec.confidence).clone());
+        let sector = rec.sector.map(|x| self.sector.get(py, x).clone());
+        let key = [
+            addr(&level),
+            addr(&title),
+            addr(&rank),
+            addr(&context),
+            addr(&nominal),
+            addr(&often),
+            addr(&stated_level),
+            addr(&post_level),
+            addr(&rule),
+            addr(&certainty),
+            addr(&sector),
+        ];
+        let head = match self.heads.get(&key) {
+            Some(head) => head,
+            None => {
+                let d = self.resolution.copy()?;
+                // Only what is not None is set: the template holds None.
+                for (k, v) in [
+                    (intern!(py, "level"), level),
+                    (intern!(py, "title"), title),
+                    (intern!(py, "confidence"), certainty.clone()),
+                    (intern!(py, "rank"), rank),
+                    (intern!(py, "context"), context),
+                    (intern!(py, "rule"), rule),
+                    (intern!(py, "nominal"), nominal),
+                    (intern!(py, "often"), often),
+                    (intern!(py, "certainty"), certainty),
+                    (intern!(py, "stated_level"), stated_level),
+                    (intern!(py, "post_level"), post_level),
+                    (intern!(py, "sector"), sector),
+                ] {
+                    if let Some(v) = v {
+                        d.set_item(k, v)?;
+                    }
+                }
+                self.heads.entry(key).or_insert(d)
+            }
         };
+        let d = head.copy()?;
         match rec.input {
             None => d.set_item(intern!(py, "input"), input)?,
             Some(own) => d.set_item(intern!(py, "input"), wide_str(py, text(own))?)?,
         }
-        let s = &mut self.strings;
-        set(intern!(py, "level"), s.opt(py, rec.level))?;
-        set(intern!(py, "title"), s.opt(py, rec.title))?;
-        let units = PyList::empty(py);
+        let mut units = Vec::with_capacity(rec.units.len());
         for u in &batch.units[rec.units.start as usize..rec.units.end as usize] {
-            let ud = self.unit.copy()?;
             let name = text(u.name);
             let name = match self.names.get(name) {
                 Some(n) => n,
                 None => self.names.entry(name.into()).or_insert(wide_str(py, name)?),
             };
-            ud.set_item(intern!(py, "name"), name)?;
-            ud.set_item(intern!(py, "kind"), s.get(py, u.kind))?;
-            if let Some(level) = u.level {
-                ud.set_item(intern!(py, "level"), s.get(py, level))?;
-            }
-            units.append(ud)?;
+            let kind = self.strings.get(py, u.kind).clone();
+            let level = self.strings.opt(py, u.level);
+            let key = [name.as_ptr() as usize, kind.as_ptr() as usize, addr(&level)];
+            let unit = match self.units.get(&key) {
+                Some(unit) => unit,
+                None => {
+                    let ud = self.unit.copy()?;
+                    ud.set_item(intern!(py, "name"), name)?;
+                    ud.set_item(intern!(py, "kind"), kind)?;
+                    if let Some(level) = level {
+                        ud.set_item(intern!(py, "level"), level)?;
+                    }
+                    self.units.entry(key).or_insert(ud)
+                }
+            };
+            units.push(unit.copy()?);
         }
-        d.set_item(intern!(py, "organisation"), units)?;
-        let parts = PyList::empty(py);
+        let mut parts = Vec::with_capacity(rec.parts.len());
         for p in &batch.parts[rec.parts.start as usize..rec.parts.end as usize] {
-            parts.append(self.build(batch, p, input)?)?;
+            parts.push(self.build(batch, p, input)?);
         }
-        d.set_item(intern!(py, "parts"), parts)?;
-        let s = &mut self.strings;
-        let certainty = self.certainty.get(py, rec.confidence);
-        d.set_item(intern!(py, "confidence"), certainty)?;
         d.set_item(
             intern!(py, "explanation"),
             wide_str(py, text(rec.explanation))?,
         )?;
-        set(intern!(py, "rank"), s.opt(py, rec.rank))?;
-        if let Some(g) = rec.grade {
-            let gd = self.band.copy()?;
-            gd.set_item(intern!(py, "highest"), g.highest)?;
-            gd.set_item(intern!(py, "lowest"), g.lowest)?;
-            d.set_item(intern!(py, "grade"), gd)?;
+        let grade = match rec.grade {
+            Some(g) => {
+                let band = match self.bands.get(&(g.highest, g.lowest)) {
+                    Some(band) => band,
+                    None => {
+                        let gd = self.band.copy()?;
+                        gd.set_item(intern!(py, "highest"), g.highest)?;
+                        gd.set_item(intern!(py, "lowest"), g.lowest)?;
+                        self.bands.entry((g.highest, g.lowest)).or_insert(gd)
+                    }
+                };
+                Some(band.copy()?)
+            }
+            None => None,
+        };
+        let key = (rec.sources.as_ptr() as usize, rec.sources.len());
+        let sources = match self.sources.get(&key) {
+            Some(list) => list,
+            None => {
+                let strings = &mut self.strings;
+                let list = new_list(py, rec.sources.len(), |i| {
+                    Ok(strings.get(py, &rec.sources[i]).clone().into_any())
+                })?;
+                self.sources.entry(key).or_insert(list)
+            }
+        };
+        let sources = list_copy(sources)?;
+        let proto = Proto {
+            dict: d,
+            units,
+            grade,
+            sources,
+            parts,
+        };
+        self.fill(&proto)?;
+        Ok(proto)
+    }
+
+    /// Put a proto's own dicts and lists into its dict.
+    fn fill(&self, p: &Proto<'py>) -> PyResult<()> {
+        let py = self.py;
+        let d = &p.dict;
+        let units = new_list(py, p.units.len(), |i| Ok(p.units[i].clone().into_any()))?;
+        d.set_item(intern!(py, "organisation"), units)?;
+        let parts = new_list(py, p.parts.len(), |i| {
+            Ok(p.parts[i].dict.clone().into_any())
+        })?;
+        d.set_item(intern!(py, "parts"), parts)?;
+        if let Some(g) = &p.grade {
+            d.set_item(intern!(py, "grade"), g)?;
         }
-        set(intern!(py, "context"), s.opt(py, rec.context))?;
-        d.set_item(intern!(py, "rule"), self.rule.get(py, rec.rule))?;
-        set(intern!(py, "nominal"), s.opt(py, rec.nominal))?;
-        set(intern!(py, "often"), s.opt(py, rec.often))?;
-        let sources = PyList::new(py, rec.sources.iter().map(|t| s.get(py, t).clone()))?;
-        d.set_item(intern!(py, "sources"), sources)?;
-        d.set_item(intern!(py, "certainty"), certainty)?;
-        set(intern!(py, "stated_level"), s.opt(py, rec.stated_level))?;
-        set(intern!(py, "post_level"), s.opt(py, rec.post_level))?;
-        if let Some(sector) = rec.sector {
-            d.set_item(intern!(py, "sector"), self.sector.get(py, sector))?;
+        d.set_item(intern!(py, "sources"), &p.sources)
+    }
+
+    /// A copy of `p`'s dict sharing no dict or list with it: only strings
+    /// and numbers, which cannot change (`input` among them: a repeated
+    /// text's rows share the first one's string, the same text; setting
+    /// each row's own was a quarter of the time, the strings being far
+    /// apart in memory).
+    fn copy(&self, p: &Proto<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let d = p.dict.copy()?;
+        let units = new_list(py, p.units.len(), |i| Ok(p.units[i].copy()?.into_any()))?;
+        d.set_item(intern!(py, "organisation"), units)?;
+        let parts = new_list(py, p.parts.len(), |i| {
+            Ok(self.copy(&p.parts[i])?.into_any())
+        })?;
+        d.set_item(intern!(py, "parts"), parts)?;
+        if let Some(g) = &p.grade {
+            d.set_item(intern!(py, "grade"), g.copy()?)?;
         }
+        d.set_item(intern!(py, "sources"), list_copy(&p.sources)?)?;
         Ok(d)
     }
 
-    /// A new dict equal to `from`, sharing no dict or list with it (only
-    /// strings and numbers, which cannot change); `input` the row's own
-    /// text, if it replaces the first row's.
-    fn copy(
-        &self,
-        from: &Bound<'py, PyDict>,
-        input: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    /// The proto of a row's dict made earlier: the dicts and lists in it
+    /// found by key.
+    fn proto_of(&self, dict: Bound<'py, PyDict>) -> PyResult<Proto<'py>> {
         let py = self.py;
-        let d = from.copy()?;
-        if let Some(text) = input {
-            d.set_item(intern!(py, "input"), text)?;
-        }
         let item = |key: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyAny>> {
-            from.get_item(key)?
+            dict.get_item(key)?
                 .ok_or_else(|| PyRuntimeError::new_err("resolve_many: a key went missing"))
         };
-        // A list's copy, then each dict in it replaced by a copy.
-        let units = item(intern!(py, "organisation"))?;
-        let units = units.cast::<PyList>().map(list_copy)??;
-        for i in 0..units.len() {
-            units.set_item(i, units.get_item(i)?.cast::<PyDict>()?.copy()?)?;
-        }
-        d.set_item(intern!(py, "organisation"), units)?;
-        let parts = item(intern!(py, "parts"))?;
-        let parts = parts.cast::<PyList>().map(list_copy)??;
-        for i in 0..parts.len() {
-            parts.set_item(i, self.copy(parts.get_item(i)?.cast::<PyDict>()?, None)?)?;
-        }
-        d.set_item(intern!(py, "parts"), parts)?;
-        if let Ok(grade) = item(intern!(py, "grade"))?.cast::<PyDict>() {
-            d.set_item(intern!(py, "grade"), grade.copy()?)?;
-        }
-        let sources = item(intern!(py, "sources"))?;
-        let sources = sources.cast::<PyList>()?;
-        d.set_item(intern!(py, "sources"), list_copy(sources)?)?;
-        Ok(d)
+        let dicts = |key| -> PyResult<Vec<Bound<'py, PyDict>>> {
+            item(key)?
+                .cast::<PyList>()?
+                .iter()
+                .map(|x| x.cast_into::<PyDict>().map_err(Into::into))
+                .collect()
+        };
+        Ok(Proto {
+            units: dicts(intern!(py, "organisation"))?,
+            grade: item(intern!(py, "grade"))?.cast_into::<PyDict>().ok(),
+            sources: item(intern!(py, "sources"))?.cast_into::<PyList>()?,
+            parts: dicts(intern!(py, "parts"))?
+                .into_iter()
+                .map(|p| self.proto_of(p))
+                .collect::<PyResult<_>>()?,
+            dict,
+        })
     }
 }
 
@@ -478,26 +621,40 @@ impl<'py> Builder<'py> {
 struct Dicts<'py, 't> {
     builder: Builder<'py>,
     inputs: &'t [Bound<'py, PyAny>],
-    rows: Vec<Bound<'py, PyDict>>,
-    /// Each distinct text's first row, and whether its `input` is the
-    /// text asked about (then each row gets its own).
-    first: Vec<(u32, bool)>,
+    rows: Vec<Option<Bound<'py, PyDict>>>,
+    /// Each distinct text's first row.
+    first: Vec<u32>,
+    /// The last distinct text's number and proto: its later rows are
+    /// made right after it.
+    last: Option<(u32, Proto<'py>)>,
 }
 
 impl<'py> bulk::Rows<Batch<'_>> for Dicts<'py, '_> {
     fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize) -> PyResult<()> {
         let rec = &batch.tops[i];
-        let dict = self.builder.build(batch, rec, &self.inputs[row])?;
-        self.first.push((row as u32, rec.input.is_none()));
-        self.rows.push(dict);
+        let proto = self.builder.build(batch, rec, &self.inputs[row])?;
+        self.rows[row] = Some(proto.dict.clone());
+        self.last = Some((self.first.len() as u32, proto));
+        self.first.push(row as u32);
         Ok(())
     }
 
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()> {
-        let (first, own) = self.first[slot as usize];
-        let input = own.then(|| &self.inputs[row]);
-        let dict = self.builder.copy(&self.rows[first as usize], input)?;
-        self.rows.push(dict);
+        let first = self.first[slot as usize] as usize;
+        let dict = match &self.last {
+            Some((last, proto)) if *last == slot => self.builder.copy(proto)?,
+            _ => {
+                let Some(from) = &self.rows[first] else {
+                    return Err(PyRuntimeError::new_err("resolve_many: a row went missing"));
+                };
+                let proto = self.builder.proto_of(from.clone())?;
+                self.builder.copy(&proto)?
+            }
+        };
+        // SAFETY: a write over a place in the vector; the `None` there
+        // (a later row is made once) is not read first, which for a row
+        // far down the list would wait on memory.
+        unsafe { std::ptr::write(&mut self.rows[row], Some(dict)) };
         Ok(())
     }
 }
@@ -512,8 +669,9 @@ pub fn resolve_many<'py>(
     let mut rows = Dicts {
         builder: Builder::new(py)?,
         inputs: &texts.objects,
-        rows: Vec::with_capacity(texts.len()),
+        rows: (0..texts.len()).map(|_| None).collect(),
         first: Vec::new(),
+        last: None,
     };
     bulk::run(
         py,
@@ -528,5 +686,8 @@ pub fn resolve_many<'py>(
         },
         &mut rows,
     )?;
-    Ok(rows.rows)
+    rows.rows
+        .into_iter()
+        .map(|r| r.ok_or_else(|| PyRuntimeError::new_err("resolve_many: a row went missing")))
+        .collect()
 }
