@@ -459,15 +459,14 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
                 // The text's later rows, as far as they are known: made
                 // now, while this one's objects are in the CPU's cache
                 // (copying from a row made long ago was most of the time).
-                let mut at = row;
-                loop {
-                    let after = next[at].load(Ordering::Acquire) as usize;
-                    if after == 0 {
-                        break;
-                    }
+                let mut after = next[row].load(Ordering::Acquire) as usize;
+                while after != 0 {
+                    // The next place read first: the read, far away in
+                    // memory, overlaps the copy.
+                    let following = next[after].load(Ordering::Acquire) as usize;
                     rows.again(after, slot)?;
                     made[after] = true;
-                    at = after;
+                    after = following;
                 }
             }
         }

@@ -19,6 +19,7 @@ use rankinfo::read::{Certainty, Resolution, Rule, Sector};
 use rankinfo::schema::Grade;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A character as `PyUnicode_FromWideChar` takes it: UTF-16 where C's
@@ -106,6 +107,8 @@ struct Rec<'a> {
 
 struct UnitRec<'a> {
     name: Span,
+    /// The name's hash, made here rather than on the calling thread.
+    hash: u64,
     kind: &'a str,
     level: Option<&'a str>,
 }
@@ -131,13 +134,14 @@ impl<'a> Batch<'a> {
     }
 
     /// Add the answer for `text`.
-    pub fn push(&mut self, text: &str, r: &Resolution<'a>) {
-        let rec = self.rec(r, Some(text));
+    /// Add the answer `r` for `text`; `names` hashes unit names.
+    pub fn push(&mut self, text: &str, r: &Resolution<'a>, names: &RandomState) {
+        let rec = self.rec(r, Some(text), names);
         self.tops.push(rec);
     }
 
     /// `text`: the text asked about, for an answer (not a part).
-    fn rec(&mut self, r: &Resolution<'a>, text: Option<&str>) -> Rec<'a> {
+    fn rec(&mut self, r: &Resolution<'a>, text: Option<&str>, names: &RandomState) -> Rec<'a> {
         let input = match text {
             Some(t) if *r.input == *t => None,
             _ => Some(span(&mut self.wide, |b| push_wide(b, &r.input))),
@@ -147,6 +151,7 @@ impl<'a> Batch<'a> {
             let name = span(&mut self.wide, |b| push_wide(b, &u.name));
             self.units.push(UnitRec {
                 name,
+                hash: names.hash_one(&*u.name),
                 kind: u.kind,
                 level: u.level,
             });
@@ -155,7 +160,7 @@ impl<'a> Batch<'a> {
         // Each part (whose own parts go first), then the parts in a row.
         let mut parts = Vec::with_capacity(r.parts.len());
         for p in &r.parts {
-            parts.push(self.rec(p, None));
+            parts.push(self.rec(p, None, names));
         }
         let start = self.parts.len() as u32;
         self.parts.extend(parts);
@@ -185,6 +190,12 @@ impl<'a> Batch<'a> {
         }
     }
 }
+
+/// A value found by a unit name's hash, with the name to check.
+type Named<T> = (Box<[Wide]>, T);
+
+/// A map keyed by addresses, lengths and hashes already made.
+type ByAddress<K, V> = HashMap<K, V, BuildHasherDefault<AddressHasher>>;
 
 /// A hasher for addresses: one multiplication.
 #[derive(Default)]
@@ -311,10 +322,14 @@ struct Builder<'py> {
     unit: Bound<'py, PyDict>,
     band: Bound<'py, PyDict>,
     strings: Strings<'py>,
-    /// Unit names by their text (the same places recur across titles).
-    names: HashMap<Box<[Wide]>, Bound<'py, PyString>>,
-    heads: HashMap<[usize; 11], Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
-    units: HashMap<[usize; 3], Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
+    /// Unit names by their hash (the same places recur across titles),
+    /// with their text to check.
+    names: ByAddress<u64, Named<Bound<'py, PyString>>>,
+    /// By the address and length of each field's text, and the rule,
+    /// certainty and sector strings' addresses.
+    heads: HashMap<[usize; 19], Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
+    /// By the name's hash and the kind's and level's texts, with the name.
+    units: ByAddress<[usize; 5], Named<Bound<'py, PyDict>>>,
     bands: HashMap<(u8, u8), Bound<'py, PyDict>, BuildHasherDefault<AddressHasher>>,
     sources: HashMap<(usize, usize), Bound<'py, PyList>, BuildHasherDefault<AddressHasher>>,
     certainty: Names<'py, Certainty>,
@@ -405,7 +420,7 @@ impl<'py> Builder<'py> {
             )?,
             band: template(py, &[intern!(py, "highest"), intern!(py, "lowest")])?,
             strings: Strings::default(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             heads: HashMap::default(),
             units: HashMap::default(),
             bands: HashMap::default(),
@@ -426,48 +441,47 @@ impl<'py> Builder<'py> {
     ) -> PyResult<Proto<'py>> {
         let py = self.py;
         let text = |s: Span| &batch.wide[s.start as usize..s.end as usize];
-        let s = &mut self.strings;
-        let level = s.opt(py, rec.level);
-        let title = s.opt(py, rec.title);
-        let rank = s.opt(py, rec.rank);
-        let context = s.opt(py, rec.context);
-        let nominal = s.opt(py, rec.nominal);
-        let often = s.opt(py, rec.often);
-        let stated_level = s.opt(py, rec.stated_level);
-        let post_level = s.opt(py, rec.post_level);
-        let rule = Some(self.rule.get(py, rec.rule).clone());
-        let certainty = Some(self.certainty.get(py, rec.confidence).clone());
+        let text_key = |t: Option<&str>| t.map_or((0, 0), |t| (t.as_ptr() as usize, t.len()));
+        let fields = [
+            rec.level,
+            rec.title,
+            rec.rank,
+            rec.context,
+            rec.nominal,
+            rec.often,
+            rec.stated_level,
+            rec.post_level,
+        ]
+        .map(text_key);
+        let rule = self.rule.get(py, rec.rule).clone();
+        let certainty = self.certainty.get(py, rec.confidence).clone();
         let sector = rec.sector.map(|x| self.sector.get(py, x).clone());
-        let key = [
-            addr(&level),
-            addr(&title),
-            addr(&rank),
-            addr(&context),
-            addr(&nominal),
-            addr(&often),
-            addr(&stated_level),
-            addr(&post_level),
-            addr(&rule),
-            addr(&certainty),
-            addr(&sector),
-        ];
+        let mut key = [0; 19];
+        for (i, (at, len)) in fields.into_iter().enumerate() {
+            key[2 * i] = at;
+            key[2 * i + 1] = len;
+        }
+        key[16] = rule.as_ptr() as usize;
+        key[17] = certainty.as_ptr() as usize;
+        key[18] = addr(&sector);
         let head = match self.heads.get(&key) {
             Some(head) => head,
             None => {
                 let d = self.resolution.copy()?;
+                let s = &mut self.strings;
                 // Only what is not None is set: the template holds None.
                 for (k, v) in [
-                    (intern!(py, "level"), level),
-                    (intern!(py, "title"), title),
-                    (intern!(py, "confidence"), certainty.clone()),
-                    (intern!(py, "rank"), rank),
-                    (intern!(py, "context"), context),
-                    (intern!(py, "rule"), rule),
-                    (intern!(py, "nominal"), nominal),
-                    (intern!(py, "often"), often),
-                    (intern!(py, "certainty"), certainty),
-                    (intern!(py, "stated_level"), stated_level),
-                    (intern!(py, "post_level"), post_level),
+                    (intern!(py, "level"), s.opt(py, rec.level)),
+                    (intern!(py, "title"), s.opt(py, rec.title)),
+                    (intern!(py, "confidence"), Some(certainty.clone())),
+                    (intern!(py, "rank"), s.opt(py, rec.rank)),
+                    (intern!(py, "context"), s.opt(py, rec.context)),
+                    (intern!(py, "rule"), Some(rule)),
+                    (intern!(py, "nominal"), s.opt(py, rec.nominal)),
+                    (intern!(py, "often"), s.opt(py, rec.often)),
+                    (intern!(py, "certainty"), Some(certainty)),
+                    (intern!(py, "stated_level"), s.opt(py, rec.stated_level)),
+                    (intern!(py, "post_level"), s.opt(py, rec.post_level)),
                     (intern!(py, "sector"), sector),
                 ] {
                     if let Some(v) = v {
@@ -485,26 +499,22 @@ impl<'py> Builder<'py> {
         let mut units = Vec::with_capacity(rec.units.len());
         for u in &batch.units[rec.units.start as usize..rec.units.end as usize] {
             let name = text(u.name);
-            let name = match self.names.get(name) {
-                Some(n) => n,
-                None => self.names.entry(name.into()).or_insert(wide_str(py, name)?),
-            };
-            let kind = self.strings.get(py, u.kind).clone();
-            let level = self.strings.opt(py, u.level);
-            let key = [name.as_ptr() as usize, kind.as_ptr() as usize, addr(&level)];
-            let unit = match self.units.get(&key) {
-                Some(unit) => unit,
-                None => {
-                    let ud = self.unit.copy()?;
-                    ud.set_item(intern!(py, "name"), name)?;
-                    ud.set_item(intern!(py, "kind"), kind)?;
-                    if let Some(level) = level {
-                        ud.set_item(intern!(py, "level"), level)?;
-                    }
-                    self.units.entry(key).or_insert(ud)
+            let (kind, level) = (u.kind, u.level.unwrap_or(""));
+            let key = [
+                u.hash as usize,
+                kind.as_ptr() as usize,
+                kind.len(),
+                level.as_ptr() as usize,
+                u.level.map_or(usize::MAX, str::len),
+            ];
+            match self.units.get(&key) {
+                Some((known, unit)) if **known == *name => units.push(unit.copy()?),
+                _ => {
+                    let unit = self.unit(name, u.hash, kind, u.level)?;
+                    units.push(unit.copy()?);
+                    self.units.entry(key).or_insert((name.into(), unit));
                 }
-            };
-            units.push(unit.copy()?);
+            }
         }
         let mut parts = Vec::with_capacity(rec.parts.len());
         for p in &batch.parts[rec.parts.start as usize..rec.parts.end as usize] {
@@ -550,6 +560,32 @@ impl<'py> Builder<'py> {
         };
         self.fill(&proto)?;
         Ok(proto)
+    }
+
+    /// A unit's dict, made.
+    fn unit(
+        &mut self,
+        name: &[Wide],
+        hash: u64,
+        kind: &str,
+        level: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.py;
+        let name = match self.names.get(&hash) {
+            Some((known, s)) if **known == *name => s.clone(),
+            _ => {
+                let s = wide_str(py, name)?;
+                self.names.entry(hash).or_insert((name.into(), s.clone()));
+                s
+            }
+        };
+        let ud = self.unit.copy()?;
+        ud.set_item(intern!(py, "name"), name)?;
+        ud.set_item(intern!(py, "kind"), self.strings.get(py, kind))?;
+        if let Some(level) = level {
+            ud.set_item(intern!(py, "level"), self.strings.get(py, level))?;
+        }
+        Ok(ud)
     }
 
     /// Put a proto's own dicts and lists into its dict.
@@ -666,6 +702,7 @@ pub fn resolve_many<'py>(
     texts: &bulk::Texts<'py>,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
     let distinct = bulk::Distinct::new(texts);
+    let names = RandomState::new();
     let mut rows = Dicts {
         builder: Builder::new(py)?,
         inputs: &texts.objects,
@@ -680,7 +717,7 @@ pub fn resolve_many<'py>(
         |batch: &[String]| {
             let mut out = Batch::new(batch.len());
             for t in batch {
-                out.push(t, &data.resolve(t));
+                out.push(t, &data.resolve(t), &names);
             }
             out
         },
