@@ -27,7 +27,7 @@ pub const BATCH: usize = 1024;
 const ROWS: usize = 4096;
 /// Resolved batches waiting for the caller, at most: memory stays bounded
 /// however long the list.
-const AHEAD: usize = 8;
+const WINDOW: usize = 8;
 
 /// The texts of a call: the Python objects, and their code points.
 pub struct Texts<'py> {
@@ -166,22 +166,29 @@ pub struct Distinct {
 }
 
 impl Distinct {
-    pub fn new(texts: &Texts<'_>) -> Self {
+    /// `ahead`: the rows will be made ahead (`Rows::AHEAD`), so each row's
+    /// next with the same text is kept.
+    pub fn new(texts: &Texts<'_>, ahead: bool) -> Self {
+        let linked = if ahead { texts.len() } else { 0 };
         Distinct {
             batches: (0..texts.len().div_ceil(BATCH))
                 .map(|_| OnceLock::new())
                 .collect(),
-            next: (0..texts.len()).map(|_| AtomicU32::new(0)).collect(),
+            next: (0..linked).map(|_| AtomicU32::new(0)).collect(),
         }
     }
 }
 
 /// What the calling thread does with each row, in order.
 pub trait Rows<B> {
+    /// Make a text's later rows right after its first, out of order (when
+    /// the first row's objects are copied, which is faster while they are
+    /// in the CPU's cache).
+    const AHEAD: bool = false;
     /// The first row of a distinct text, with answer `i` of `batch`.
     fn first(&mut self, row: usize, batch: &B, i: usize) -> PyResult<()>;
-    /// A later row of the distinct text numbered `slot`: maybe before rows
-    /// that come earlier in the list.
+    /// A later row of the distinct text numbered `slot`: with `AHEAD`,
+    /// maybe before rows that come earlier in the list.
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()>;
 }
 
@@ -240,7 +247,7 @@ impl<'s, B: Send, F: Fn(&'s [String]) -> B + Sync> Shared<'s, B, F> {
         &'g self,
         mut st: MutexGuard<'g, Flow<B>>,
     ) -> Result<MutexGuard<'g, Flow<B>>, MutexGuard<'g, Flow<B>>> {
-        if st.halt.is_some() || st.stop || st.next >= st.published || st.next >= st.taken + AHEAD {
+        if st.halt.is_some() || st.stop || st.next >= st.published || st.next >= st.taken + WINDOW {
             return Err(st);
         }
         let k = st.next;
@@ -268,8 +275,10 @@ impl<'s, B: Send, F: Fn(&'s [String]) -> B + Sync> Shared<'s, B, F> {
             let fresh = index.len() as u32;
             let slot = *index.entry(Key(text)).or_insert(fresh);
             if slot != fresh {
-                let before = std::mem::replace(&mut last[slot as usize], row as u32);
-                self.next[before as usize].store(row as u32, Ordering::Release);
+                if !self.next.is_empty() {
+                    let before = std::mem::replace(&mut last[slot as usize], row as u32);
+                    self.next[before as usize].store(row as u32, Ordering::Release);
+                }
             } else {
                 last.push(row as u32);
                 match utf8(text) {
@@ -377,12 +386,12 @@ impl<B, F> Drop for Stop<'_, B, F> {
 /// Answer every text of `texts`: `resolve` makes the answers of a batch of
 /// distinct texts (on any thread), `rows` takes each row in order (on this
 /// one).
-pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
+pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
     py: Python<'_>,
     texts: &'s Texts<'_>,
     distinct: &'s Distinct,
     resolve: F,
-    rows: &mut impl Rows<B>,
+    rows: &mut R,
 ) -> PyResult<()> {
     let n = texts.len();
     let next = &distinct.next[..];
@@ -427,12 +436,13 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
         let mut seen = 0u32;
         let mut current: Option<B> = None;
         // Rows made ahead of their turn.
-        let mut made = vec![false; n];
+        let ahead = R::AHEAD && next.len() == n;
+        let mut made = vec![false; if ahead { n } else { 0 }];
         for c in 0..n.div_ceil(ROWS) {
             let slots = py.detach(|| shared.slots(c)).map_err(halted)?;
             for (j, &slot) in slots.iter().enumerate() {
                 let row = c * ROWS + j;
-                if made[row] {
+                if ahead && made[row] {
                     continue;
                 }
                 if slot != seen {
@@ -459,7 +469,10 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync>(
                 // The text's later rows, as far as they are known: made
                 // now, while this one's objects are in the CPU's cache
                 // (copying from a row made long ago was most of the time).
-                let mut after = next[row].load(Ordering::Acquire) as usize;
+                let mut after = match ahead {
+                    true => next[row].load(Ordering::Acquire) as usize,
+                    false => 0,
+                };
                 while after != 0 {
                     // The next place read first: the read, far away in
                     // memory, overlaps the copy.

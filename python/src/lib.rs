@@ -7,16 +7,16 @@
 //! GIL, on every core.
 
 mod bulk;
+mod columns;
 mod many;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rankinfo::address::Person;
 use rankinfo::{Entry, LookupError};
 use serde::Serialize;
-use std::collections::HashMap;
 
 create_exception!(
     rankinfo,
@@ -236,53 +236,6 @@ mod answers {
     }
 }
 
-/// The texts of a list, a tuple, a pandas Series or any iterable of `str`.
-fn texts<'py>(items: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<String>)> {
-    if items.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "texts must be an iterable of str, not a single str",
-        ));
-    }
-    let mut out = Vec::with_capacity(items.len().unwrap_or(0));
-    let mut objects = Vec::with_capacity(out.capacity());
-    for (i, item) in items.try_iter()?.enumerate() {
-        let item = item?;
-        match item.extract::<String>() {
-            Ok(s) => {
-                out.push(s);
-                objects.push(item);
-            }
-            Err(_) => {
-                return Err(PyTypeError::new_err(format!(
-                    "texts[{i}] is {}, not str (fill missing values first, e.g. df[col].fillna(\"\"))",
-                    item.get_type().name()?
-                )));
-            }
-        }
-    }
-    Ok((objects, out))
-}
-
-/// Run `f` over `items` on every core, in order.
-fn parallel<'t, T: Sync, R: Send>(items: &'t [T], f: impl Fn(&'t [T]) -> Vec<R> + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2048 {
-        return f(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| f(c))).collect();
-        let mut out = Vec::with_capacity(items.len());
-        for h in handles {
-            match h.join() {
-                Ok(part) => out.extend(part),
-                Err(e) => std::panic::resume_unwind(e),
-            }
-        }
-        out
-    })
-}
-
 fn resolve_many_in<'py>(
     py: Python<'py>,
     data: &rankinfo::Dataset,
@@ -299,229 +252,6 @@ fn resolve_many_in<'py>(
         gc.call_method0("enable")?;
     }
     PyList::new(py, rows?)
-}
-
-/// The columns `annotate` can give.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Input,
-    Level,
-    LevelShort,
-    LevelEnglish,
-    Seniority,
-    Order,
-    GradeHighest,
-    GradeLowest,
-    Title,
-    Rank,
-    Context,
-    Rule,
-    Certainty,
-    Sector,
-    Nominal,
-    Often,
-    StatedLevel,
-    PostLevel,
-    Organisation,
-    Explanation,
-}
-
-const FIELDS: &[(&str, Field)] = &[
-    ("input", Field::Input),
-    ("level", Field::Level),
-    ("level_short", Field::LevelShort),
-    ("level_english", Field::LevelEnglish),
-    ("seniority", Field::Seniority),
-    ("order", Field::Order),
-    ("grade_highest", Field::GradeHighest),
-    ("grade_lowest", Field::GradeLowest),
-    ("title", Field::Title),
-    ("rank", Field::Rank),
-    ("context", Field::Context),
-    ("rule", Field::Rule),
-    ("certainty", Field::Certainty),
-    // The CLI's JSON has both; they are the same value.
-    ("confidence", Field::Certainty),
-    ("sector", Field::Sector),
-    ("nominal", Field::Nominal),
-    ("often", Field::Often),
-    ("stated_level", Field::StatedLevel),
-    ("post_level", Field::PostLevel),
-    ("organisation", Field::Organisation),
-    ("explanation", Field::Explanation),
-];
-
-/// What `annotate` keeps of one resolution.
-struct Row<'a> {
-    level: Option<&'a rankinfo::schema::Level>,
-    title: Option<&'a str>,
-    rank: Option<&'a str>,
-    context: Option<&'a str>,
-    rule: rankinfo::read::Rule,
-    certainty: rankinfo::read::Certainty,
-    sector: Option<rankinfo::read::Sector>,
-    nominal: Option<&'a str>,
-    often: Option<&'a str>,
-    stated_level: Option<&'a str>,
-    post_level: Option<&'a str>,
-    organisation: Option<String>,
-    explanation: Option<String>,
-}
-
-/// The JSON string of a unit enum (`high`, `title_case`, `civil_service`).
-fn enum_name(value: &impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// Python strings for the same data text made once.
-#[derive(Default)]
-struct Strings<'py> {
-    cache: HashMap<(usize, usize), Bound<'py, PyString>>,
-}
-
-impl<'py> Strings<'py> {
-    fn get(&mut self, py: Python<'py>, s: Option<&str>) -> Option<Bound<'py, PyString>> {
-        let s = s?;
-        Some(
-            self.cache
-                .entry((s.as_ptr() as usize, s.len()))
-                .or_insert_with(|| PyString::new(py, s))
-                .clone(),
-        )
-    }
-}
-
-fn annotate_in<'py>(
-    py: Python<'py>,
-    data: &rankinfo::Dataset,
-    items: &Bound<'py, PyAny>,
-    fields: Vec<String>,
-) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-    let mut wanted = Vec::new();
-    for f in &fields {
-        match FIELDS.iter().find(|(n, _)| n == f) {
-            Some(&(_, field)) => wanted.push((f.as_str(), field)),
-            None => {
-                let known: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
-                return Err(PyValueError::new_err(format!(
-                    "unknown field {f:?}; known: {}",
-                    known.join(", ")
-                )));
-            }
-        }
-    }
-    let needs = |x: Field| wanted.iter().any(|&(_, f)| f == x);
-    let (want_org, want_expl) = (needs(Field::Organisation), needs(Field::Explanation));
-    let (inputs, texts) = texts(items)?;
-    // A contact list repeats its titles (处长, 副局长 …): each distinct text
-    // is resolved once. Columns hold immutable values, so repeats share them.
-    let (slots, rows) = py.detach(|| {
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(texts.len() / 4);
-        let mut unique: Vec<&str> = Vec::new();
-        let slots: Vec<u32> = texts
-            .iter()
-            .map(|t| {
-                *index.entry(t.as_str()).or_insert_with(|| {
-                    unique.push(t.as_str());
-                    (unique.len() - 1) as u32
-                })
-            })
-            .collect();
-        let rows: Vec<Row<'_>> = parallel(&unique, |chunk| {
-            chunk
-                .iter()
-                .map(|t| {
-                    let r = data.resolve(t);
-                    Row {
-                        level: r.level,
-                        title: r.title,
-                        rank: r.rank,
-                        context: r.context,
-                        rule: r.rule,
-                        certainty: r.confidence,
-                        sector: r.sector,
-                        nominal: r.nominal,
-                        often: r.often,
-                        stated_level: r.stated_level.map(|l| &*l.name),
-                        post_level: r.post_level.map(|l| &*l.name),
-                        organisation: want_org.then(|| {
-                            let names: Vec<&str> =
-                                r.organisation.iter().map(|u| &*u.name).collect();
-                            names.join("/")
-                        }),
-                        explanation: want_expl.then(|| r.explanation()),
-                    }
-                })
-                .collect()
-        });
-        (slots, rows)
-    });
-    let out = pyo3::types::PyDict::new(py);
-    let mut strings = Strings::default();
-    for &(name, field) in &wanted {
-        let mut enums: Vec<(String, Bound<'py, PyString>)> = Vec::new();
-        let mut enum_str = |s: String| -> Bound<'py, PyString> {
-            if let Some((_, v)) = enums.iter().find(|(k, _)| *k == s) {
-                return v.clone();
-            }
-            let v = PyString::new(py, &s);
-            enums.push((s, v.clone()));
-            v
-        };
-        let column: Vec<Option<Bound<'py, PyAny>>> = match field {
-            Field::Input => inputs.iter().map(|x| Some(x.clone())).collect(),
-            _ => rows
-                .iter()
-                .map(|r| -> PyResult<Option<Bound<'py, PyAny>>> {
-                    let s = |x: Option<Bound<'py, PyString>>| x.map(Bound::into_any);
-                    let n = |x: Option<u32>| -> PyResult<Option<Bound<'py, PyAny>>> {
-                        x.map(|v| v.into_pyobject(py).map(Bound::into_any))
-                            .transpose()
-                            .map_err(Into::into)
-                    };
-                    Ok(match field {
-                        Field::Input => None,
-                        Field::Level => s(strings.get(py, r.level.map(|l| &*l.name))),
-                        Field::LevelShort => s(strings.get(py, r.level.map(|l| &*l.short))),
-                        Field::LevelEnglish => s(strings.get(py, r.level.map(|l| &*l.english))),
-                        Field::Seniority => n(r.level.map(|l| u32::from(l.seniority())))?,
-                        Field::Order => n(r.level.map(|l| u32::from(l.order)))?,
-                        Field::GradeHighest => n(r.level.map(|l| u32::from(l.grade.highest)))?,
-                        Field::GradeLowest => n(r.level.map(|l| u32::from(l.grade.lowest)))?,
-                        Field::Title => s(strings.get(py, r.title)),
-                        Field::Rank => s(strings.get(py, r.rank)),
-                        Field::Context => s(strings.get(py, r.context)),
-                        Field::Rule => Some(enum_str(enum_name(&r.rule)).into_any()),
-                        Field::Certainty => Some(enum_str(enum_name(&r.certainty)).into_any()),
-                        Field::Sector => r.sector.map(|x| enum_str(enum_name(&x)).into_any()),
-                        Field::Nominal => s(strings.get(py, r.nominal)),
-                        Field::Often => s(strings.get(py, r.often)),
-                        Field::StatedLevel => s(strings.get(py, r.stated_level)),
-                        Field::PostLevel => s(strings.get(py, r.post_level)),
-                        Field::Organisation => r
-                            .organisation
-                            .as_deref()
-                            .map(|o| PyString::new(py, o).into_any()),
-                        Field::Explanation => r
-                            .explanation
-                            .as_deref()
-                            .map(|o| PyString::new(py, o).into_any()),
-                    })
-                })
-                .collect::<PyResult<Vec<_>>>()
-                .map(|per_text| {
-                    slots
-                        .iter()
-                        .map(|&i| per_text[i as usize].clone())
-                        .collect()
-                })?,
-        };
-        out.set_item(name, PyList::new(py, column)?)?;
-    }
-    Ok(out)
 }
 
 /// A dataset: the built-in data, or the built-in data with your own files
@@ -635,7 +365,7 @@ impl PyDataset {
         texts: &Bound<'py, PyAny>,
         fields: Vec<String>,
     ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        annotate_in(py, self.data(), texts, fields)
+        columns::annotate(py, self.data(), texts, fields)
     }
 
     /// See `rankinfo.show`.
@@ -765,7 +495,7 @@ fn annotate<'py>(
     texts: &Bound<'py, PyAny>,
     fields: Vec<String>,
 ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-    annotate_in(py, rankinfo::builtin(), texts, fields)
+    columns::annotate(py, rankinfo::builtin(), texts, fields)
 }
 
 /// One post, rank or level (as `rankinfo show NAME --json`): level, 级别

@@ -234,7 +234,7 @@ impl Hasher for AddressHasher {
 /// Python strings for text that lives as long as the call (the dataset's,
 /// or the texts asked about), keyed by address: made once per call.
 #[derive(Default)]
-pub struct Strings<'py> {
+pub(crate) struct Strings<'py> {
     cache: HashMap<(usize, usize), Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
 }
 
@@ -254,7 +254,7 @@ impl<'py> Strings<'py> {
 
 /// The Python strings of a closed set of values (certainty, rule, sector),
 /// as serde names them, each made once per call.
-pub struct Names<'py, T> {
+pub(crate) struct Names<'py, T> {
     made: Vec<(T, Bound<'py, PyString>)>,
 }
 
@@ -666,6 +666,8 @@ struct Dicts<'py, 't> {
 }
 
 impl<'py> bulk::Rows<Batch<'_>> for Dicts<'py, '_> {
+    const AHEAD: bool = true;
+
     fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize) -> PyResult<()> {
         let rec = &batch.tops[i];
         let proto = self.builder.build(batch, rec, &self.inputs[row])?;
@@ -701,7 +703,7 @@ pub fn resolve_many<'py>(
     data: &rankinfo::Dataset,
     texts: &bulk::Texts<'py>,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let distinct = bulk::Distinct::new(texts);
+    let distinct = bulk::Distinct::new(texts, true);
     let names = RandomState::new();
     let mut rows = Dicts {
         builder: Builder::new(py)?,

@@ -195,3 +195,39 @@ def test_a_lone_surrogate_is_a_value_error(where):
         rankinfo.resolve_many(texts)
     with pytest.raises(ValueError):
         rankinfo.resolve_many(texts)
+
+
+def test_annotate_on_a_long_shuffled_list_is_resolve():
+    """annotate's columns on the threaded path (past a chunk of rows and a
+    batch of distinct texts), each text several times: every field as
+    resolve gives it."""
+    base = labelled_texts() + ODD + ODD_NOT_CLI
+    texts = base * 3 + [f"{t}（{i}）" for i, t in enumerate(base * 2)]
+    random.Random(7).shuffle(texts)
+    fields = ["input", "level", "level_short", "seniority", "order", "grade_highest",
+              "grade_lowest", "title", "rank", "context", "rule", "certainty", "confidence",
+              "sector", "nominal", "often", "stated_level", "post_level", "organisation",
+              "explanation"]
+    cols = rankinfo.annotate(texts, fields=fields)
+    assert list(cols) == fields
+    answers = {t: rankinfo.resolve(t) for t in set(texts)}
+    for i, t in enumerate(texts):
+        r = answers[t]
+        assert cols["input"][i] is t
+        for key in ["level", "title", "rank", "context", "rule", "certainty", "confidence",
+                    "sector", "nominal", "often", "stated_level", "post_level", "explanation"]:
+            assert cols[key][i] == r[key], (t, key)
+        assert cols["organisation"][i] == "/".join(u["name"] for u in r["organisation"])
+        if r["level"] is None:
+            assert cols["seniority"][i] is None and cols["grade_highest"][i] is None
+        else:
+            assert cols["seniority"][i] + cols["order"][i] == 13
+    assert any(v is None for v in cols["level"])
+
+
+@pytest.mark.parametrize("where", [0, 19999])
+def test_a_lone_surrogate_in_annotate_is_a_value_error(where):
+    texts = [f"处长{i}" for i in range(20000)]
+    texts[where] = "处长\ud800"
+    with pytest.raises(UnicodeEncodeError):
+        rankinfo.annotate(texts)
