@@ -413,10 +413,13 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
         resolve,
     };
     // A short list is answered on this thread alone.
+    // One worker at least (it finds the distinct texts), no more than there
+    // are batches.
     let workers = if n <= ROWS {
         0
     } else {
-        std::thread::available_parallelism().map_or(1, |c| c.get().max(2) - 1)
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        (cores.max(2) - 1).min(n.div_ceil(BATCH))
     };
     let halted = |halt: Halt| -> PyErr {
         match halt {
@@ -439,6 +442,8 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
         let ahead = R::AHEAD && next.len() == n;
         let mut made = vec![false; if ahead { n } else { 0 }];
         for c in 0..n.div_ceil(ROWS) {
+            // Ctrl-C stops a long call.
+            py.check_signals()?;
             let slots = py.detach(|| shared.slots(c)).map_err(halted)?;
             for (j, &slot) in slots.iter().enumerate() {
                 let row = c * ROWS + j;

@@ -461,9 +461,14 @@ fn resolve<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
     answers::resolve(py, rankinfo::builtin(), &text)
 }
 
-/// `resolve` for many texts at once, without the GIL and on every core:
-/// a list of the same dicts, in order. `texts` is any iterable of str (a
-/// list, a pandas Series); a non-str item raises TypeError.
+/// `resolve` for many texts at once: a list of the same dicts, in order.
+/// `texts` is any iterable of str (a list, a pandas Series); a non-str item
+/// raises TypeError, a str with a lone surrogate UnicodeEncodeError.
+///
+/// The texts are resolved on every core without the GIL while the dicts
+/// are made (with it). A repeated text is resolved once; each of its rows
+/// is a dict of its own (no dict or list is shared between rows), whose
+/// `input` is the first such row's string.
 ///
 /// >>> [r["level"] for r in rankinfo.resolve_many(["县长", "某某公司总经理"])]
 /// ['县处级正职', None]
@@ -482,6 +487,9 @@ fn resolve_many<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bou
 /// `seniority` is a number that sorts by level, higher = more senior:
 /// 12 for 国家级正职 down to 1 for 办事员级 (that is, 13 − the level's
 /// `order` on the ladder, where `order` 1 is the top); None without a level.
+///
+/// Texts are resolved as in `resolve_many` (each distinct text once, on
+/// every core, without the GIL); the errors are the same.
 ///
 /// >>> cols = rankinfo.annotate(["县长", "副县长", "合肥市财政局局长"])
 /// >>> cols["level"]

@@ -231,3 +231,18 @@ def test_a_lone_surrogate_in_annotate_is_a_value_error(where):
     texts[where] = "处长\ud800"
     with pytest.raises(UnicodeEncodeError):
         rankinfo.annotate(texts)
+
+
+def test_ctrl_c_stops_a_long_call():
+    import os
+    import signal
+    import threading
+
+    texts = [f"广东省深圳市南山区发展和改革局副局长（{i}）" for i in range(1_000_000)]
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            rankinfo.annotate(texts, fields=("level",))
+    finally:
+        timer.cancel()
