@@ -16,7 +16,7 @@ use pyo3::types::PyString;
 use std::any::Any;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 
 /// Distinct texts resolved per batch: a millisecond or two of work, so
@@ -160,35 +160,34 @@ impl std::hash::Hash for Key<'_> {
 /// that finds them; answers may borrow from them.
 pub struct Distinct {
     batches: Vec<OnceLock<Box<[String]>>>,
-    /// Each row's next row with the same text, once found (0: none found
-    /// yet, as no row comes after row 0).
-    next: Vec<AtomicU32>,
+    /// Each row whose text comes again further down, once found.
+    again: Vec<AtomicBool>,
+    /// Every row's text has been looked at (then `again` is complete).
+    found_all: AtomicBool,
 }
 
 impl Distinct {
-    /// `ahead`: the rows will be made ahead (`Rows::AHEAD`), so each row's
-    /// next with the same text is kept.
-    pub fn new(texts: &Texts<'_>, ahead: bool) -> Self {
-        let linked = if ahead { texts.len() } else { 0 };
+    /// `repeats`: keep which rows' texts come again (`Rows::first`'s
+    /// `again`; else it is always true).
+    pub fn new(texts: &Texts<'_>, repeats: bool) -> Self {
+        let rows = if repeats { texts.len() } else { 0 };
         Distinct {
             batches: (0..texts.len().div_ceil(BATCH))
                 .map(|_| OnceLock::new())
                 .collect(),
-            next: (0..linked).map(|_| AtomicU32::new(0)).collect(),
+            again: (0..rows).map(|_| AtomicBool::new(false)).collect(),
+            found_all: AtomicBool::new(false),
         }
     }
 }
 
 /// What the calling thread does with each row, in order.
 pub trait Rows<B> {
-    /// Make a text's later rows right after its first, out of order (when
-    /// the first row's objects are copied, which is faster while they are
-    /// in the CPU's cache).
-    const AHEAD: bool = false;
-    /// The first row of a distinct text, with answer `i` of `batch`.
-    fn first(&mut self, row: usize, batch: &B, i: usize) -> PyResult<()>;
-    /// A later row of the distinct text numbered `slot`: with `AHEAD`,
-    /// maybe before rows that come earlier in the list.
+    /// The first row of a distinct text, with answer `i` of `batch`;
+    /// `again`: the text may come again (false only when it is known not
+    /// to).
+    fn first(&mut self, row: usize, batch: &B, i: usize, again: bool) -> PyResult<()>;
+    /// A later row of the distinct text numbered `slot`.
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()>;
 }
 
@@ -223,7 +222,6 @@ struct Shared<'s, B, F> {
     changed: Condvar,
     codes: &'s Codes,
     distinct: &'s Distinct,
-    next: &'s [AtomicU32],
     resolve: F,
 }
 
@@ -275,9 +273,9 @@ impl<'s, B: Send, F: Fn(&'s [String]) -> B + Sync> Shared<'s, B, F> {
             let fresh = index.len() as u32;
             let slot = *index.entry(Key(text)).or_insert(fresh);
             if slot != fresh {
-                if !self.next.is_empty() {
+                if !self.distinct.again.is_empty() {
                     let before = std::mem::replace(&mut last[slot as usize], row as u32);
-                    self.next[before as usize].store(row as u32, Ordering::Release);
+                    self.distinct.again[before as usize].store(true, Ordering::Relaxed);
                 }
             } else {
                 last.push(row as u32);
@@ -306,6 +304,8 @@ impl<'s, B: Send, F: Fn(&'s [String]) -> B + Sync> Shared<'s, B, F> {
         if !found.is_empty() {
             self.publish_texts(&mut batches, &mut found);
         }
+        // Whoever sees it (Acquire) sees every `again` set above.
+        self.distinct.found_all.store(true, Ordering::Release);
         self.update(|st| {
             if !chunk.is_empty() {
                 st.slots[n / ROWS] = Some(chunk.into_boxed_slice());
@@ -394,7 +394,6 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
     rows: &mut R,
 ) -> PyResult<()> {
     let n = texts.len();
-    let next = &distinct.next[..];
     let shared = Shared {
         flow: Mutex::new(Flow {
             slots: (0..n.div_ceil(ROWS)).map(|_| None).collect(),
@@ -409,7 +408,6 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
         changed: Condvar::new(),
         codes: &texts.codes,
         distinct,
-        next,
         resolve,
     };
     // A short list is answered on this thread alone.
@@ -438,53 +436,40 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
         }
         let mut seen = 0u32;
         let mut current: Option<B> = None;
-        // Rows made ahead of their turn.
-        let ahead = R::AHEAD && next.len() == n;
-        let mut made = vec![false; if ahead { n } else { 0 }];
         for c in 0..n.div_ceil(ROWS) {
             // Ctrl-C stops a long call.
             py.check_signals()?;
             let slots = py.detach(|| shared.slots(c)).map_err(halted)?;
             for (j, &slot) in slots.iter().enumerate() {
                 let row = c * ROWS + j;
-                if ahead && made[row] {
+                if slot != seen {
+                    rows.again(row, slot)?;
                     continue;
                 }
-                if slot != seen {
-                    // A repeat whose first row came before its place in
-                    // the list was known.
-                    rows.again(row, slot)?;
-                } else {
-                    // A text's first row: distinct texts are numbered in
-                    // order, so batches are taken in order, each once.
-                    seen += 1;
-                    let i = slot as usize % BATCH;
-                    if i == 0 {
-                        drop(current.take());
-                        let k = slot as usize / BATCH;
-                        current = Some(py.detach(|| shared.batch(k)).map_err(halted)?);
-                    }
-                    match &current {
-                        Some(batch) => rows.first(row, batch, i)?,
-                        None => {
-                            return Err(PyValueError::new_err("rankinfo: a batch went missing"));
-                        }
-                    }
+                // A text's first row: distinct texts are numbered in
+                // order, so batches are taken in order, each once.
+                seen += 1;
+                let i = slot as usize % BATCH;
+                if i == 0 {
+                    drop(current.take());
+                    let k = slot as usize / BATCH;
+                    current = Some(py.detach(|| shared.batch(k)).map_err(halted)?);
                 }
-                // The text's later rows, as far as they are known: made
-                // now, while this one's objects are in the CPU's cache
-                // (copying from a row made long ago was most of the time).
-                let mut after = match ahead {
-                    true => next[row].load(Ordering::Acquire) as usize,
-                    false => 0,
+                // Whether the text comes again: known once the finder has
+                // looked at every row (it is usually far ahead).
+                let again = match distinct.again.get(row) {
+                    Some(again) => {
+                        again.load(Ordering::Relaxed)
+                            || !distinct.found_all.load(Ordering::Acquire)
+                            || again.load(Ordering::Relaxed)
+                    }
+                    None => true,
                 };
-                while after != 0 {
-                    // The next place read first: the read, far away in
-                    // memory, overlaps the copy.
-                    let following = next[after].load(Ordering::Acquire) as usize;
-                    rows.again(after, slot)?;
-                    made[after] = true;
-                    after = following;
+                match &current {
+                    Some(batch) => rows.first(row, batch, i, again)?,
+                    None => {
+                        return Err(PyValueError::new_err("rankinfo: a batch went missing"));
+                    }
                 }
             }
         }

@@ -131,7 +131,7 @@ impl<'py> Columns<'py> {
 }
 
 impl<'py> bulk::Rows<Vec<Row<'_>>> for Columns<'py> {
-    fn first(&mut self, row: usize, batch: &Vec<Row<'_>>, i: usize) -> PyResult<()> {
+    fn first(&mut self, row: usize, batch: &Vec<Row<'_>>, i: usize, _again: bool) -> PyResult<()> {
         let r = &batch[i];
         for k in 0..self.fields.len() {
             let v = self.value(self.fields[k], r)?;

@@ -337,13 +337,23 @@ struct Builder<'py> {
     sector: Names<'py, Sector>,
 }
 
-/// A row's dict, with the dicts and lists in it that a copy must not share.
-struct Proto<'py> {
-    dict: Bound<'py, PyDict>,
+/// How to make a text's row: its parts, made once per text (the strings)
+/// or shared by many texts (the head, the units, the band, the sources),
+/// each copied into a row's own dicts and lists. A repeated text's later
+/// rows are made from it in their turn, in the list's order, from objects
+/// in use (copying its first row instead, made long before and far away in
+/// memory, waited on memory; making rows out of order to copy while it was
+/// near left them scattered, which made every later pass of the cyclic
+/// collector over them 2.7 times slower).
+struct Recipe<'py> {
+    head: Bound<'py, PyDict>,
+    /// None: the text asked about, each row's own string.
+    input: Option<Bound<'py, PyString>>,
+    explanation: Bound<'py, PyString>,
     units: Vec<Bound<'py, PyDict>>,
-    grade: Option<Bound<'py, PyDict>>,
+    band: Option<Bound<'py, PyDict>>,
     sources: Bound<'py, PyList>,
-    parts: Vec<Proto<'py>>,
+    parts: Vec<Recipe<'py>>,
 }
 
 /// A new list of `len` items made by `item`.
@@ -431,14 +441,9 @@ impl<'py> Builder<'py> {
         })
     }
 
-    /// The dict of answer `rec` of `batch`; `input` is the text's own
-    /// Python string.
-    fn build(
-        &mut self,
-        batch: &Batch<'_>,
-        rec: &Rec<'_>,
-        input: &Bound<'py, PyAny>,
-    ) -> PyResult<Proto<'py>> {
+    /// The recipe of answer `rec` of `batch`: its strings made, the shared
+    /// parts found or made.
+    fn recipe(&mut self, batch: &Batch<'_>, rec: &Rec<'_>) -> PyResult<Recipe<'py>> {
         let py = self.py;
         let text = |s: Span| &batch.wide[s.start as usize..s.end as usize];
         let text_key = |t: Option<&str>| t.map_or((0, 0), |t| (t.as_ptr() as usize, t.len()));
@@ -491,11 +496,11 @@ impl<'py> Builder<'py> {
                 self.heads.entry(key).or_insert(d)
             }
         };
-        let d = head.copy()?;
-        match rec.input {
-            None => d.set_item(intern!(py, "input"), input)?,
-            Some(own) => d.set_item(intern!(py, "input"), wide_str(py, text(own))?)?,
-        }
+        let head = head.clone();
+        let input = match rec.input {
+            None => None,
+            Some(own) => Some(wide_str(py, text(own))?),
+        };
         let mut units = Vec::with_capacity(rec.units.len());
         for u in &batch.units[rec.units.start as usize..rec.units.end as usize] {
             let name = text(u.name);
@@ -508,58 +513,54 @@ impl<'py> Builder<'py> {
                 u.level.map_or(usize::MAX, str::len),
             ];
             match self.units.get(&key) {
-                Some((known, unit)) if **known == *name => units.push(unit.copy()?),
+                Some((known, unit)) if **known == *name => units.push(unit.clone()),
                 _ => {
                     let unit = self.unit(name, u.hash, kind, u.level)?;
-                    units.push(unit.copy()?);
+                    units.push(unit.clone());
                     self.units.entry(key).or_insert((name.into(), unit));
                 }
             }
         }
         let mut parts = Vec::with_capacity(rec.parts.len());
         for p in &batch.parts[rec.parts.start as usize..rec.parts.end as usize] {
-            parts.push(self.build(batch, p, input)?);
+            parts.push(self.recipe(batch, p)?);
         }
-        d.set_item(
-            intern!(py, "explanation"),
-            wide_str(py, text(rec.explanation))?,
-        )?;
-        let grade = match rec.grade {
-            Some(g) => {
-                let band = match self.bands.get(&(g.highest, g.lowest)) {
-                    Some(band) => band,
-                    None => {
-                        let gd = self.band.copy()?;
-                        gd.set_item(intern!(py, "highest"), g.highest)?;
-                        gd.set_item(intern!(py, "lowest"), g.lowest)?;
-                        self.bands.entry((g.highest, g.lowest)).or_insert(gd)
-                    }
-                };
-                Some(band.copy()?)
-            }
+        let explanation = wide_str(py, text(rec.explanation))?;
+        let band = match rec.grade {
+            Some(g) => Some(match self.bands.get(&(g.highest, g.lowest)) {
+                Some(band) => band.clone(),
+                None => {
+                    let gd = self.band.copy()?;
+                    gd.set_item(intern!(py, "highest"), g.highest)?;
+                    gd.set_item(intern!(py, "lowest"), g.lowest)?;
+                    self.bands
+                        .entry((g.highest, g.lowest))
+                        .or_insert(gd)
+                        .clone()
+                }
+            }),
             None => None,
         };
         let key = (rec.sources.as_ptr() as usize, rec.sources.len());
         let sources = match self.sources.get(&key) {
-            Some(list) => list,
+            Some(list) => list.clone(),
             None => {
                 let strings = &mut self.strings;
                 let list = new_list(py, rec.sources.len(), |i| {
                     Ok(strings.get(py, &rec.sources[i]).clone().into_any())
                 })?;
-                self.sources.entry(key).or_insert(list)
+                self.sources.entry(key).or_insert(list).clone()
             }
         };
-        let sources = list_copy(sources)?;
-        let proto = Proto {
-            dict: d,
+        Ok(Recipe {
+            head,
+            input,
+            explanation,
             units,
-            grade,
+            band,
             sources,
             parts,
-        };
-        self.fill(&proto)?;
-        Ok(proto)
+        })
     }
 
     /// A unit's dict, made.
@@ -588,68 +589,27 @@ impl<'py> Builder<'py> {
         Ok(ud)
     }
 
-    /// Put a proto's own dicts and lists into its dict.
-    fn fill(&self, p: &Proto<'py>) -> PyResult<()> {
+    /// A row's dict from a recipe, every dict and list in it new (strings
+    /// and numbers, which cannot change, are shared); `input` the row's text.
+    fn make(&self, r: &Recipe<'py>, input: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
         let py = self.py;
-        let d = &p.dict;
-        let units = new_list(py, p.units.len(), |i| Ok(p.units[i].clone().into_any()))?;
+        let d = r.head.copy()?;
+        match &r.input {
+            None => d.set_item(intern!(py, "input"), input)?,
+            Some(own) => d.set_item(intern!(py, "input"), own)?,
+        }
+        let units = new_list(py, r.units.len(), |i| Ok(r.units[i].copy()?.into_any()))?;
         d.set_item(intern!(py, "organisation"), units)?;
-        let parts = new_list(py, p.parts.len(), |i| {
-            Ok(p.parts[i].dict.clone().into_any())
+        let parts = new_list(py, r.parts.len(), |i| {
+            Ok(self.make(&r.parts[i], input)?.into_any())
         })?;
         d.set_item(intern!(py, "parts"), parts)?;
-        if let Some(g) = &p.grade {
-            d.set_item(intern!(py, "grade"), g)?;
+        d.set_item(intern!(py, "explanation"), &r.explanation)?;
+        if let Some(band) = &r.band {
+            d.set_item(intern!(py, "grade"), band.copy()?)?;
         }
-        d.set_item(intern!(py, "sources"), &p.sources)
-    }
-
-    /// A copy of `p`'s dict sharing no dict or list with it: only strings
-    /// and numbers, which cannot change (`input` among them: a repeated
-    /// text's rows share the first one's string, the same text; setting
-    /// each row's own was a quarter of the time, the strings being far
-    /// apart in memory).
-    fn copy(&self, p: &Proto<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let py = self.py;
-        let d = p.dict.copy()?;
-        let units = new_list(py, p.units.len(), |i| Ok(p.units[i].copy()?.into_any()))?;
-        d.set_item(intern!(py, "organisation"), units)?;
-        let parts = new_list(py, p.parts.len(), |i| {
-            Ok(self.copy(&p.parts[i])?.into_any())
-        })?;
-        d.set_item(intern!(py, "parts"), parts)?;
-        if let Some(g) = &p.grade {
-            d.set_item(intern!(py, "grade"), g.copy()?)?;
-        }
-        d.set_item(intern!(py, "sources"), list_copy(&p.sources)?)?;
+        d.set_item(intern!(py, "sources"), list_copy(&r.sources)?)?;
         Ok(d)
-    }
-
-    /// The proto of a row's dict made earlier: the dicts and lists in it
-    /// found by key.
-    fn proto_of(&self, dict: Bound<'py, PyDict>) -> PyResult<Proto<'py>> {
-        let py = self.py;
-        let item = |key: &Bound<'py, PyString>| -> PyResult<Bound<'py, PyAny>> {
-            dict.get_item(key)?
-                .ok_or_else(|| PyRuntimeError::new_err("resolve_many: a key went missing"))
-        };
-        let dicts = |key| -> PyResult<Vec<Bound<'py, PyDict>>> {
-            item(key)?
-                .cast::<PyList>()?
-                .iter()
-                .map(|x| x.cast_into::<PyDict>().map_err(Into::into))
-                .collect()
-        };
-        Ok(Proto {
-            units: dicts(intern!(py, "organisation"))?,
-            grade: item(intern!(py, "grade"))?.cast_into::<PyDict>().ok(),
-            sources: item(intern!(py, "sources"))?.cast_into::<PyList>()?,
-            parts: dicts(intern!(py, "parts"))?
-                .into_iter()
-                .map(|p| self.proto_of(p))
-                .collect::<PyResult<_>>()?,
-            dict,
-        })
     }
 }
 
@@ -657,42 +617,28 @@ impl<'py> Builder<'py> {
 struct Dicts<'py, 't> {
     builder: Builder<'py>,
     inputs: &'t [Bound<'py, PyAny>],
-    rows: Vec<Option<Bound<'py, PyDict>>>,
-    /// Each distinct text's first row.
-    first: Vec<u32>,
-    /// The last distinct text's number and proto: its later rows are
-    /// made right after it.
-    last: Option<(u32, Proto<'py>)>,
+    rows: Vec<Bound<'py, PyDict>>,
+    /// Each distinct text's recipe, while later rows may need it.
+    recipes: Vec<Option<Recipe<'py>>>,
 }
 
 impl<'py> bulk::Rows<Batch<'_>> for Dicts<'py, '_> {
-    const AHEAD: bool = true;
-
-    fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize) -> PyResult<()> {
-        let rec = &batch.tops[i];
-        let proto = self.builder.build(batch, rec, &self.inputs[row])?;
-        self.rows[row] = Some(proto.dict.clone());
-        self.last = Some((self.first.len() as u32, proto));
-        self.first.push(row as u32);
+    fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize, again: bool) -> PyResult<()> {
+        let recipe = self.builder.recipe(batch, &batch.tops[i])?;
+        self.rows
+            .push(self.builder.make(&recipe, &self.inputs[row])?);
+        self.recipes.push(again.then_some(recipe));
         Ok(())
     }
 
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()> {
-        let first = self.first[slot as usize] as usize;
-        let dict = match &self.last {
-            Some((last, proto)) if *last == slot => self.builder.copy(proto)?,
-            _ => {
-                let Some(from) = &self.rows[first] else {
-                    return Err(PyRuntimeError::new_err("resolve_many: a row went missing"));
-                };
-                let proto = self.builder.proto_of(from.clone())?;
-                self.builder.copy(&proto)?
-            }
+        let Some(Some(recipe)) = self.recipes.get(slot as usize) else {
+            return Err(PyRuntimeError::new_err(
+                "resolve_many: an answer went missing",
+            ));
         };
-        // SAFETY: a write over a place in the vector; the `None` there
-        // (a later row is made once) is not read first, which for a row
-        // far down the list would wait on memory.
-        unsafe { std::ptr::write(&mut self.rows[row], Some(dict)) };
+        self.rows
+            .push(self.builder.make(recipe, &self.inputs[row])?);
         Ok(())
     }
 }
@@ -708,9 +654,8 @@ pub fn resolve_many<'py>(
     let mut rows = Dicts {
         builder: Builder::new(py)?,
         inputs: &texts.objects,
-        rows: (0..texts.len()).map(|_| None).collect(),
-        first: Vec::new(),
-        last: None,
+        rows: Vec::with_capacity(texts.len()),
+        recipes: Vec::new(),
     };
     bulk::run(
         py,
@@ -725,8 +670,5 @@ pub fn resolve_many<'py>(
         },
         &mut rows,
     )?;
-    rows.rows
-        .into_iter()
-        .map(|r| r.ok_or_else(|| PyRuntimeError::new_err("resolve_many: a row went missing")))
-        .collect()
+    Ok(rows.rows)
 }
