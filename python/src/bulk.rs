@@ -25,6 +25,9 @@ use std::sync::{Condvar, Mutex, MutexGuard, OnceLock};
 pub const BATCH: usize = 1024;
 /// Rows per chunk of distinct numbers handed to the caller.
 const ROWS: usize = 4096;
+/// How many rows ahead `Rows::prefetch` is told of a row, twice.
+const FAR: usize = 8;
+const NEAR: usize = 3;
 /// Resolved batches waiting for the caller, at most: memory stays bounded
 /// however long the list.
 const WINDOW: usize = 8;
@@ -189,6 +192,8 @@ pub trait Rows<B> {
     fn first(&mut self, row: usize, batch: &B, i: usize, again: bool) -> PyResult<()>;
     /// A later row of the distinct text numbered `slot`.
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()>;
+    /// A hint: a later row of text `slot` comes soon (`near`: very soon).
+    fn prefetch(&self, _row: usize, _slot: u32, _near: bool) {}
 }
 
 /// Why the caller cannot go on.
@@ -442,6 +447,15 @@ pub fn run<'s, B: Send, F: Fn(&'s [String]) -> B + Sync, R: Rows<B>>(
             let slots = py.detach(|| shared.slots(c)).map_err(halted)?;
             for (j, &slot) in slots.iter().enumerate() {
                 let row = c * ROWS + j;
+                // The rows a little further: what they will read, fetched
+                // into the cache while this one is made.
+                for (ahead, near) in [(FAR, false), (NEAR, true)] {
+                    if let Some(&later) = slots.get(j + ahead) {
+                        if later < seen {
+                            rows.prefetch(row + ahead, later, near);
+                        }
+                    }
+                }
                 if slot != seen {
                     rows.again(row, slot)?;
                     continue;

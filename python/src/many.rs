@@ -613,33 +613,139 @@ impl<'py> Builder<'py> {
     }
 }
 
+/// No recipe kept: the text does not come again.
+const NONE: u32 = u32::MAX;
+
+/// A hint that `p` will be read soon: its cache line is fetched meanwhile.
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing the program sees; any address will
+    // do. (Safe to call in later Rust, hence the allowance.)
+    #[allow(unused_unsafe)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 /// `resolve_many`'s rows: one dict per text.
 struct Dicts<'py, 't> {
     builder: Builder<'py>,
     inputs: &'t [Bound<'py, PyAny>],
     rows: Vec<Bound<'py, PyDict>>,
-    /// Each distinct text's recipe, while later rows may need it.
-    recipes: Vec<Option<Recipe<'py>>>,
+    /// The recipes of texts that come again, one after another, each as
+    /// head, input (None: the row's own), explanation, band (None: none),
+    /// sources, then its units: a few cache lines, fetched ahead.
+    flat: Vec<Bound<'py, PyAny>>,
+    /// Each distinct text's recipe in `flat` (start, end), or NONE.
+    recipes: Vec<(u32, u32)>,
+    /// The recipes of texts with several posts (rare), by number.
+    with_parts: HashMap<u32, Recipe<'py>>,
+}
+
+impl<'py> Dicts<'py, '_> {
+    /// A row's dict from a flattened recipe.
+    fn make(
+        &self,
+        f: &[Bound<'py, PyAny>],
+        input: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let py = self.builder.py;
+        let [head, own, explanation, band, sources, units @ ..] = f else {
+            return Err(PyRuntimeError::new_err(
+                "resolve_many: a recipe went missing",
+            ));
+        };
+        let d = head.cast::<PyDict>()?.copy()?;
+        let input = if own.is_none() { input } else { own };
+        d.set_item(intern!(py, "input"), input)?;
+        let units = new_list(py, units.len(), |i| {
+            Ok(units[i].cast::<PyDict>()?.copy()?.into_any())
+        })?;
+        d.set_item(intern!(py, "organisation"), units)?;
+        d.set_item(intern!(py, "parts"), PyList::empty(py))?;
+        d.set_item(intern!(py, "explanation"), explanation)?;
+        if !band.is_none() {
+            d.set_item(intern!(py, "grade"), band.cast::<PyDict>()?.copy()?)?;
+        }
+        d.set_item(
+            intern!(py, "sources"),
+            list_copy(sources.cast::<PyList>()?)?,
+        )?;
+        Ok(d)
+    }
 }
 
 impl<'py> bulk::Rows<Batch<'_>> for Dicts<'py, '_> {
     fn first(&mut self, row: usize, batch: &Batch<'_>, i: usize, again: bool) -> PyResult<()> {
+        let py = self.builder.py;
         let recipe = self.builder.recipe(batch, &batch.tops[i])?;
         self.rows
             .push(self.builder.make(&recipe, &self.inputs[row])?);
-        self.recipes.push(again.then_some(recipe));
+        let slot = self.recipes.len() as u32;
+        if !again {
+            self.recipes.push((NONE, NONE));
+        } else if !recipe.parts.is_empty() {
+            self.recipes.push((NONE, 0));
+            self.with_parts.insert(slot, recipe);
+        } else {
+            let start = self.flat.len() as u32;
+            let none = || py.None().into_bound(py);
+            self.flat.extend([
+                recipe.head.into_any(),
+                recipe.input.map_or_else(none, Bound::into_any),
+                recipe.explanation.into_any(),
+                recipe.band.map_or_else(none, Bound::into_any),
+                recipe.sources.into_any(),
+            ]);
+            self.flat
+                .extend(recipe.units.into_iter().map(Bound::into_any));
+            self.recipes.push((start, self.flat.len() as u32));
+        }
         Ok(())
     }
 
     fn again(&mut self, row: usize, slot: u32) -> PyResult<()> {
-        let Some(Some(recipe)) = self.recipes.get(slot as usize) else {
-            return Err(PyRuntimeError::new_err(
-                "resolve_many: an answer went missing",
-            ));
+        let input = &self.inputs[row];
+        let dict = match self.recipes.get(slot as usize) {
+            Some(&(start, end)) if start != NONE => {
+                self.make(&self.flat[start as usize..end as usize], input)?
+            }
+            _ => match self.with_parts.get(&slot) {
+                Some(recipe) => self.builder.make(recipe, input)?,
+                None => {
+                    return Err(PyRuntimeError::new_err(
+                        "resolve_many: an answer went missing",
+                    ));
+                }
+            },
         };
-        self.rows
-            .push(self.builder.make(recipe, &self.inputs[row])?);
+        self.rows.push(dict);
         Ok(())
+    }
+
+    fn prefetch(&self, row: usize, slot: u32, near: bool) {
+        let Some(&(start, _)) = self.recipes.get(slot as usize) else {
+            return;
+        };
+        let Some(head) = self.flat.get(start as usize) else {
+            return;
+        };
+        if near {
+            // The recipe is in cache by now: what it points to.
+            if let Some(explanation) = self.flat.get(start as usize + 2) {
+                prefetch(explanation.as_ptr());
+            }
+            if let Some(input) = self.inputs.get(row) {
+                prefetch(input.as_ptr());
+            }
+        } else {
+            let at: *const Bound<'py, PyAny> = head;
+            prefetch(at);
+            prefetch(at.wrapping_add(8));
+        }
     }
 }
 
@@ -655,7 +761,9 @@ pub fn resolve_many<'py>(
         builder: Builder::new(py)?,
         inputs: &texts.objects,
         rows: Vec::with_capacity(texts.len()),
+        flat: Vec::new(),
         recipes: Vec::new(),
+        with_parts: HashMap::new(),
     };
     bulk::run(
         py,
