@@ -1,10 +1,12 @@
 //! `rankinfo` for Python: the library's answers as the CLI's `--json` gives
 //! them (same field names and values), built by maturin as an abi3 wheel.
 //!
-//! Every answer is the library's own struct serialised with serde and read
-//! back with Python's `json.loads`, so a field added to the JSON contract
-//! shows up here without a change. The bulk functions resolve without the
-//! GIL, on every core.
+//! Every single answer is the library's own struct serialised with serde
+//! and read back with Python's `json.loads`, so a field added to the JSON
+//! contract shows up here without a change. The bulk functions (bulk.rs)
+//! resolve without the GIL, on every core; `resolve_many` builds its dicts
+//! itself (many.rs), so a field added to `Resolution`'s JSON must be added
+//! there too: python/tests/test_resolve_many.py fails until it is.
 
 mod bulk;
 mod columns;

@@ -3,12 +3,15 @@
 //! trip bounded it near cpca's rate).
 //!
 //! Distinct texts are resolved in batches by worker threads without the GIL
-//! while the calling thread turns finished batches into Python objects, in
-//! order. A repeated text is resolved once: its later rows are copies of
-//! its first dict (every dict and list their own; strings, being
-//! immutable, shared). The structure is the one `Resolution`'s `Serialize`
-//! writes (src/read/mod.rs): the tests compare the two on every labelled
-//! line.
+//! (bulk.rs), each answer kept as a compact record (`Batch`); the calling
+//! thread turns them into Python objects, row by row in the list's order.
+//! A repeated text is resolved once: its later rows are made from its
+//! recipe (every dict and list their own; strings, being immutable,
+//! shared). The structure is the one `Resolution`'s `Serialize` writes
+//! (src/read/mod.rs): keys, order, types, nesting; a field added there
+//! must be added here (`resolution_keys`, `Rec`, `Builder::recipe`), and
+//! python/tests/test_resolve_many.py, which compares the two on every
+//! labelled line, fails until it is.
 
 use crate::bulk;
 use pyo3::exceptions::PyRuntimeError;
