@@ -5,10 +5,11 @@
 //! is the bottleneck, so everything else happens on worker threads at the
 //! same time. One worker finds the distinct texts, in order, publishing
 //! each row's distinct number in chunks and the distinct texts in batches;
-//! then it and the others resolve the batches. The caller builds each row
-//! as soon as its answer is there: the first row of a text from its batch,
-//! a later row from that first one. While it waits it resolves a batch
-//! itself, with the GIL released, so that other Python threads run.
+//! then it and the others resolve the batches. The caller builds each row,
+//! in the list's order, as soon as its answer is there: the first row of a
+//! text from its batch, a later row from what the first one kept (`Rows`).
+//! While it waits it resolves a batch itself, with the GIL released, so
+//! that other Python threads run.
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
