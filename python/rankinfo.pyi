@@ -54,7 +54,12 @@ def resolve(text: str) -> Answer:
     """
 
 def resolve_many(texts: Iterable[str]) -> List[Answer]:
-    """`resolve` for each text, in order, without the GIL and on every core.
+    """`resolve` for each text, in order: the same dicts.
+
+    Resolved on every core without the GIL; a repeated text once, each of
+    its rows a dict of its own (no dict or list shared between rows), its
+    `input` the first such row's string. A non-str item raises TypeError, a
+    lone surrogate UnicodeEncodeError.
 
     >>> [r["level"] for r in rankinfo.resolve_many(["县长", "某某公司总经理"])]
     ['县处级正职', None]
@@ -71,6 +76,7 @@ def annotate(
     confidence, sector, nominal, often, stated_level, post_level,
     organisation, explanation. `seniority`: higher = more senior (12 for
     国家级正职 … 1 for 办事员级; 13 − the level's `order`), None without a level.
+    Texts are resolved and checked as by `resolve_many`.
 
     >>> rankinfo.annotate(["县长", "副县长"])["seniority"]
     [6, 5]

@@ -1,20 +1,24 @@
 //! `rankinfo` for Python: the library's answers as the CLI's `--json` gives
 //! them (same field names and values), built by maturin as an abi3 wheel.
 //!
-//! Every answer is the library's own struct serialised with serde and read
-//! back with Python's `json.loads`, so a field added to the JSON contract
-//! shows up here without a change. The bulk functions resolve without the
-//! GIL, on every core.
+//! Every single answer is the library's own struct serialised with serde
+//! and read back with Python's `json.loads`, so a field added to the JSON
+//! contract shows up here without a change. The bulk functions (bulk.rs)
+//! resolve without the GIL, on every core; `resolve_many` builds its dicts
+//! itself (many.rs), so a field added to `Resolution`'s JSON must be added
+//! there too: python/tests/test_resolve_many.py fails until it is.
+
+mod bulk;
+mod columns;
+mod many;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use rankinfo::address::Person;
-use rankinfo::read::Resolution;
 use rankinfo::{Entry, LookupError};
 use serde::Serialize;
-use std::collections::HashMap;
 
 create_exception!(
     rankinfo,
@@ -234,322 +238,22 @@ mod answers {
     }
 }
 
-/// The texts of a list, a tuple, a pandas Series or any iterable of `str`.
-fn texts<'py>(items: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<String>)> {
-    if items.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "texts must be an iterable of str, not a single str",
-        ));
-    }
-    let mut out = Vec::with_capacity(items.len().unwrap_or(0));
-    let mut objects = Vec::with_capacity(out.capacity());
-    for (i, item) in items.try_iter()?.enumerate() {
-        let item = item?;
-        match item.extract::<String>() {
-            Ok(s) => {
-                out.push(s);
-                objects.push(item);
-            }
-            Err(_) => {
-                return Err(PyTypeError::new_err(format!(
-                    "texts[{i}] is {}, not str (fill missing values first, e.g. df[col].fillna(\"\"))",
-                    item.get_type().name()?
-                )));
-            }
-        }
-    }
-    Ok((objects, out))
-}
-
-/// Run `f` over `items` on every core, in order.
-fn parallel<'t, T: Sync, R: Send>(items: &'t [T], f: impl Fn(&'t [T]) -> Vec<R> + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2048 {
-        return f(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| s.spawn(|| f(c))).collect();
-        let mut out = Vec::with_capacity(items.len());
-        for h in handles {
-            match h.join() {
-                Ok(part) => out.extend(part),
-                Err(e) => std::panic::resume_unwind(e),
-            }
-        }
-        out
-    })
-}
-
 fn resolve_many_in<'py>(
     py: Python<'py>,
     data: &rankinfo::Dataset,
     items: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (_, texts) = texts(items)?;
+    let texts = bulk::texts(items)?;
     // The cyclic collector would walk the growing list again and again while
-    // millions of dicts are made (they hold no cycles): paused meanwhile,
-    // this is about twice as fast.
+    // millions of dicts are made (they hold no cycles): paused meanwhile.
     let gc = py.import("gc")?;
     let was_enabled: bool = gc.call_method0("isenabled")?.extract()?;
     gc.call_method0("disable")?;
-    let out = resolve_into(py, data, &texts);
+    let rows = many::resolve_many(py, data, &texts);
     if was_enabled {
         gc.call_method0("enable")?;
     }
-    out
-}
-
-fn resolve_into<'py>(
-    py: Python<'py>,
-    data: &rankinfo::Dataset,
-    texts: &[String],
-) -> PyResult<Bound<'py, PyList>> {
-    let out = PyList::empty(py);
-    let loads = py.import("json")?.getattr("loads")?;
-    // In batches, so that the JSON text in flight stays small.
-    for batch in texts.chunks(1 << 16) {
-        let arrays: Vec<String> = py.detach(|| {
-            let per = batch.len().div_ceil(64).max(1);
-            let groups: Vec<&[String]> = batch.chunks(per).collect();
-            parallel(&groups, |gs| {
-                gs.iter()
-                    .map(|g| {
-                        let answers: Vec<Resolution<'_>> =
-                            g.iter().map(|t| data.resolve(t)).collect();
-                        serde_json::to_string(&answers).unwrap_or_default()
-                    })
-                    .collect()
-            })
-        });
-        for a in arrays {
-            out.call_method1("extend", (loads.call1((a,))?,))?;
-        }
-    }
-    Ok(out)
-}
-
-/// The columns `annotate` can give.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Input,
-    Level,
-    LevelShort,
-    LevelEnglish,
-    Seniority,
-    Order,
-    GradeHighest,
-    GradeLowest,
-    Title,
-    Rank,
-    Context,
-    Rule,
-    Certainty,
-    Sector,
-    Nominal,
-    Often,
-    StatedLevel,
-    PostLevel,
-    Organisation,
-    Explanation,
-}
-
-const FIELDS: &[(&str, Field)] = &[
-    ("input", Field::Input),
-    ("level", Field::Level),
-    ("level_short", Field::LevelShort),
-    ("level_english", Field::LevelEnglish),
-    ("seniority", Field::Seniority),
-    ("order", Field::Order),
-    ("grade_highest", Field::GradeHighest),
-    ("grade_lowest", Field::GradeLowest),
-    ("title", Field::Title),
-    ("rank", Field::Rank),
-    ("context", Field::Context),
-    ("rule", Field::Rule),
-    ("certainty", Field::Certainty),
-    // The CLI's JSON has both; they are the same value.
-    ("confidence", Field::Certainty),
-    ("sector", Field::Sector),
-    ("nominal", Field::Nominal),
-    ("often", Field::Often),
-    ("stated_level", Field::StatedLevel),
-    ("post_level", Field::PostLevel),
-    ("organisation", Field::Organisation),
-    ("explanation", Field::Explanation),
-];
-
-/// What `annotate` keeps of one resolution.
-struct Row<'a> {
-    level: Option<&'a rankinfo::schema::Level>,
-    title: Option<&'a str>,
-    rank: Option<&'a str>,
-    context: Option<&'a str>,
-    rule: rankinfo::read::Rule,
-    certainty: rankinfo::read::Certainty,
-    sector: Option<rankinfo::read::Sector>,
-    nominal: Option<&'a str>,
-    often: Option<&'a str>,
-    stated_level: Option<&'a str>,
-    post_level: Option<&'a str>,
-    organisation: Option<String>,
-    explanation: Option<String>,
-}
-
-/// The JSON string of a unit enum (`high`, `title_case`, `civil_service`).
-fn enum_name(value: &impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// Python strings for the same data text made once.
-#[derive(Default)]
-struct Strings<'py> {
-    cache: HashMap<(usize, usize), Bound<'py, PyString>>,
-}
-
-impl<'py> Strings<'py> {
-    fn get(&mut self, py: Python<'py>, s: Option<&str>) -> Option<Bound<'py, PyString>> {
-        let s = s?;
-        Some(
-            self.cache
-                .entry((s.as_ptr() as usize, s.len()))
-                .or_insert_with(|| PyString::new(py, s))
-                .clone(),
-        )
-    }
-}
-
-fn annotate_in<'py>(
-    py: Python<'py>,
-    data: &rankinfo::Dataset,
-    items: &Bound<'py, PyAny>,
-    fields: Vec<String>,
-) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-    let mut wanted = Vec::new();
-    for f in &fields {
-        match FIELDS.iter().find(|(n, _)| n == f) {
-            Some(&(_, field)) => wanted.push((f.as_str(), field)),
-            None => {
-                let known: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
-                return Err(PyValueError::new_err(format!(
-                    "unknown field {f:?}; known: {}",
-                    known.join(", ")
-                )));
-            }
-        }
-    }
-    let needs = |x: Field| wanted.iter().any(|&(_, f)| f == x);
-    let (want_org, want_expl) = (needs(Field::Organisation), needs(Field::Explanation));
-    let (inputs, texts) = texts(items)?;
-    // A contact list repeats its titles (处长, 副局长 …): each distinct text
-    // is resolved once. Columns hold immutable values, so repeats share them.
-    let (slots, rows) = py.detach(|| {
-        let mut index: HashMap<&str, u32> = HashMap::with_capacity(texts.len() / 4);
-        let mut unique: Vec<&str> = Vec::new();
-        let slots: Vec<u32> = texts
-            .iter()
-            .map(|t| {
-                *index.entry(t.as_str()).or_insert_with(|| {
-                    unique.push(t.as_str());
-                    (unique.len() - 1) as u32
-                })
-            })
-            .collect();
-        let rows: Vec<Row<'_>> = parallel(&unique, |chunk| {
-            chunk
-                .iter()
-                .map(|t| {
-                    let r = data.resolve(t);
-                    Row {
-                        level: r.level,
-                        title: r.title,
-                        rank: r.rank,
-                        context: r.context,
-                        rule: r.rule,
-                        certainty: r.confidence,
-                        sector: r.sector,
-                        nominal: r.nominal,
-                        often: r.often,
-                        stated_level: r.stated_level.map(|l| &*l.name),
-                        post_level: r.post_level.map(|l| &*l.name),
-                        organisation: want_org.then(|| {
-                            let names: Vec<&str> =
-                                r.organisation.iter().map(|u| &*u.name).collect();
-                            names.join("/")
-                        }),
-                        explanation: want_expl.then(|| r.explanation()),
-                    }
-                })
-                .collect()
-        });
-        (slots, rows)
-    });
-    let out = pyo3::types::PyDict::new(py);
-    let mut strings = Strings::default();
-    for &(name, field) in &wanted {
-        let mut enums: Vec<(String, Bound<'py, PyString>)> = Vec::new();
-        let mut enum_str = |s: String| -> Bound<'py, PyString> {
-            if let Some((_, v)) = enums.iter().find(|(k, _)| *k == s) {
-                return v.clone();
-            }
-            let v = PyString::new(py, &s);
-            enums.push((s, v.clone()));
-            v
-        };
-        let column: Vec<Option<Bound<'py, PyAny>>> = match field {
-            Field::Input => inputs.iter().map(|x| Some(x.clone())).collect(),
-            _ => rows
-                .iter()
-                .map(|r| -> PyResult<Option<Bound<'py, PyAny>>> {
-                    let s = |x: Option<Bound<'py, PyString>>| x.map(Bound::into_any);
-                    let n = |x: Option<u32>| -> PyResult<Option<Bound<'py, PyAny>>> {
-                        x.map(|v| v.into_pyobject(py).map(Bound::into_any))
-                            .transpose()
-                            .map_err(Into::into)
-                    };
-                    Ok(match field {
-                        Field::Input => None,
-                        Field::Level => s(strings.get(py, r.level.map(|l| &*l.name))),
-                        Field::LevelShort => s(strings.get(py, r.level.map(|l| &*l.short))),
-                        Field::LevelEnglish => s(strings.get(py, r.level.map(|l| &*l.english))),
-                        Field::Seniority => n(r.level.map(|l| u32::from(l.seniority())))?,
-                        Field::Order => n(r.level.map(|l| u32::from(l.order)))?,
-                        Field::GradeHighest => n(r.level.map(|l| u32::from(l.grade.highest)))?,
-                        Field::GradeLowest => n(r.level.map(|l| u32::from(l.grade.lowest)))?,
-                        Field::Title => s(strings.get(py, r.title)),
-                        Field::Rank => s(strings.get(py, r.rank)),
-                        Field::Context => s(strings.get(py, r.context)),
-                        Field::Rule => Some(enum_str(enum_name(&r.rule)).into_any()),
-                        Field::Certainty => Some(enum_str(enum_name(&r.certainty)).into_any()),
-                        Field::Sector => r.sector.map(|x| enum_str(enum_name(&x)).into_any()),
-                        Field::Nominal => s(strings.get(py, r.nominal)),
-                        Field::Often => s(strings.get(py, r.often)),
-                        Field::StatedLevel => s(strings.get(py, r.stated_level)),
-                        Field::PostLevel => s(strings.get(py, r.post_level)),
-                        Field::Organisation => r
-                            .organisation
-                            .as_deref()
-                            .map(|o| PyString::new(py, o).into_any()),
-                        Field::Explanation => r
-                            .explanation
-                            .as_deref()
-                            .map(|o| PyString::new(py, o).into_any()),
-                    })
-                })
-                .collect::<PyResult<Vec<_>>>()
-                .map(|per_text| {
-                    slots
-                        .iter()
-                        .map(|&i| per_text[i as usize].clone())
-                        .collect()
-                })?,
-        };
-        out.set_item(name, PyList::new(py, column)?)?;
-    }
-    Ok(out)
+    PyList::new(py, rows?)
 }
 
 /// A dataset: the built-in data, or the built-in data with your own files
@@ -663,7 +367,7 @@ impl PyDataset {
         texts: &Bound<'py, PyAny>,
         fields: Vec<String>,
     ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        annotate_in(py, self.data(), texts, fields)
+        columns::annotate(py, self.data(), texts, fields)
     }
 
     /// See `rankinfo.show`.
@@ -759,9 +463,14 @@ fn resolve<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
     answers::resolve(py, rankinfo::builtin(), &text)
 }
 
-/// `resolve` for many texts at once, without the GIL and on every core:
-/// a list of the same dicts, in order. `texts` is any iterable of str (a
-/// list, a pandas Series); a non-str item raises TypeError.
+/// `resolve` for many texts at once: a list of the same dicts, in order.
+/// `texts` is any iterable of str (a list, a pandas Series); a non-str item
+/// raises TypeError, a str with a lone surrogate UnicodeEncodeError.
+///
+/// The texts are resolved on every core without the GIL while the dicts
+/// are made (with it). A repeated text is resolved once; each of its rows
+/// is a dict of its own (no dict or list is shared between rows), whose
+/// `input` is the first such row's string.
 ///
 /// >>> [r["level"] for r in rankinfo.resolve_many(["县长", "某某公司总经理"])]
 /// ['县处级正职', None]
@@ -781,6 +490,9 @@ fn resolve_many<'py>(py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Bou
 /// 12 for 国家级正职 down to 1 for 办事员级 (that is, 13 − the level's
 /// `order` on the ladder, where `order` 1 is the top); None without a level.
 ///
+/// Texts are resolved as in `resolve_many` (each distinct text once, on
+/// every core, without the GIL); the errors are the same.
+///
 /// >>> cols = rankinfo.annotate(["县长", "副县长", "合肥市财政局局长"])
 /// >>> cols["level"]
 /// ['县处级正职', '县处级副职', '县处级正职']
@@ -793,7 +505,7 @@ fn annotate<'py>(
     texts: &Bound<'py, PyAny>,
     fields: Vec<String>,
 ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-    annotate_in(py, rankinfo::builtin(), texts, fields)
+    columns::annotate(py, rankinfo::builtin(), texts, fields)
 }
 
 /// One post, rank or level (as `rankinfo show NAME --json`): level, 级别
