@@ -95,6 +95,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
+    // Whether the line so far holds only opening brackets (or nothing):
+    // kept as it grows, rather than rescanning the line at every token.
+    let mut only_opens = true;
     let mut all = tokens(text).peekable();
     while let Some(t) = all.next() {
         // An opening bracket needs room for what follows it too.
@@ -104,16 +107,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         } else {
             t.width
         };
-        let only_opens = line.chars().all(|c| opens(c.encode_utf8(&mut [0; 4])));
         if used + need > width && used > 0 && !t.space && !closes(t.text) && !only_opens {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             used = 0;
+            only_opens = true;
         }
         if t.space && used == 0 {
             continue;
         }
         line.push_str(t.text);
         used += t.width;
+        only_opens &= t.text.chars().all(|c| opens(c.encode_utf8(&mut [0; 4])));
     }
     if !line.trim_end().is_empty() || lines.is_empty() {
         lines.push(line.trim_end().to_string());

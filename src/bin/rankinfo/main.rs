@@ -1,6 +1,6 @@
 //! The `rankinfo` command: parse arguments, ask the library, print.
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use rankinfo::address::Person;
 use rankinfo::render::{self, Style};
 use rankinfo::{Dataset, LookupError};
@@ -270,8 +270,20 @@ fn style(choice: Color) -> Style {
     Style { color, width }
 }
 
+/// `Cli::parse()`, without freeing clap's description of the command line:
+/// freeing it took a tenth of a short command's instructions, and the
+/// process ends soon after.
+fn parse() -> Cli {
+    let mut command = Cli::command();
+    let mut matches = command.get_matches_mut();
+    let cli =
+        Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.format(&mut command).exit());
+    std::mem::forget(command);
+    cli
+}
+
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = parse();
     if let Err(e) = names_from_stdin(&mut cli.command) {
         let _ = writeln!(std::io::stderr(), "rankinfo: 读取标准输入失败：{e}");
         return ExitCode::from(EXIT_IO as u8);
