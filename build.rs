@@ -55,6 +55,12 @@ struct Elements {
     runs: HashMap<String, u32>,
 }
 
+/// An offset or length in the blob or a table. The reading side indexes
+/// without checks, so one that does not fit must fail the build.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("baked data over 4 GiB")
+}
+
 /// Writes a value as a Rust constant expression without pointers.
 trait Bake {
     fn bake(&self, b: &mut Baker, out: &mut String);
@@ -70,7 +76,7 @@ impl Bake for Text {
         let (start, len) = match b.texts.get(&**self) {
             Some(&at) => at,
             None => {
-                let at = (b.text.len() as u32, self.len() as u32);
+                let at = (offset(b.text.len()), offset(self.len()));
                 b.text.push_str(self);
                 b.texts.insert(self.to_string(), at);
                 at
@@ -100,7 +106,7 @@ impl<T: Element + Table> Bake for List<T> {
             Some(&start) => start,
             None => {
                 let start = table.len;
-                table.len += self.len() as u32;
+                table.len = offset(table.len as usize + self.len());
                 table.code.push_str(&code);
                 table.runs.insert(code, start);
                 start
