@@ -47,7 +47,10 @@ struct Cli {
     color: Color,
 }
 
+// Each command's arguments are described only when that command runs: building
+// all of them was most of clap's share of a short command's start-up.
 #[derive(Subcommand)]
+#[command(defer = true)]
 enum Command {
     /// 查看一个职务、职级或层次：层次、级别、类别
     #[command(
@@ -200,7 +203,9 @@ enum DataCommand {
     },
 }
 
-/// The kind of organisation, when the full name is not known.
+// The kind of organisation, when the full name is not known. (A plain
+// comment: with deferred commands, a doc comment here would become the
+// "about" of every command that flattens it.)
 #[derive(Args)]
 struct AtArg {
     /// 所在机构类别，如 地级市、副省级市、县、部委内设机构（知道机构类别而不知全称时用）
@@ -208,7 +213,7 @@ struct AtArg {
     at: Option<String>,
 }
 
-/// Who is being addressed.
+// Who is being addressed (a plain comment, as for `AtArg`).
 #[derive(Args)]
 struct PersonArgs {
     /// 姓，如 王（不填则以“王”为例）
