@@ -119,7 +119,7 @@ impl Annotation<'_> {
             }
             Column::Certainty => out.push_str(self.certainty.label()),
             Column::StatedLevel => out.push_str(self.stated_level.map_or("", |l| &l.name)),
-            Column::Sector => out.push_str(self.sector.map_or("", sector_label)),
+            Column::Sector => out.push_str(self.sector.map_or("", Sector::label)),
             Column::AddressOral => out.push_str(&self.address_oral),
             Column::AddressWritten => out.push_str(&self.address_written),
             Column::Note => out.push_str(&self.note),
@@ -136,18 +136,6 @@ fn digits(out: &mut String, n: u8) {
         out.push(char::from(b'0' + n / 10 % 10));
     }
     out.push(char::from(b'0' + n % 10));
-}
-
-/// The Chinese name of a sector, for spreadsheets.
-pub fn sector_label(s: Sector) -> &'static str {
-    match s {
-        Sector::CivilService => "党政机关",
-        Sector::PublicInstitution => "事业单位",
-        Sector::Enterprise => "企业",
-        Sector::Village => "村（社区）",
-        Sector::Military => "军队",
-        Sector::NotAPost => "非职务",
-    }
 }
 
 /// Which columns of the input hold what.

@@ -239,14 +239,6 @@ impl<T: Table + Clone> List<T> {
             ListRepr::Baked { .. } => unreachable!("made owned just above"),
         }
     }
-
-    /// The elements as a vector of their own.
-    pub fn into_owned(self) -> Vec<T> {
-        match self.0 {
-            ListRepr::Owned(v) => v,
-            ListRepr::Baked { .. } => self.as_slice().to_vec(),
-        }
-    }
 }
 
 impl<T: Table> Deref for List<T> {
@@ -280,12 +272,6 @@ impl<T: Table + Clone> Clone for List<T> {
 impl<T: Table> From<Vec<T>> for List<T> {
     fn from(v: Vec<T>) -> List<T> {
         List(ListRepr::Owned(v))
-    }
-}
-
-impl<T: Table> FromIterator<T> for List<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
-        List(ListRepr::Owned(iter.into_iter().collect()))
     }
 }
 
