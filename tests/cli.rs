@@ -179,7 +179,8 @@ fn colour_only_when_asked_and_never_with_no_color() {
 }
 
 /// On a terminal (a pseudo-terminal from util-linux's `script`): colour,
-/// unless the terminal is dumb, CLICOLOR=0 or NO_COLOR.
+/// unless the terminal is dumb, CLICOLOR=0 or NO_COLOR. `CI` is removed:
+/// anstream colours a dumb terminal on CI, whose logs show colour.
 #[cfg(target_os = "linux")]
 #[test]
 fn colour_on_a_terminal_follows_term_and_clicolor() {
@@ -190,6 +191,7 @@ fn colour_on_a_terminal_follows_term_and_clicolor() {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR")
             .env_remove("CLICOLOR_FORCE")
+            .env_remove("CI")
             .env("TERM", "xterm");
         for (k, v) in vars {
             c.env(k, v);
