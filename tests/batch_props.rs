@@ -111,3 +111,69 @@ fn column_zero_is_missing_not_a_panic() {
     );
     assert!(matches!(r, Err(batch::Error::MissingColumn { .. })));
 }
+
+/// Answers kept for repeated titles are the answers: the labelled real
+/// lines (each sure line's level from shared/realworld), in two orders and
+/// then again under a company's name in the 单位 column, give the same bytes
+/// with no answers kept, with a few (the generations turn over all the time)
+/// and with the default; and the rows without a 单位 have their labelled
+/// level, but for the known gaps of tests/realworld.rs.
+#[test]
+fn kept_answers_change_nothing() {
+    let gaps: Vec<&str> = include_str!("data/realworld_gaps.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    let sure: Vec<(&str, &str)> = include_str!("data/realworld_sure.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .collect();
+    assert!(sure.len() > 250);
+    let mut input = "姓,单位,职务\n".as_bytes().to_vec();
+    let mut expected = Vec::new();
+    let unit = |org| sure.iter().map(move |s| (org, s));
+    let rows = unit("")
+        .chain(unit("").rev())
+        .chain(unit("中国石油天然气集团有限公司"));
+    for (i, (org, (text, level))) in rows.enumerate() {
+        let surname = ["王", "欧阳", "傅"][i % 3];
+        for (k, field) in [surname, org, text].into_iter().enumerate() {
+            if k > 0 {
+                input.push(b',');
+            }
+            rankinfo::batch::csv::write_field(&mut input, field.as_bytes(), false, b',');
+        }
+        input.push(b'\n');
+        // NONE: the label says there is no level to give.
+        let level = if *level == "NONE" { "" } else { level };
+        expected.push((org.is_empty() && !gaps.contains(text)).then_some(level));
+    }
+    let run = |answers: usize| {
+        let mut opts = Options::new(ColumnRef::parse("职务"));
+        opts.spec.org = Some(ColumnRef::parse("单位"));
+        opts.spec.surname = Some(ColumnRef::parse("姓"));
+        opts.answers = answers;
+        let mut out = Vec::new();
+        batch::annotate(rankinfo::builtin(), &input[..], &mut out, &opts, &mut ()).unwrap();
+        out
+    };
+    let fresh = run(0);
+    assert!(run(6) == fresh);
+    assert!(run(Options::ANSWERS) == fresh);
+    let levels: Vec<Vec<u8>> = records(&fresh)
+        .into_iter()
+        .skip(1)
+        .map(|r| r[3].clone())
+        .collect();
+    assert_eq!(levels.len(), expected.len());
+    for ((got, want), i) in levels.iter().zip(&expected).zip(0..) {
+        if let Some(want) = want {
+            assert_eq!(String::from_utf8_lossy(got), *want, "row {i}");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The `rankinfo_` columns appended to every row, and how one row's
 //! title (with its organisation) becomes them.
 
+use super::answers::{Answer, Answers};
 use crate::Dataset;
 use crate::address::Person;
 use crate::read::{Certainty, Note, Resolution, Sector};
@@ -156,6 +157,8 @@ pub struct Annotator<'d> {
     data: &'d Dataset,
     text: String,
     with_address: bool,
+    /// The answers for texts read before.
+    answers: Answers<'d>,
     /// Forms of address by title, context and surname: working them out
     /// costs far more than reading the title, and a list repeats them.
     /// `None`: they depend on the given name too (傅 + 局长), not cached.
@@ -167,18 +170,26 @@ const ADDRESSES: usize = 20_000;
 
 impl<'d> Annotator<'d> {
     /// `with_address`: work out the forms of address (a surname column).
+    /// Keeps no answers; see [`Annotator::remembering`].
     pub fn new(data: &'d Dataset, with_address: bool) -> Self {
         Annotator {
             data,
             text: String::new(),
             with_address,
+            answers: Answers::new(0),
             addresses: HashMap::new(),
         }
     }
 
+    /// Keep up to `answers` answers for texts (单位 + 职务) that come again,
+    /// so that a repeated title is read once; the answer is the same.
+    pub fn remembering(mut self, answers: usize) -> Self {
+        self.answers = Answers::new(answers);
+        self
+    }
+
     /// Annotate one row into `ann` (cleared first).
     pub fn annotate(&mut self, f: &Fields<'_>, ann: &mut Annotation<'d>) {
-        let data = self.data;
         ann.level = None;
         ann.grade = None;
         ann.certainty = Certainty::Low;
@@ -204,27 +215,73 @@ impl<'d> Annotator<'d> {
             ann.note.push_str("职务为空");
             return;
         }
-        let r = data.resolve(&self.text);
-        // The data's own levels, so that the answer outlives the text.
-        let own = |l: &Level| data.levels().find(|x| x.order == l.order);
-        ann.level = r.level.and_then(own);
-        ann.grade = r.grade().filter(|_| ann.level.is_some());
-        ann.stated_level = r.stated_level.and_then(own);
-        ann.certainty = r.confidence;
-        ann.sector = r.sector;
-        if ann.level.is_none() || r.confidence != Certainty::High {
-            note(&r, ann);
+        if let Some(a) = self.answers.get(&self.text) {
+            a.fill(ann);
+            if self.with_address {
+                address(self.data, &mut self.addresses, a.addressee(), f, ann);
+            }
+            return;
         }
+        let a = read(self.data, &self.text, self.with_address);
+        a.fill(ann);
         if self.with_address {
-            address(data, &mut self.addresses, &r, f, ann);
+            address(self.data, &mut self.addresses, a.addressee(), f, ann);
         }
+        self.answers.insert(&self.text, a);
     }
 }
 
-/// The note that explains a missing level or a lowered certainty.
-fn note(r: &Resolution<'_>, ann: &mut Annotation<'_>) {
+/// Read `text` and keep what the columns need.
+fn read<'d>(data: &'d Dataset, text: &str, with_address: bool) -> Answer<'d> {
+    let r = data.resolve(text);
+    // The data's own levels, so that the answer outlives the text.
+    let own = |l: &Level| data.levels().find(|x| x.order == l.order);
+    let level = r.level.and_then(own);
+    let mut note = String::new();
+    let reason = if level.is_none() || r.confidence != Certainty::High {
+        explain(&r, level.is_none(), &mut note)
+    } else {
+        None
+    };
+    let addressee = r
+        .title
+        .or(r.rank)
+        .filter(|_| with_address)
+        .map(|t| Box::new((t.into(), r.context.map(Into::into))));
+    Answer {
+        level,
+        grade: r.grade().filter(|_| level.is_some()),
+        stated_level: r.stated_level.and_then(own),
+        certainty: r.confidence,
+        sector: r.sector,
+        note: note.into_boxed_str(),
+        reason,
+        addressee,
+    }
+}
+
+impl<'d> Answer<'d> {
+    fn fill(&self, ann: &mut Annotation<'d>) {
+        ann.level = self.level;
+        ann.grade = self.grade;
+        ann.stated_level = self.stated_level;
+        ann.certainty = self.certainty;
+        ann.sector = self.sector;
+        ann.note.push_str(&self.note);
+        ann.reason = self.reason;
+    }
+
+    /// The title and the kind of organisation to address the person by.
+    fn addressee(&self) -> Option<(&str, Option<&str>)> {
+        let (title, context) = self.addressee.as_deref()?;
+        Some((title, context.as_deref()))
+    }
+}
+
+/// The note that explains a missing level or a lowered certainty, and for
+/// a missing level the kind of reason (counted in the summary).
+fn explain(r: &Resolution<'_>, unresolved: bool, out: &mut String) -> Option<&'static str> {
     let notes = r.notes();
-    let unresolved = ann.level.is_none();
     // Outside the civil service says more than "no title found".
     let sector = notes.iter().find(|n| matches!(n, Note::Sector(_)));
     let pick = sector.into_iter().chain(&notes).find_map(|n| {
@@ -233,14 +290,14 @@ fn note(r: &Resolution<'_>, ann: &mut Annotation<'_>) {
     });
     match pick {
         Some((n, kind)) => {
-            let _ = write!(ann.note, "{n}");
-            ann.reason = unresolved.then_some(kind);
+            let _ = write!(out, "{n}");
+            unresolved.then_some(kind)
         }
         None if unresolved => {
-            ann.note.push_str("层次无法确定");
-            ann.reason = Some("层次无法确定");
+            out.push_str("层次无法确定");
+            Some("层次无法确定")
         }
-        None => {}
+        None => None,
     }
 }
 
@@ -283,19 +340,19 @@ fn lowers(n: &Note<'_>) -> bool {
 fn address(
     data: &Dataset,
     cache: &mut HashMap<String, Option<(String, String)>>,
-    r: &Resolution<'_>,
+    addressee: Option<(&str, Option<&str>)>,
     f: &Fields<'_>,
     ann: &mut Annotation<'_>,
 ) {
     let Some(surname) = f.surname.map(str::trim).filter(|s| !s.is_empty()) else {
         return;
     };
-    let Some(title) = r.title.or(r.rank) else {
+    let Some((title, context)) = addressee else {
         return;
     };
     let given = f.given_name.map(str::trim).filter(|g| !g.is_empty());
     let mut key = String::with_capacity(32);
-    let _ = write!(key, "{title}\u{1}{}\u{1}{surname}", r.context.unwrap_or(""));
+    let _ = write!(key, "{title}\u{1}{}\u{1}{surname}", context.unwrap_or(""));
     if let Some(Some((oral, written))) = cache.get(key.as_str()) {
         ann.address_oral.push_str(oral);
         ann.address_written.push_str(written);
@@ -306,7 +363,7 @@ fn address(
         if let Some(g) = given {
             person = person.with_given_name(g);
         }
-        let a = match r.context {
+        let a = match context {
             Some(ctx) => data.address_at(title, &person, ctx),
             None => data.address(title, &person),
         };

@@ -186,7 +186,7 @@ pub fn annotate(
         ],
     };
     let columns = super::columns(s.surname.is_some());
-    let mut annotator = Annotator::new(data, s.surname.is_some());
+    let mut annotator = Annotator::new(data, s.surname.is_some()).remembering(opts.answers);
     let mut ann = Annotation::default();
     let mut summary = Summary {
         encoding: "UTF-8",

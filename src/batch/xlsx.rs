@@ -125,7 +125,7 @@ pub fn annotate(
     let mut run = Run {
         cols: [None; 4],
         width: 0,
-        annotator: Annotator::new(data, opts.spec.surname.is_some()),
+        annotator: Annotator::new(data, opts.spec.surname.is_some()).remembering(opts.answers),
         ann: Annotation::default(),
     };
     loop {

@@ -1139,6 +1139,8 @@ async fn batch(
         encoding: None,
         excel: false,
         sheet: None,
+        // Up to 32 streams at once: a tenth of the command's answers each.
+        answers: Options::ANSWERS / 10,
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
     let rt = tokio::runtime::Handle::current();
