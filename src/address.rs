@@ -35,6 +35,7 @@ use crate::read::{Certainty, Sector};
 use crate::schema::address::{OtherKind, OtherTitle, PitfallKind, RankAddress, Rule};
 use crate::schema::{Level, Rank, Role, Sequence, Strength, Text, Title};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The template notation for an unknown surname. No longer used in the
 /// forms: see [`EXAMPLE_SURNAME`].
@@ -771,30 +772,76 @@ struct Form {
 
 /// The values of the template placeholders. `{单位}` is the unit the input
 /// names, or empty.
-struct Vars {
+/// Borrowed where it can be: a form of address fills a dozen templates.
+struct Vars<'v> {
     /// The unit, where the input names one (市发改委 in 市发改委一级调研员).
-    unit: String,
-    surname: String,
-    given: String,
-    full_name: String,
-    title: String,
-    full_title: String,
-    short: String,
-    rank: String,
-    pinyin: String,
+    unit: Cow<'v, str>,
+    surname: Cow<'v, str>,
+    given: Cow<'v, str>,
+    full_name: Cow<'v, str>,
+    title: Cow<'v, str>,
+    full_title: Cow<'v, str>,
+    short: Cow<'v, str>,
+    rank: Cow<'v, str>,
+    pinyin: Cow<'v, str>,
 }
 
+impl Vars<'_> {
+    /// The values, owning their text, for a caller that changes the draft
+    /// while it fills templates.
+    fn into_owned(self) -> Vars<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        Vars {
+            unit: own(self.unit),
+            surname: own(self.surname),
+            given: own(self.given),
+            full_name: own(self.full_name),
+            title: own(self.title),
+            full_title: own(self.full_title),
+            short: own(self.short),
+            rank: own(self.rank),
+            pinyin: own(self.pinyin),
+        }
+    }
+}
+
+/// The template with its placeholders filled, in one pass: a value is never
+/// read again as a template (a unit the user wrote with `{姓}` in it stays
+/// as written), and a brace that names no placeholder stays as it is.
 fn fill(template: &str, v: &Vars) -> String {
-    template
-        .replace("{姓名}", &v.full_name)
-        .replace("{姓}", &v.surname)
-        .replace("{名}", &v.given)
-        .replace("{单位}", &v.unit)
-        .replace("{职务全称含副}", &v.full_title)
-        .replace("{职务}", &v.title)
-        .replace("{简称}", &v.short)
-        .replace("{职级}", &v.rank)
-        .replace("{Surname}", &v.pinyin)
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let named = rest.find('}').and_then(|close| {
+            let value = match &rest[1..close] {
+                "姓名" => &*v.full_name,
+                "姓" => &*v.surname,
+                "名" => &*v.given,
+                "单位" => &*v.unit,
+                "职务全称含副" => &*v.full_title,
+                "职务" => &*v.title,
+                "简称" => &*v.short,
+                "职级" => &*v.rank,
+                "Surname" => &*v.pinyin,
+                _ => return None,
+            };
+            Some((close, value))
+        });
+        match named {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &rest[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// An answer being put together.
@@ -915,15 +962,17 @@ impl<'a, 'r> Draft<'a, 'r> {
     }
 
     /// 姓名 if the given name is known, else the surname alone.
-    fn full_name(&self) -> String {
+    fn full_name(&self) -> Cow<'_, str> {
         match &self.given {
-            Some(g) => format!("{}{g}", self.surname()),
-            None if self.need_given_name => format!("{}{NO_GIVEN_NAME}", self.surname()),
-            None => self.surname().to_string(),
+            Some(g) => Cow::Owned(format!("{}{g}", self.surname())),
+            None if self.need_given_name => {
+                Cow::Owned(format!("{}{NO_GIVEN_NAME}", self.surname()))
+            }
+            None => Cow::Borrowed(self.surname()),
         }
     }
 
-    fn vars(&self, title: &str, full_title: &str, short: &str) -> Vars {
+    fn vars<'v>(&'v self, title: &'v str, full_title: &'v str, short: &'v str) -> Vars<'v> {
         // The unit the input names, and what the title's full name says of
         // it (巡视组 of 巡视组组长, 纪委 of 纪委书记: both said without it).
         let full = match self.r.found {
@@ -932,15 +981,18 @@ impl<'a, 'r> Draft<'a, 'r> {
         };
         let stem = full.strip_suffix(self.r.name.as_str()).unwrap_or("");
         Vars {
-            unit: format!("{}{stem}", self.r.prefix.as_deref().unwrap_or("")),
-            surname: self.surname().to_string(),
-            given: self.given().to_string(),
+            unit: match self.r.prefix.as_deref() {
+                Some(p) if !p.is_empty() => Cow::Owned(format!("{p}{stem}")),
+                _ => Cow::Borrowed(stem),
+            },
+            surname: Cow::Borrowed(self.surname()),
+            given: Cow::Borrowed(self.given()),
             full_name: self.full_name(),
-            title: title.to_string(),
-            full_title: full_title.to_string(),
-            short: short.to_string(),
-            rank: self.r.name.clone(),
-            pinyin: String::new(),
+            title: Cow::Borrowed(title),
+            full_title: Cow::Borrowed(full_title),
+            short: Cow::Borrowed(short),
+            rank: Cow::Borrowed(&self.r.name),
+            pinyin: Cow::Borrowed(""),
         }
     }
 
@@ -987,7 +1039,7 @@ impl<'a, 'r> Draft<'a, 'r> {
     fn salutation(&mut self, name: &str) -> (String, Basis) {
         let rule = self.rule("written.salutation");
         let v = Vars {
-            surname: String::new(),
+            surname: Cow::Borrowed(""),
             ..self.vars("", name, "")
         };
         (fill(&rule.template, &v), basis(&*rule.id, rule.strength))
@@ -997,7 +1049,7 @@ impl<'a, 'r> Draft<'a, 'r> {
     fn introduction(&mut self, name: &str) -> (String, Basis) {
         let rule = self.rule("intro.formal");
         let v = Vars {
-            full_name: name.to_string(),
+            full_name: Cow::Borrowed(name),
             ..self.vars("", "", "")
         };
         (fill(&rule.template, &v), basis(&*rule.id, rule.strength))
@@ -1327,9 +1379,10 @@ impl<'a, 'r> Draft<'a, 'r> {
                 // Never 姓 + 职级 (尊敬的王调研员：, 这位是王调研员): the
                 // person is not called that to their face (S3).
                 let named = Vars {
-                    full_name: self.formal_name(),
+                    full_name: Cow::Owned(self.formal_name()),
                     ..self.vars("", "", "")
-                };
+                }
+                .into_owned();
                 let written = fill(&entry.written, &named);
                 self.written = self.salutation(&written);
                 let own = entry.written_strength.unwrap_or(strength).max(strength);
@@ -1341,7 +1394,7 @@ impl<'a, 'r> Draft<'a, 'r> {
                 self.written.1 = basis(rule, own.max(self.written.1.strength));
                 let rule = self.rule("intro.rank");
                 let unit = Vars {
-                    unit: self.r.prefix.clone().unwrap_or_else(|| "××局".to_string()),
+                    unit: Cow::Owned(self.r.prefix.clone().unwrap_or_else(|| "××局".to_string())),
                     ..named
                 };
                 self.introduce = (
@@ -1615,9 +1668,10 @@ impl<'a, 'r> Draft<'a, 'r> {
             }),
         };
         let v = Vars {
-            pinyin,
+            pinyin: Cow::Owned(pinyin),
             ..self.vars("", "", "")
-        };
+        }
+        .into_owned();
         let own = match r.found {
             Found::Title(t) if !r.derived_deputy => t.english.as_deref(),
             Found::Rank(rank) => rank.english.as_deref(),
@@ -1998,6 +2052,26 @@ fn rank_strength(rank: &Rank) -> Strength {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fill_reads_each_placeholder_once() {
+        let v = super::Vars {
+            unit: "{姓}办".into(),
+            surname: "王".into(),
+            given: String::new(),
+            full_name: "王{名}".into(),
+            title: "副局长".into(),
+            full_title: "副局长".into(),
+            short: "王局".into(),
+            rank: String::new(),
+            pinyin: "Wang".into(),
+        };
+        assert_eq!(
+            super::fill("{单位}{姓}{职务}，{Surname} {未知} {", &v),
+            "{姓}办王副局长，Wang {未知} {"
+        );
+        assert_eq!(super::fill("{姓名}", &v), "王{名}");
+    }
+
     use super::*;
 
     #[test]
