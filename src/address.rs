@@ -2057,12 +2057,12 @@ mod tests {
         let v = super::Vars {
             unit: "{姓}办".into(),
             surname: "王".into(),
-            given: String::new(),
+            given: "".into(),
             full_name: "王{名}".into(),
             title: "副局长".into(),
             full_title: "副局长".into(),
             short: "王局".into(),
-            rank: String::new(),
+            rank: "".into(),
             pinyin: "Wang".into(),
         };
         assert_eq!(
