@@ -101,6 +101,9 @@ const MARKERS: &[(&str, Sector)] = &[
     ("生产队", Sector::Village),
     ("电视台", Sector::PublicInstitution),
     ("知青", Sector::NotAPost),
+    // 开滦矿务局, 盘江矿务局: the state's coal-mining enterprises (later
+    // 集团公司), not government bureaus.
+    ("矿务局", Sector::Enterprise),
     ("矿长", Sector::Enterprise),
     ("研究所", Sector::PublicInstitution),
     ("研究院", Sector::PublicInstitution),
