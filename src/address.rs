@@ -771,8 +771,8 @@ struct Form {
 }
 
 /// The values of the template placeholders. `{单位}` is the unit the input
-/// names, or empty.
-/// Borrowed where it can be: a form of address fills a dozen templates.
+/// names, or empty. Borrowed where they can be: one answer fills a dozen
+/// templates.
 struct Vars<'v> {
     /// The unit, where the input names one (市发改委 in 市发改委一级调研员).
     unit: Cow<'v, str>,

@@ -215,19 +215,18 @@ impl<'d> Annotator<'d> {
             ann.note.push_str("职务为空");
             return;
         }
-        if let Some(a) = self.answers.get(&self.text) {
-            a.fill(ann);
-            if self.with_address {
-                address(self.data, &mut self.addresses, a.addressee(), f, ann);
-            }
-            return;
-        }
-        let a = read(self.data, &self.text, self.with_address);
+        let mut fresh = None;
+        let a = match self.answers.get(&self.text) {
+            Some(kept) => kept,
+            None => fresh.insert(read(self.data, &self.text, self.with_address)),
+        };
         a.fill(ann);
         if self.with_address {
             address(self.data, &mut self.addresses, a.addressee(), f, ann);
         }
-        self.answers.insert(&self.text, a);
+        if let Some(a) = fresh {
+            self.answers.insert(&self.text, a);
+        }
     }
 }
 
