@@ -16,9 +16,7 @@ impl Level {
     pub fn seniority(&self) -> u8 {
         13u8.saturating_sub(self.order)
     }
-}
 
-impl Level {
     /// Whether this is one of the ten leadership levels of 《公务员法》第十八条
     /// (not 科员级 or 办事员级).
     ///

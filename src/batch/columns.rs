@@ -218,7 +218,7 @@ impl<'d> Annotator<'d> {
         let mut fresh = None;
         let a = match self.answers.get(&self.text) {
             Some(kept) => kept,
-            None => fresh.insert(read(self.data, &self.text, self.with_address)),
+            None => fresh.insert(answer(self.data, &self.text, self.with_address)),
         };
         a.fill(ann);
         if self.with_address {
@@ -231,7 +231,7 @@ impl<'d> Annotator<'d> {
 }
 
 /// Read `text` and keep what the columns need.
-fn read<'d>(data: &'d Dataset, text: &str, with_address: bool) -> Answer<'d> {
+fn answer<'d>(data: &'d Dataset, text: &str, with_address: bool) -> Answer<'d> {
     let r = data.resolve(text);
     // The data's own levels, so that the answer outlives the text.
     let own = |l: &Level| data.levels().find(|x| x.order == l.order);

@@ -217,6 +217,20 @@ impl<S> WriteTimeout<S> {
             Poll::Pending => Poll::Pending,
         }
     }
+
+    /// A write's outcome: `Pending` waits on the clock, anything else
+    /// was progress and disarms it.
+    fn settle<T>(
+        &mut self,
+        cx: &mut Context<'_>,
+        poll: Poll<std::io::Result<T>>,
+    ) -> Poll<std::io::Result<T>> {
+        if poll.is_pending() {
+            return self.waited(cx);
+        }
+        self.stalled = None;
+        poll
+    }
 }
 
 impl<S: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for WriteTimeout<S> {
@@ -236,13 +250,8 @@ impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteTimeout<S>
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_write(cx, buf) {
-            Poll::Pending => this.waited(cx),
-            done => {
-                this.stalled = None;
-                done
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_write(cx, buf);
+        this.settle(cx, poll)
     }
 
     fn poll_write_vectored(
@@ -251,13 +260,8 @@ impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteTimeout<S>
         bufs: &[std::io::IoSlice<'_>],
     ) -> Poll<std::io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_write_vectored(cx, bufs) {
-            Poll::Pending => this.waited(cx),
-            done => {
-                this.stalled = None;
-                done
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_write_vectored(cx, bufs);
+        this.settle(cx, poll)
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -266,13 +270,8 @@ impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteTimeout<S>
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_flush(cx) {
-            Poll::Pending => this.waited(cx),
-            done => {
-                this.stalled = None;
-                done
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_flush(cx);
+        this.settle(cx, poll)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
@@ -762,11 +761,11 @@ impl Failure {
                 message.replace('\t', " ")
             )
         } else {
-            format!(
-                "rankinfo_error,{},\"{}\"{end}",
-                e.error,
-                message.replace('"', "\"\"")
-            )
+            // The message quoted as the batch's own CSV writer quotes.
+            let mut field = Vec::new();
+            rankinfo::batch::csv::write_field(&mut field, message.as_bytes(), true, b',');
+            let field = String::from_utf8_lossy(&field);
+            format!("rankinfo_error,{},{field}{end}", e.error)
         };
         enc.output_encoding().encode(&text).0.into_owned()
     }
@@ -1139,7 +1138,8 @@ async fn batch(
         encoding: None,
         excel: false,
         sheet: None,
-        // Up to 32 streams at once: a tenth of the command's answers each.
+        // Up to MAX_BATCHES streams at once: a tenth of the command's
+        // answers each.
         answers: Options::ANSWERS / 10,
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
