@@ -989,6 +989,22 @@ fn batch_streams_a_chunked_csv_row_for_row() {
     }
 }
 
+/// A table as Excel writes it on Chinese Windows: answered in its own
+/// encoding (GBK written as GB18030), and the header says which.
+#[test]
+fn batch_answers_a_gbk_table_in_gb18030_and_says_so() {
+    let server = Server::start(&[]);
+    let (csv, want) = contact_list(BATCH_CASES.len(), 0);
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&csv);
+    assert!(!unmappable);
+    let r = server.request("POST", BATCH_PATH, &[], &gbk);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.header("content-type"), Some("text/csv; charset=gb18030"));
+    let (text, _, malformed) = encoding_rs::GB18030.decode(&r.body);
+    assert!(!malformed);
+    assert_eq!(text.lines().collect::<Vec<_>>(), want);
+}
+
 #[test]
 fn batch_streams_json_lines() {
     let server = Server::start(&[]);

@@ -37,6 +37,19 @@ pub fn detect(head: &[u8]) -> (&'static Encoding, usize) {
     (GB18030, 0)
 }
 
+/// The encoding a table whose input was detected as `input` is written in:
+/// its own (GBK as its superset GB18030, so that any character can be written
+/// back), UTF-8 for UTF-16 (read as UTF-8) or when asked for (`--excel`).
+pub fn written(input: &'static Encoding, excel: bool) -> &'static Encoding {
+    if excel || input == UTF_16LE || input == UTF_16BE {
+        UTF_8
+    } else if input == encoding_rs::GBK {
+        GB18030
+    } else {
+        input
+    }
+}
+
 /// Valid UTF-8, allowing a character cut at the end of the sample.
 fn valid_utf8_prefix(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {

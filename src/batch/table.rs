@@ -3,7 +3,7 @@
 
 use super::columns::{Annotation, Annotator, Fields};
 use super::csv::{Reader, Record};
-use super::encoding::{HEAD, ToUtf8, detect};
+use super::encoding::{HEAD, ToUtf8, detect, written};
 use super::sink::{Cell, CsvSink, JsonlSink, Sink, decode};
 use super::{
     ColumnRef, Error, Format, Observer, Options, PROGRESS_EVERY, Problem, ProblemKind, Spec,
@@ -137,7 +137,7 @@ fn table<R: Read>(
         [None; 4]
     };
     let columns = super::columns(opts.spec.surname.is_some());
-    let output = if opts.excel { UTF_8 } else { enc };
+    let output = written(enc, opts.excel);
     let mut sink: Box<dyn Sink + '_> = match output_format(opts) {
         Format::Csv | Format::Tsv => Box::new(CsvSink {
             out,

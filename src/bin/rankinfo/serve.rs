@@ -1076,6 +1076,7 @@ async fn batch(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    use rankinfo::batch::encoding::{HEAD, detect, written};
     use rankinfo::batch::{ColumnRef, Format, Options, Spec};
     let column = q.column.ok_or(ApiError {
         status: StatusCode::BAD_REQUEST,
@@ -1105,7 +1106,9 @@ async fn batch(
     // The format from the body's start, as `rankinfo batch` tells it.
     let mut intake = Intake::new(body);
     let mut head = Vec::new();
-    while head.len() < SNIFF {
+    // As much as the batch reads to tell the encoding, which the answer's
+    // charset names (a GBK table is answered in GB18030).
+    while head.len() < HEAD {
         match intake.next().await {
             Ok(Some(piece)) => head.extend_from_slice(&piece),
             Ok(None) => break,
@@ -1113,10 +1116,14 @@ async fn batch(
         }
     }
     let input = Format::sniff(&head[..head.len().min(SNIFF)]);
+    let charset = written(detect(&head[..head.len().min(HEAD)]).0, false).name();
     let content_type = match input {
-        Format::Csv => "text/csv; charset=utf-8",
-        Format::Tsv => "text/tab-separated-values; charset=utf-8",
-        Format::Jsonl => "application/x-ndjson",
+        Format::Csv => format!("text/csv; charset={}", charset.to_ascii_lowercase()),
+        Format::Tsv => format!(
+            "text/tab-separated-values; charset={}",
+            charset.to_ascii_lowercase()
+        ),
+        Format::Jsonl => "application/x-ndjson".to_string(),
         Format::Xlsx => {
             return Err(ApiError {
                 status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -1148,7 +1155,7 @@ async fn batch(
         let _permit = permit;
         annotate_stream(data, intake, head, opts, tx, rt);
     });
-    let content_type = HeaderValue::from_static(content_type);
+    let content_type = HeaderValue::from_str(&content_type).map_err(|_| Failure::Internal.api())?;
     match rx.recv().await {
         // All of it at once: a small list, answered with its length.
         Some(Msg::End {
