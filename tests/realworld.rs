@@ -93,14 +93,14 @@ fn likely_lines_hold_their_accuracy() {
     }
     let n = likely.len() as f64;
     // Reached on the 262 likely lines of realworld_extra.tsv and
-    // realworld_holdout.tsv: 75.6% right, 0.8% answered 高 and wrong. Raise
+    // realworld_holdout.tsv: 76.7% right, 0.4% answered 高 and wrong. Raise
     // these as the reader improves; never lower them to make a change pass.
     assert!(
-        right as f64 / n >= 0.75,
+        right as f64 / n >= 0.765,
         "{right} of {n} likely lines right"
     );
     assert!(
-        high_wrong as f64 / n <= 0.01,
+        high_wrong as f64 / n <= 0.005,
         "{high_wrong} of {n} answered 高 and wrong"
     );
 }

@@ -417,3 +417,52 @@ fn resolve_format_tsv_is_one_line_of_five_fields_per_title() {
         "深圳市南山区区长\t厅局级副职\thigh\t区长\t深圳市 › 南山区\n某某公司 总经理\t\tlow\t\t\n"
     );
 }
+
+#[test]
+fn a_bodys_office_written_short_is_a_unit_of_its_own() {
+    // 行署办 = the 行署's 办公室, a department of the prefecture (titles_by_org
+    // §3.4); its 经济研究室 is an internal unit one step below (§3.7). Read
+    // whole, 办经济研究室 was taken for a department: 县处级副职, 高
+    // (realworld_holdout, labelled 乡科级副职).
+    let r = json(&["resolve", "江西省上饶行署办经济研究室副主任"]);
+    assert_eq!(r["level"], "乡科级副职", "{r}");
+    let units: Vec<&str> = r["organisation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(units, ["江西省", "上饶市", "办", "经济研究室"]);
+    // A 市委办's own 科 (§3.4: 地级市 科长 正科); the office alone is unchanged.
+    assert_eq!(
+        json(&["resolve", "上饶市委办秘书科科长"])["level"],
+        "乡科级正职"
+    );
+    assert_eq!(
+        json(&["resolve", "上饶市委办副主任"])["level"],
+        "县处级副职"
+    );
+}
+
+#[test]
+fn a_post_without_place_beside_a_company_post_is_not_high() {
+    // 本钢 is a steel company: its 销售处 is not a government's 处
+    // (realworld_holdout, labelled sure NONE). The reader cannot tell from
+    // 本钢销售处 alone, but the company post beside it is a reason to doubt.
+    let r = json(&["resolve", "本钢销售处副处长兼上海销售分公司经理"]);
+    assert_ne!(r["certainty"], "high", "{r}");
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("另有职务在企业"),
+        "{r}"
+    );
+    // With a place, the post is the government's and stays 高.
+    let r = json(&["resolve", "合肥市财政局副局长兼某某投资有限公司董事长"]);
+    assert_eq!(
+        (&r["level"], &r["certainty"]),
+        (&"县处级副职".into(), &"high".into()),
+        "{r}"
+    );
+}

@@ -548,6 +548,23 @@ impl Dataset {
             }
             parts.push(r);
         }
+        // A post naming no place or organ beside one outside the civil
+        // service may be held there too (本钢销售处副处长兼上海销售分公司经理).
+        let outside = parts
+            .iter()
+            .filter_map(|p| p.sector)
+            .find(|s| !matches!(s, Sector::CivilService | Sector::NotAPost));
+        for p in parts.iter_mut().filter(|p| {
+            p.confidence == Certainty::High
+                && p.title.is_some()
+                && p.context.is_none()
+                && p.organ.is_none()
+        }) {
+            if let Some(s) = outside {
+                p.confidence = Certainty::Medium;
+                p.found.push(Note::BesideOutside(s));
+            }
+        }
         let rank = parts
             .iter()
             .find(|p| p.title.is_none() && p.rank.is_some())

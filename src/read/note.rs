@@ -41,6 +41,10 @@ pub enum Note<'a> {
     },
     /// Another post of the string was not understood.
     PartNotUnderstood,
+    /// Another post of the string is outside the civil service, and this
+    /// one names no place or organ: it may be in the same company or
+    /// hospital (本钢销售处副处长兼上海销售分公司经理).
+    BesideOutside(Sector),
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -161,6 +165,11 @@ impl fmt::Display for Note<'_> {
             Note::PartNotUnderstood => {
                 f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")
             }
+            Note::BesideOutside(s) => write!(
+                f,
+                "另有职务在{}，此职务未写明地方或机关，可能同在该单位，把握不作“高”",
+                s.label()
+            ),
             Note::NotAt { title, at } => write!(f, "{at}没有“{title}”这一职务，无法给出层次"),
             Note::BodyRule { body, place, steps } => {
                 let by = match steps {

@@ -112,10 +112,11 @@ impl Dataset {
             ..Org::default()
         };
         let mut rest = prefix;
+        // `name` is a slice of `prefix`, so of `source` at the same place.
         let name_of = |name: &str| -> Cow<'a, str> {
-            let at = name.as_ptr() as usize - prefix.as_ptr() as usize;
-            match source {
-                Some(s) => Cow::Borrowed(&s[at..at + name.len()]),
+            let at = (name.as_ptr() as usize).wrapping_sub(prefix.as_ptr() as usize);
+            match source.and_then(|s| s.get(at..at + name.len())) {
+                Some(s) => Cow::Borrowed(s),
                 None => Cow::Owned(name.to_string()),
             }
         };
@@ -316,7 +317,14 @@ impl Dataset {
             // Departments then internal units; more than four is not a name.
             let mut names = [""; 4];
             let mut count = 0;
-            for name in split_units(rest) {
+            // 县委办, 行署办: the body's 办公室 written short, before units
+            // of its own (行署办经济研究室), is a unit of its own.
+            let office = rest
+                .strip_prefix('办')
+                .filter(|after| org.body.is_some() && !after.is_empty() && !after.starts_with('公'))
+                .map(|after| (&rest[..rest.len() - after.len()], after));
+            let (office, after) = office.map_or((None, rest), |(o, a)| (Some(o), a));
+            for name in office.into_iter().chain(split_units(after)) {
                 if count == names.len() || !is_unit_name(name) {
                     count = usize::MAX;
                     break;
