@@ -466,3 +466,31 @@ fn a_post_without_place_beside_a_company_post_is_not_high() {
         "{r}"
     );
 }
+
+#[test]
+fn a_party_group_after_an_internal_unit_is_a_misreading_not_a_level() {
+    // titles_by_org §3.8: a 党组 leads a department or organ. 湖北省机构编制
+    // 委员会办公室 (the province's 编办, itself a department) was read as a
+    // committee's internal office, and its 党组书记 answered 县处级正职; the
+    // bio then claimed 高 for its other post (realworld_holdout, labelled
+    // 厅局级正职).
+    let r = json(&["resolve", "湖北省机构编制委员会办公室党组书记"]);
+    assert!(r["level"].is_null(), "{r}");
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("不设在内设机构"),
+        "{r}"
+    );
+    let r = json(&[
+        "resolve",
+        "湖北省机构编制委员会办公室党组书记、主任，省人大人事任免工作委员会副主任",
+    ]);
+    assert_ne!(r["certainty"], "high", "{r}");
+    // A department's own 党组 is read as before (§3.8: 党组书记 = the head).
+    assert_eq!(
+        json(&["resolve", "合肥市财政局党组书记"])["level"],
+        "县处级正职"
+    );
+}

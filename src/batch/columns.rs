@@ -304,7 +304,7 @@ fn explain(r: &Resolution<'_>, unresolved: bool, out: &mut String) -> Option<&'s
 fn reason(n: &Note<'_>) -> Option<&'static str> {
     Some(match n {
         Note::NoTitle => "未识别出职务",
-        Note::Leftover(_) => "有未能识别的部分",
+        Note::Leftover(_) | Note::GroupInInternalUnit(_) => "有未能识别的部分",
         Note::Sector(_) => "不属党政机关",
         Note::NotAt { .. } | Note::Case { level: None, .. } => "该类机构无此职务",
         Note::DependsOn { .. } => "层次取决于机构",

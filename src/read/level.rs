@@ -84,6 +84,19 @@ impl Dataset {
             r.organisation = org.units;
             return;
         }
+        // A 党组 leads a department or an organ (titles_by_org §3.8), never
+        // an internal unit: the chain was misread (湖北省机构编制委员会办公室党组:
+        // the 编办 is itself a department), and what the unit is, is unknown.
+        if let Some(unit) = org
+            .units
+            .last()
+            .filter(|u| org.party_group && u.kind == "内设机构")
+        {
+            r.found
+                .push(Note::GroupInInternalUnit(unit.name.to_string()));
+            r.organisation = org.units;
+            return;
+        }
         let mut placed = self.place_in(title, &org, org.context, org.place_override);
         if let [first, ..] = org.ambiguous.as_slice() {
             // Several divisions share the name: an answer only if all agree.

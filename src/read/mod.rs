@@ -402,10 +402,12 @@ impl<'a> Resolution<'a> {
     /// part before the title left over (not a post outside the civil
     /// service, nor one not held: those were understood).
     fn not_understood(&self) -> bool {
-        self.found
-            .iter()
-            .any(|n| matches!(n, Note::NoTitle | Note::Leftover(_) | Note::Unplaced))
-            && !self.sector.is_some_and(|s| s != Sector::CivilService)
+        self.found.iter().any(|n| {
+            matches!(
+                n,
+                Note::NoTitle | Note::Leftover(_) | Note::GroupInInternalUnit(_) | Note::Unplaced
+            )
+        }) && !self.sector.is_some_and(|s| s != Sector::CivilService)
     }
 
     /// No level: what was read stays, the answer is withdrawn.

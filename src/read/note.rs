@@ -68,6 +68,10 @@ pub enum Note<'a> {
     NoTitle,
     /// Text before the title that was not understood.
     Leftover(String),
+    /// A 党组 named after an internal unit (办公室党组书记 read as a
+    /// committee's office): internal units have none, so the chain is not
+    /// understood.
+    GroupInInternalUnit(String),
     /// The text names a 职级, which is not a leadership post.
     Rank {
         /// The 职级 (`一级调研员`).
@@ -182,6 +186,10 @@ impl fmt::Display for Note<'_> {
             }
             Note::NoTitle => f.write_str("没有识别出职务或职级名称"),
             Note::Leftover(text) => write!(f, "未能识别“{text}”"),
+            Note::GroupInInternalUnit(unit) => write!(
+                f,
+                "党组设在机关、部门，不设在内设机构：“{unit}党组”所在的单位无法确定，故不给层次"
+            ),
             Note::Rank { rank, level } => write!(f, "{rank}是职级，相当于{level}，不是领导职务"),
             Note::RankWithoutLevel(rank) => write!(f, "{rank}没有可确定的对应层次"),
             Note::Case { post, level } => write!(f, "{post}：{}", level.unwrap_or("层次不明")),

@@ -32,6 +32,8 @@ pub(super) struct Org<'a> {
     pub deputy: bool,
     /// Text that was not understood.
     pub leftover: Option<String>,
+    /// The post is in the 党组 of the last unit named (局党组书记).
+    pub party_group: bool,
 }
 
 /// Leads that say the body before the place is named (中共XX省委员会,
@@ -310,6 +312,7 @@ impl Dataset {
             }
             if let Some(r) = rest.strip_suffix(group) {
                 rest = r;
+                org.party_group = group.ends_with("党组");
                 break;
             }
         }
