@@ -18,8 +18,12 @@ const CHUNK: usize = 64 * 1024;
 /// One record: unescaped field contents, end to end.
 #[derive(Debug, Default, Clone)]
 pub struct Record {
-    /// The fields' contents, unescaped, end to end.
+    /// The fields' contents, unescaped. A line without quotes is copied
+    /// whole, separators and all, in one copy; the spans say where each
+    /// field is.
     pub data: Vec<u8>,
+    /// The start of each field in `data`.
+    pub starts: Vec<usize>,
     /// The end of each field in `data`.
     pub ends: Vec<usize>,
     /// Whether each field was quoted in the input (kept on output).
@@ -48,18 +52,19 @@ impl Record {
 
     /// Where field `i` is in `data`.
     pub fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(start..end)
+        Some(*self.starts.get(i)?..*self.ends.get(i)?)
     }
 
     fn clear(&mut self) {
         self.data.clear();
+        self.starts.clear();
         self.ends.clear();
         self.quoted.clear();
     }
 
-    fn end_field(&mut self, quoted: bool) {
+    /// The field that began at `start` in `data` ends here.
+    fn end_field(&mut self, start: usize, quoted: bool) {
+        self.starts.push(start);
         self.ends.push(self.data.len());
         self.quoted.push(quoted);
     }
@@ -178,6 +183,7 @@ impl<R: Read> Reader<R> {
             memchr::memchr3(delim, b'\n', b'\r', &buf[from..]).map_or(n, |k| from + k)
         };
         loop {
+            let start = rec.data.len();
             let quoted = !literal && buf.get(i) == Some(&b'"');
             if quoted {
                 i += 1;
@@ -223,8 +229,10 @@ impl<R: Read> Reader<R> {
             }
             // Read with quotes as text, a field holding one is written
             // quoted, so that reading the output gives it back.
-            let start = rec.ends.last().copied().unwrap_or(0);
-            rec.end_field(quoted || (literal && rec.data[start..].contains(&b'"')));
+            rec.end_field(
+                start,
+                quoted || (literal && rec.data[start..].contains(&b'"')),
+            );
             match buf.get(i) {
                 None if !eof => return Parse::NeedMore,
                 None => return Parse::Done(i, lines),
@@ -265,14 +273,20 @@ impl<R> Reader<R> {
         if memchr::memchr(b'"', line).is_some() {
             return None;
         }
-        let mut from = 0;
+        // One copy of the line; a copy per field cost a twentieth of a row.
+        let base = rec.data.len();
+        rec.data.extend_from_slice(line);
+        let mut from = base;
         for k in memchr::memchr_iter(self.delim, line) {
-            rec.data.extend_from_slice(&line[from..k]);
-            rec.end_field(false);
-            from = k + 1;
+            let end = base + k;
+            rec.starts.push(from);
+            rec.ends.push(end);
+            rec.quoted.push(false);
+            from = end + 1;
         }
-        rec.data.extend_from_slice(&line[from..]);
-        rec.end_field(false);
+        rec.starts.push(from);
+        rec.ends.push(rec.data.len());
+        rec.quoted.push(false);
         Some(match buf.get(end) {
             None => Parse::Done(end, 0),
             Some(b'\r') => match buf.get(end + 1) {
