@@ -556,13 +556,13 @@ impl Dataset {
             .iter()
             .filter_map(|p| p.sector)
             .find(|s| !matches!(s, Sector::CivilService | Sector::NotAPost));
-        for p in parts.iter_mut().filter(|p| {
-            p.confidence == Certainty::High
-                && p.title.is_some()
-                && p.context.is_none()
-                && p.organ.is_none()
-        }) {
-            if let Some(s) = outside {
+        if let Some(s) = outside {
+            for p in parts.iter_mut().filter(|p| {
+                p.confidence == Certainty::High
+                    && p.title.is_some()
+                    && p.context.is_none()
+                    && p.organ.is_none()
+            }) {
                 p.confidence = Certainty::Medium;
                 p.found.push(Note::BesideOutside(s));
             }

@@ -116,8 +116,11 @@ impl Dataset {
         let mut rest = prefix;
         // `name` is a slice of `prefix`, so of `source` at the same place.
         let name_of = |name: &str| -> Cow<'a, str> {
-            let at = (name.as_ptr() as usize).wrapping_sub(prefix.as_ptr() as usize);
-            match source.and_then(|s| s.get(at..at + name.len())) {
+            let at = (name.as_ptr() as usize).checked_sub(prefix.as_ptr() as usize);
+            match at
+                .zip(source)
+                .and_then(|(at, s)| s.get(at..at + name.len()))
+            {
                 Some(s) => Cow::Borrowed(s),
                 None => Cow::Owned(name.to_string()),
             }
@@ -322,11 +325,14 @@ impl Dataset {
             let mut count = 0;
             // 县委办, 行署办: the body's 办公室 written short, before units
             // of its own (行署办经济研究室), is a unit of its own.
-            let office = rest
-                .strip_prefix('办')
-                .filter(|after| org.body.is_some() && !after.is_empty() && !after.starts_with('公'))
-                .map(|after| (&rest[..rest.len() - after.len()], after));
-            let (office, after) = office.map_or((None, rest), |(o, a)| (Some(o), a));
+            let (office, after) = match rest.strip_prefix('办') {
+                Some(after)
+                    if org.body.is_some() && !after.is_empty() && !after.starts_with('公') =>
+                {
+                    (Some(&rest[..'办'.len_utf8()]), after)
+                }
+                _ => (None, rest),
+            };
             for name in office.into_iter().chain(split_units(after)) {
                 if count == names.len() || !is_unit_name(name) {
                     count = usize::MAX;

@@ -1116,13 +1116,12 @@ async fn batch(
         }
     }
     let input = Format::sniff(&head[..head.len().min(SNIFF)]);
-    let charset = written(detect(&head[..head.len().min(HEAD)]).0, false).name();
+    let charset = written(detect(&head[..head.len().min(HEAD)]).0, false)
+        .name()
+        .to_ascii_lowercase();
     let content_type = match input {
-        Format::Csv => format!("text/csv; charset={}", charset.to_ascii_lowercase()),
-        Format::Tsv => format!(
-            "text/tab-separated-values; charset={}",
-            charset.to_ascii_lowercase()
-        ),
+        Format::Csv => format!("text/csv; charset={charset}"),
+        Format::Tsv => format!("text/tab-separated-values; charset={charset}"),
         Format::Jsonl => "application/x-ndjson".to_string(),
         Format::Xlsx => {
             return Err(ApiError {
