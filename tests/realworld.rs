@@ -4,7 +4,10 @@
 //! (574 more lines from the same pool, labelled in a separate pass), and
 //! tests/data/realworld_holdout.tsv (300 lines drawn at random from the pool,
 //! labelled in a third pass; measured once before any change was made for
-//! them: 89.7% right on sure+likely, 1.9% answered 高 and wrong).
+//! them: 89.7% right on sure+likely, 1.9% answered 高 and wrong), and
+//! tests/data/realworld_holdout2.tsv (200 more lines drawn at random, seed
+//! 20261201, labelled blind in a fourth pass; measured before any change for
+//! them: 90.2% right on sure+likely, none answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -42,6 +45,7 @@ fn all() -> Vec<Line> {
     let mut v = read(include_str!("data/realworld_sure.tsv"));
     v.extend(read(include_str!("data/realworld_extra.tsv")));
     v.extend(read(include_str!("data/realworld_holdout.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout2.tsv")));
     v
 }
 
@@ -92,15 +96,16 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 262 likely lines of realworld_extra.tsv and
-    // realworld_holdout.tsv: 76.7% right, 0.4% answered 高 and wrong. Raise
-    // these as the reader improves; never lower them to make a change pass.
+    // Reached on the 310 likely lines of realworld_extra.tsv and the two
+    // holdouts: 78.1% right, none answered 高 and wrong (one line of slack).
+    // Raise these as the reader improves; never lower them to make a change
+    // pass.
     assert!(
-        right as f64 / n >= 0.765,
+        right as f64 / n >= 0.78,
         "{right} of {n} likely lines right"
     );
     assert!(
-        high_wrong as f64 / n <= 0.005,
+        high_wrong as f64 / n <= 0.0035,
         "{high_wrong} of {n} answered 高 and wrong"
     );
 }

@@ -234,6 +234,8 @@ pub fn is_level_word(s: &str) -> bool {
         .strip_suffix("长级")
         .or_else(|| s.strip_suffix("职级"))
         .or_else(|| s.strip_suffix('级'))
+        // （正处职）: the post's level, written with 职.
+        .or_else(|| s.strip_suffix('职'))
         .unwrap_or(s);
     let tier = |c: Option<char>| {
         matches!(
@@ -388,6 +390,7 @@ pub fn leading_date(text: &str) -> usize {
                     | '—'
                     | '―'
                     | '–'
+                    | '─'
                     | '~'
                     | '年'
                     | '月'

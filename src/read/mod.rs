@@ -978,6 +978,7 @@ impl Dataset {
         let word = word
             .strip_suffix("长级")
             .or_else(|| word.strip_suffix("职级"))
+            .or_else(|| word.strip_suffix('职'))
             .unwrap_or(word);
         let named = |w: &str| match self.indexed(w)? {
             Entry::Level(l) => Some(l),
