@@ -516,3 +516,31 @@ fn a_mayor_is_a_citys_post_not_a_provinces() {
         "厅局级副职"
     );
 }
+
+#[test]
+fn a_factorys_posts_have_no_civil_service_level() {
+    // titles_by_org §4: a state enterprise's posts have at most a customary
+    // level, not a civil-service one. Before, 电缆厂财务科科员 was 科员级 and
+    // 汽车制造总厂财务处副处长 县处级副职, both 高.
+    for text in [
+        "福建省南平电缆厂财务科科员",
+        "陕西汽车制造总厂财务处副处长",
+        // realworld_holdout2, labelled sure NONE.
+        "长风机器厂计划处处长，党支部书记，高级工程师",
+        // A later post with no place of its own is in the same factory.
+        "辽宁省鞍山化纤毛纺织总厂党委常委、政治处副主任（主持工作）",
+        "任哈尔滨锅炉厂党委副书记兼精神文明办主任",
+    ] {
+        let r = json(&["resolve", text]);
+        assert!(r["level"].is_null(), "{r}");
+        assert_eq!(r["sector"], "enterprise", "{r}");
+    }
+    // 大厂 is a county (大厂回族自治县), not a factory.
+    let r = json(&["resolve", "中共大厂回族自治县县委常委、副县长"]);
+    assert_eq!(r["level"], "县处级副职", "{r}");
+    // A post naming its own place again is the government's.
+    assert_eq!(
+        json(&["resolve", "沧州市人民医院院长、市卫生局局长"])["level"],
+        "县处级正职"
+    );
+}

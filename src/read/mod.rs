@@ -957,11 +957,13 @@ impl Dataset {
                 let mut org = self.read_organisation(prefix, source, inherited);
                 org.deputy = deputy_of_head;
                 // A later post of a company's or hospital's bio is still there
-                // (重庆钢铁公司团委副书记、书记).
-                if org
-                    .units
-                    .iter()
-                    .all(|u| inherited.is_some_and(|p| p.organisation.contains(u)))
+                // (重庆钢铁公司团委副书记、书记; 鞍山化纤毛纺织总厂党委常委、
+                // 政治处副主任), unless it names a place again.
+                if org.from_earlier
+                    || org
+                        .units
+                        .iter()
+                        .all(|u| inherited.is_some_and(|p| p.organisation.contains(u)))
                 {
                     if let Some(s) = inherited.and_then(|p| p.sector) {
                         r.sector = r.sector.or(Some(s));

@@ -34,6 +34,9 @@ pub(super) struct Org<'a> {
     pub leftover: Option<String>,
     /// The post is in the 党组 of the last unit named (局党组书记).
     pub party_group: bool,
+    /// No place of its own: the earlier post's organisation (厂长、党委书记;
+    /// 党委常委、政治处副主任), not a place it names again (省纪委书记).
+    pub from_earlier: bool,
 }
 
 /// Leads that say the body before the place is named (中共XX省委员会,
@@ -427,6 +430,7 @@ impl Dataset {
             .find_map(|g| rest.strip_suffix(g))
             .unwrap_or(rest);
         let is_unit = |u: &Unit<'_>| matches!(u.kind, "工作部门" | "内设机构");
+        org.from_earlier = true;
         if half_read {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);

@@ -70,6 +70,9 @@ const MARKERS: &[(&str, Sector)] = &[
     ("医院", Sector::PublicInstitution),
     ("卫戍区", Sector::Military),
     ("卫生院", Sector::PublicInstitution),
+    // A factory (电缆厂财务科, 汽车制造总厂财务处): no organ of the state is
+    // a 厂. Not the 厂 of 大厂回族自治县 (`of` skips it).
+    ("厂", Sector::Enterprise),
     ("厂长", Sector::Enterprise),
     ("司令员", Sector::Military),
     ("大学", Sector::PublicInstitution),
@@ -126,6 +129,9 @@ pub(super) fn of(text: &str) -> Option<Sector> {
             return None;
         }
         let rest = &text[i..];
+        if c == '厂' && text[..i].ends_with('大') {
+            return None;
+        }
         let first = &rest.as_bytes()[..c.len_utf8()];
         let lo = MARKERS.partition_point(|(w, _)| &w.as_bytes()[..c.len_utf8()] < first);
         MARKERS[lo..]
