@@ -71,7 +71,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("卫戍区", Sector::Military),
     ("卫生院", Sector::PublicInstitution),
     // A factory (电缆厂财务科, 汽车制造总厂财务处): no organ of the state is
-    // a 厂. Not the 厂 of 大厂回族自治县 (`of` skips it).
+    // a 厂. (`of` skips 大厂回族自治县 and a league's 学校部.)
     ("厂", Sector::Enterprise),
     ("厂长", Sector::Enterprise),
     ("司令员", Sector::Military),
@@ -129,7 +129,9 @@ pub(super) fn of(text: &str) -> Option<Sector> {
             return None;
         }
         let rest = &text[i..];
-        if c == '厂' && text[..i].ends_with('大') {
+        // 大厂回族自治县 is a county; a youth league's 学校部 is its school
+        // department, not a school.
+        if (c == '厂' && text[..i].ends_with('大')) || rest.starts_with("学校部") {
             return None;
         }
         let first = &rest.as_bytes()[..c.len_utf8()];
@@ -189,5 +191,14 @@ mod tests {
             Some(super::Sector::PublicInstitution)
         );
         assert_eq!(super::of("县委书记"), None);
+    }
+
+    #[test]
+    fn a_factory_but_not_a_county_or_a_leagues_department() {
+        use super::Sector::*;
+        assert_eq!(super::of("南平电缆厂财务科科员"), Some(Enterprise));
+        assert_eq!(super::of("大厂回族自治县县委常委"), None);
+        assert_eq!(super::of("沈阳市委常委、学校部部长"), None);
+        assert_eq!(super::of("实验学校校长"), Some(PublicInstitution));
     }
 }
