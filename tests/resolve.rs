@@ -544,3 +544,22 @@ fn a_factorys_posts_have_no_civil_service_level() {
         "县处级正职"
     );
 }
+
+#[test]
+fn a_research_centre_and_a_former_district_before_a_street() {
+    // 经济研究中心 is a 事业单位 (as 研究所, 研究院): its 研究室 was read as a
+    // provincial department, 厅局级副职 with 高.
+    let r = json(&["resolve", "广西壮族自治区政府经济研究中心研究室副主任"]);
+    assert!(r["level"].is_null(), "{r}");
+    assert_eq!(r["sector"], "public_institution");
+    // The named organ keeps its own level (central_organs: 副部).
+    assert_eq!(
+        json(&["resolve", "国务院发展研究中心副主任"])["level"],
+        "省部级副职"
+    );
+    // 开元区 (of 厦门, abolished 2003) before a street: a 副省级市's district,
+    // whose street is 正处 (titles_by_org §3.3), not a 乡镇 with 高.
+    let r = json(&["resolve", "福建省厦门市开元区莲前街道党委副书记"]);
+    assert_eq!(r["level"], "县处级副职", "{r}");
+    assert_ne!(r["certainty"], "high", "{r}");
+}

@@ -495,6 +495,7 @@ impl Dataset {
             }
             let names_a_unit = after.is_empty()
                 || body_at(after).is_some()
+                || township_at(after).is_some()
                 || split_units(after).next().is_some_and(is_unit_name);
             if !names_a_unit || stem.contains(['委', '局', '厅', '部', '办']) {
                 return text;

@@ -108,6 +108,9 @@ const MARKERS: &[(&str, Sector)] = &[
     // 集团公司), not government bureaus.
     ("矿务局", Sector::Enterprise),
     ("矿长", Sector::Enterprise),
+    // 经济研究中心: a research centre is a 事业单位, as 研究所 and 研究院
+    // are (a named organ, 国务院发展研究中心, overrides).
+    ("研究中心", Sector::PublicInstitution),
     ("研究所", Sector::PublicInstitution),
     ("研究院", Sector::PublicInstitution),
     ("经理", Sector::Enterprise),
