@@ -116,6 +116,11 @@ mod common;
 
 use common::{json, run, stdout};
 
+/// The level `resolve` answers for `text` (null for none).
+fn level(text: &str) -> serde_json::Value {
+    json(&["resolve", text])["level"].clone()
+}
+
 #[test]
 fn resolve_json_contract_through_the_binary() {
     let v = json(&["resolve", "广东省深圳市南山区发展和改革局副局长"]);
@@ -434,14 +439,8 @@ fn a_bodys_office_written_short_is_a_unit_of_its_own() {
         .collect();
     assert_eq!(units, ["江西省", "上饶市", "办", "经济研究室"]);
     // A 市委办's own 科 (§3.4: 地级市 科长 正科); the office alone is unchanged.
-    assert_eq!(
-        json(&["resolve", "上饶市委办秘书科科长"])["level"],
-        "乡科级正职"
-    );
-    assert_eq!(
-        json(&["resolve", "上饶市委办副主任"])["level"],
-        "县处级副职"
-    );
+    assert_eq!(level("上饶市委办秘书科科长"), "乡科级正职");
+    assert_eq!(level("上饶市委办副主任"), "县处级副职");
 }
 
 #[test]
@@ -489,10 +488,7 @@ fn a_party_group_after_an_internal_unit_is_a_misreading_not_a_level() {
     ]);
     assert_ne!(r["certainty"], "high", "{r}");
     // A department's own 党组 is read as before (§3.8: 党组书记 = the head).
-    assert_eq!(
-        json(&["resolve", "合肥市财政局党组书记"])["level"],
-        "县处级正职"
-    );
+    assert_eq!(level("合肥市财政局党组书记"), "县处级正职");
 }
 
 #[test]
@@ -501,20 +497,14 @@ fn a_mayor_is_a_citys_post_not_a_provinces() {
     // (now 普洱市) is not in today's gazetteer, so the 市长 of this bio
     // inherited only 云南省 and was derived as its head, 省部级正职
     // (labelled.tsv: 厅局级正职). Without the city, no level.
-    let r = json(&["resolve", "云南省思茅市委副书记、市长"]);
-    assert!(r["level"].is_null(), "{r}");
-    assert_eq!(
-        json(&["resolve", "云南省昆明市市长"])["level"],
-        "厅局级正职"
-    );
-    assert_eq!(
-        json(&["resolve", "广东省广州市市长"])["level"],
-        "省部级副职"
-    );
-    assert_eq!(
-        json(&["resolve", "云南省曲靖市副市长"])["level"],
-        "厅局级副职"
-    );
+    assert!(level("云南省思茅市委副书记、市长").is_null());
+    for (text, want) in [
+        ("云南省昆明市市长", "厅局级正职"),
+        ("广东省广州市市长", "省部级副职"),
+        ("云南省曲靖市副市长", "厅局级副职"),
+    ] {
+        assert_eq!(level(text), want, "{text}");
+    }
 }
 
 #[test]
@@ -539,10 +529,7 @@ fn a_factorys_posts_have_no_civil_service_level() {
     let r = json(&["resolve", "中共大厂回族自治县县委常委、副县长"]);
     assert_eq!(r["level"], "县处级副职", "{r}");
     // A post naming its own place again is the government's.
-    assert_eq!(
-        json(&["resolve", "沧州市人民医院院长、市卫生局局长"])["level"],
-        "县处级正职"
-    );
+    assert_eq!(level("沧州市人民医院院长、市卫生局局长"), "县处级正职");
 }
 
 #[test]
@@ -553,10 +540,7 @@ fn a_research_centre_and_a_former_district_before_a_street() {
     assert!(r["level"].is_null(), "{r}");
     assert_eq!(r["sector"], "public_institution");
     // The named organ keeps its own level (central_organs: 副部).
-    assert_eq!(
-        json(&["resolve", "国务院发展研究中心副主任"])["level"],
-        "省部级副职"
-    );
+    assert_eq!(level("国务院发展研究中心副主任"), "省部级副职");
     // 开元区 (of 厦门, abolished 2003) before a street: a 副省级市's district,
     // whose street is 正处 (titles_by_org §3.3), not a 乡镇 with 高.
     let r = json(&["resolve", "福建省厦门市开元区莲前街道党委副书记"]);
