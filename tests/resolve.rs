@@ -547,3 +547,24 @@ fn a_research_centre_and_a_former_district_before_a_street() {
     assert_eq!(r["level"], "县处级副职", "{r}");
     assert_ne!(r["certainty"], "high", "{r}");
 }
+
+#[test]
+fn a_zones_bureau_a_railway_bureau_and_a_publisher_have_no_level() {
+    // titles_by_org §2: a development zone and its bodies are no tier of
+    // government; 洋浦经济开发区管理局 was read as a provincial department,
+    // 厅局级正职 with 高. 济南铁路局 (an enterprise) was 济南市's 局, 高.
+    for text in [
+        "海南省洋浦经济开发区管理局局长、工委书记",
+        "济南铁路局常务副局长、党委常委",
+        "深圳《特区教育》杂志社副主任科员",
+    ] {
+        assert!(level(text).is_null(), "{text}");
+    }
+    // The central organ keeps its level (central_organs: 国家铁路局 副部).
+    assert_eq!(level("国家铁路局局长"), "省部级副职");
+    // A zone post beside another: the other's level, not 高 (the zone's
+    // may be higher).
+    let r = json(&["resolve", "武汉经济技术开发区工委书记、汉南区委书记"]);
+    assert_eq!(r["level"], "厅局级副职", "{r}");
+    assert_ne!(r["certainty"], "high", "{r}");
+}

@@ -50,6 +50,18 @@ pub(super) struct Placement<'a> {
     pub(super) cases: Vec<Note<'a>>,
 }
 
+/// 开发区, 新区 and their 管委会: no tier of government (titles_by_org §2).
+const ZONES: &[&str] = &[
+    "开发区",
+    "高新区",
+    "新区",
+    "园区",
+    "保税区",
+    "管委会",
+    "管理区",
+    "试验区",
+];
+
 impl Dataset {
     /// Decide the level of `title` in `org`.
     pub(super) fn place_title<'a>(
@@ -62,25 +74,29 @@ impl Dataset {
         r.body = org.body;
         r.organ = org.organ;
         r.typed = org.typed;
+        let zone = |t: &str| ZONES.iter().any(|z| t.contains(z));
         if let Some(left) = org.leftover.take() {
             // A part not understood between the places and the title: what it
             // names is unknown, so no level (沧州市人民医院院长 is not a court's).
-            // 开发区, 新区 and their 管委会: no tier of government (§2).
-            const ZONES: &[&str] = &[
-                "开发区",
-                "高新区",
-                "新区",
-                "园区",
-                "保税区",
-                "管委会",
-                "管理区",
-                "试验区",
-            ];
-            let zone = ZONES.iter().any(|z| left.contains(z));
+            let in_zone = zone(&left);
             r.found.push(Note::Leftover(left));
-            if zone {
+            if in_zone {
                 r.found.push(Note::DevZone);
             }
+            r.organisation = org.units;
+            return;
+        }
+        // A named zone's own bureau (洋浦经济开发区管理局) is no tier of
+        // government either; a government's office for zones (省开发区管理
+        // 办公室) or a department's (农委 › 农村改革试验区办公室) is.
+        let named_zone = |name: &str| ZONES.iter().any(|z| name.find(z).is_some_and(|at| at > 0));
+        if org
+            .units
+            .iter()
+            .find(|u| u.context.is_none())
+            .is_some_and(|u| named_zone(&u.name))
+        {
+            r.found.push(Note::DevZone);
             r.organisation = org.units;
             return;
         }

@@ -398,14 +398,19 @@ impl<'a> Resolution<'a> {
         Ok(())
     }
 
-    /// Whether some of the text was not understood: no title found, or a
-    /// part before the title left over (not a post outside the civil
-    /// service, nor one not held: those were understood).
+    /// Whether some of the text was not understood: no title found, a part
+    /// before the title left over, or a zone whose level no source gives
+    /// (not a post outside the civil service, nor one not held: those were
+    /// understood).
     fn not_understood(&self) -> bool {
         self.found.iter().any(|n| {
             matches!(
                 n,
-                Note::NoTitle | Note::Leftover(_) | Note::GroupInInternalUnit(_) | Note::Unplaced
+                Note::NoTitle
+                    | Note::Leftover(_)
+                    | Note::GroupInInternalUnit(_)
+                    | Note::DevZone
+                    | Note::Unplaced
             )
         }) && !self.sector.is_some_and(|s| s != Sector::CivilService)
     }

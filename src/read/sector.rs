@@ -66,6 +66,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("公司", Sector::Enterprise),
     ("军区", Sector::Military),
     ("军长", Sector::Military),
+    ("出版社", Sector::PublicInstitution),
     ("医师", Sector::PublicInstitution),
     ("医院", Sector::PublicInstitution),
     ("卫戍区", Sector::Military),
@@ -94,6 +95,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("教师", Sector::PublicInstitution),
     ("有限公司", Sector::Enterprise),
     ("有限责任公司", Sector::Enterprise),
+    ("杂志社", Sector::PublicInstitution),
     ("村主任", Sector::Village),
     ("村党支部", Sector::Village),
     ("村委会", Sector::Village),
@@ -121,6 +123,9 @@ const MARKERS: &[(&str, Sector)] = &[
     ("设计院", Sector::PublicInstitution),
     ("连长", Sector::Military),
     ("部队", Sector::Military),
+    // 济南铁路局: the railway's regional bureaus are enterprises (China
+    // Railway's 集团公司 now), not the city's department.
+    ("铁路局", Sector::Enterprise),
     ("集团", Sector::Enterprise),
 ];
 
