@@ -61,12 +61,7 @@ fn path_answers_first_with_earliest_eligibility() {
     assert_eq!(v["earliest"]["first_step"], 0.0);
     assert_eq!(v["earliest"]["total"], 2.0);
     assert!(v["steps"][0]["sources"].as_array().unwrap().len() >= 2);
-    let labels: Vec<&str> = v["conditions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["label"].as_str().unwrap())
-        .collect();
+    let labels = common::strs(&v["conditions"], "label");
     assert!(labels.contains(&"第十九条") && labels.contains(&"第二十一条"));
 }
 

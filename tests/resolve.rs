@@ -114,7 +114,7 @@ fn never_panics_on_strange_input() {
 
 mod common;
 
-use common::{json, run, stdout};
+use common::{json, run, stdout, strs};
 
 /// The level `resolve` answers for `text` (null for none).
 fn level(text: &str) -> serde_json::Value {
@@ -166,12 +166,7 @@ fn resolve_bio_reports_each_part_and_the_rank() {
         (Some("县长"), Some("县处级正职"))
     );
     assert_eq!(v["rank"], "一级调研员");
-    let parts: Vec<&str> = v["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["level"].as_str().unwrap())
-        .collect();
+    let parts = strs(&v["parts"], "level");
     assert_eq!(parts, ["县处级副职", "县处级正职", "县处级正职"]);
 }
 
@@ -431,12 +426,7 @@ fn a_bodys_office_written_short_is_a_unit_of_its_own() {
     // (realworld_holdout, labelled 乡科级副职).
     let r = json(&["resolve", "江西省上饶行署办经济研究室副主任"]);
     assert_eq!(r["level"], "乡科级副职", "{r}");
-    let units: Vec<&str> = r["organisation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["name"].as_str().unwrap())
-        .collect();
+    let units = strs(&r["organisation"], "name");
     assert_eq!(units, ["江西省", "上饶市", "办", "经济研究室"]);
     // A 市委办's own 科 (§3.4: 地级市 科长 正科); the office alone is unchanged.
     assert_eq!(level("上饶市委办秘书科科长"), "乡科级正职");

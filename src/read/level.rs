@@ -50,7 +50,12 @@ pub(super) struct Placement<'a> {
     pub(super) cases: Vec<Note<'a>>,
 }
 
-/// 开发区, 新区 and their 管委会: no tier of government (titles_by_org §2).
+/// Where in `text` a zone is named (开发区, 新区 and their 管委会: no tier of
+/// government, titles_by_org §2), if it is.
+fn zone_at(text: &str) -> Option<usize> {
+    ZONES.iter().filter_map(|z| text.find(z)).min()
+}
+
 const ZONES: &[&str] = &[
     "开发区",
     "高新区",
@@ -74,42 +79,38 @@ impl Dataset {
         r.body = org.body;
         r.organ = org.organ;
         r.typed = org.typed;
-        let zone = |t: &str| ZONES.iter().any(|z| t.contains(z));
+        // What withholds the level: the reasons, or none.
+        let mut why = Vec::new();
         if let Some(left) = org.leftover.take() {
             // A part not understood between the places and the title: what it
             // names is unknown, so no level (沧州市人民医院院长 is not a court's).
-            let in_zone = zone(&left);
-            r.found.push(Note::Leftover(left));
+            let in_zone = zone_at(&left).is_some();
+            why.push(Note::Leftover(left));
             if in_zone {
-                r.found.push(Note::DevZone);
+                why.push(Note::DevZone);
             }
-            r.organisation = org.units;
-            return;
-        }
-        // A named zone's own bureau (洋浦经济开发区管理局) is no tier of
-        // government either; a government's office for zones (省开发区管理
-        // 办公室) or a department's (农委 › 农村改革试验区办公室) is.
-        let named_zone = |name: &str| ZONES.iter().any(|z| name.find(z).is_some_and(|at| at > 0));
-        if org
+        } else if org
             .units
             .iter()
             .find(|u| u.context.is_none())
-            .is_some_and(|u| named_zone(&u.name))
+            .is_some_and(|u| zone_at(&u.name).is_some_and(|at| at > 0))
         {
-            r.found.push(Note::DevZone);
-            r.organisation = org.units;
-            return;
-        }
-        // A 党组 leads a department or an organ (titles_by_org §3.8), never
-        // an internal unit: the chain was misread (湖北省机构编制委员会办公室党组:
-        // the 编办 is itself a department), and what the unit is, is unknown.
-        if let Some(unit) = org
+            // A named zone's own bureau (洋浦经济开发区管理局) is no tier of
+            // government either; a government's office for zones (省开发区
+            // 管理办公室) or a department's (农委 › 农村改革试验区办公室) is.
+            why.push(Note::DevZone);
+        } else if let Some(unit) = org
             .units
             .last()
             .filter(|u| org.party_group && u.kind == "内设机构")
         {
-            r.found
-                .push(Note::GroupInInternalUnit(unit.name.to_string()));
+            // A 党组 leads a department or an organ (titles_by_org §3.8), never
+            // an internal unit: the chain was misread (湖北省机构编制委员会办公室
+            // 党组: the 编办 is itself a department); what the unit is, is unknown.
+            why.push(Note::GroupInInternalUnit(unit.name.to_string()));
+        }
+        if !why.is_empty() {
+            r.found.append(&mut why);
             r.organisation = org.units;
             return;
         }

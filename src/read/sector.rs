@@ -72,7 +72,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("卫戍区", Sector::Military),
     ("卫生院", Sector::PublicInstitution),
     // A factory (电缆厂财务科, 汽车制造总厂财务处): no organ of the state is
-    // a 厂. (`of` skips 大厂回族自治县 and a league's 学校部.)
+    // a 厂 (see NOT_MARKERS).
     ("厂", Sector::Enterprise),
     ("厂长", Sector::Enterprise),
     ("司令员", Sector::Military),
@@ -129,27 +129,37 @@ const MARKERS: &[(&str, Sector)] = &[
     ("集团", Sector::Enterprise),
 ];
 
+/// Words that hold a marker but name no such unit: read past whole.
+const NOT_MARKERS: &[&str] = &[
+    // 大厂回族自治县: a county, not a factory.
+    "大厂",
+    // A youth league's school department, not a school.
+    "学校部",
+];
+
 /// The sector a post's text names, if any: at each character that starts a
 /// marker, only the markers that start with it are compared.
 pub(super) fn of(text: &str) -> Option<Sector> {
-    text.char_indices().find_map(|(i, c)| {
-        if !starts_a_marker(c) {
-            return None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = NOT_MARKERS.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[w.len()..];
+            continue;
         }
-        let rest = &text[i..];
-        // 大厂回族自治县 is a county; a youth league's 学校部 is its school
-        // department, not a school.
-        if (c == '厂' && text[..i].ends_with('大')) || rest.starts_with("学校部") {
-            return None;
+        if starts_a_marker(c) {
+            let first = &rest.as_bytes()[..c.len_utf8()];
+            let lo = MARKERS.partition_point(|(w, _)| &w.as_bytes()[..c.len_utf8()] < first);
+            let hit = MARKERS[lo..]
+                .iter()
+                .take_while(|(w, _)| w.as_bytes().starts_with(first))
+                .find(|(w, _)| rest.starts_with(w));
+            if let Some(&(_, sector)) = hit {
+                return Some(sector);
+            }
         }
-        let first = &rest.as_bytes()[..c.len_utf8()];
-        let lo = MARKERS.partition_point(|(w, _)| &w.as_bytes()[..c.len_utf8()] < first);
-        MARKERS[lo..]
-            .iter()
-            .take_while(|(w, _)| w.as_bytes().starts_with(first))
-            .find(|(w, _)| rest.starts_with(w))
-            .map(|&(_, s)| s)
-    })
+        rest = &rest[c.len_utf8()..];
+    }
+    None
 }
 
 /// Which characters of U+4E00..U+9FFF start a marker, built from

@@ -48,3 +48,10 @@ pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
     let _ = writer.join();
     out
 }
+
+/// The string `field` of each element of the array `v`.
+pub fn strs<'v>(v: &'v serde_json::Value, field: &str) -> Vec<&'v str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(|e| e[field].as_str()).collect())
+        .unwrap_or_default()
+}
