@@ -1,7 +1,7 @@
 //! The `rankinfo_` columns appended to every row, and how one row's
 //! title (with its organisation) becomes them.
 
-use super::answers::{Answer, Answers};
+use super::answers::{Answer, Answers, Facts};
 use crate::Dataset;
 use crate::address::Person;
 use crate::read::{Certainty, Note, Resolution, Sector};
@@ -159,6 +159,7 @@ pub struct Annotator<'d> {
     with_address: bool,
     /// The answers for texts read before.
     answers: Answers<'d>,
+    fresh: Fresh,
     /// Forms of address by title, context and surname: working them out
     /// costs far more than reading the title, and a list repeats them.
     /// `None`: they depend on the given name too (傅 + 局长), not cached.
@@ -177,6 +178,7 @@ impl<'d> Annotator<'d> {
             text: String::new(),
             with_address,
             answers: Answers::new(0),
+            fresh: Fresh::default(),
             addresses: HashMap::new(),
         }
     }
@@ -215,66 +217,92 @@ impl<'d> Annotator<'d> {
             ann.note.push_str("职务为空");
             return;
         }
-        let mut fresh = None;
-        let a = match self.answers.get(&self.text) {
-            Some(kept) => kept,
-            None => fresh.insert(answer(self.data, &self.text, self.with_address)),
-        };
-        a.fill(ann);
-        if self.with_address {
-            address(self.data, &mut self.addresses, a.addressee(), f, ann);
+        if let Some(a) = self.answers.get(&self.text) {
+            take(self.data, &mut self.addresses, &a, f, ann);
+            return;
         }
-        if let Some(a) = fresh {
-            self.answers.insert(&self.text, a);
-        }
+        let a = answer(self.data, &self.text, self.with_address, &mut self.fresh);
+        take(self.data, &mut self.addresses, &a, f, ann);
+        self.answers.insert(&self.text, &a);
     }
 }
 
+/// Texts of an answer worked out afresh, reused from row to row.
+#[derive(Debug, Default)]
+struct Fresh {
+    note: String,
+    title: String,
+    context: String,
+}
+
 /// Read `text` and keep what the columns need.
-fn answer<'d>(data: &'d Dataset, text: &str, with_address: bool) -> Answer<'d> {
+fn answer<'a, 'd>(
+    data: &'d Dataset,
+    text: &str,
+    with_address: bool,
+    fresh: &'a mut Fresh,
+) -> Answer<'a, 'd> {
     let r = data.resolve(text);
     // The data's own levels, so that the answer outlives the text.
     let own = |l: &Level| data.levels().find(|x| x.order == l.order);
     let level = r.level.and_then(own);
-    let mut note = String::new();
+    fresh.note.clear();
     let reason = if level.is_none() || r.confidence != Certainty::High {
-        explain(&r, level.is_none(), &mut note)
+        explain(&r, level.is_none(), &mut fresh.note)
     } else {
         None
     };
-    let addressee = r
-        .title
-        .or(r.rank)
-        .filter(|_| with_address)
-        .map(|t| Box::new((t.into(), r.context.map(Into::into))));
+    let addressee = r.title.or(r.rank).filter(|_| with_address).map(|t| {
+        fresh.title.clear();
+        fresh.title.push_str(t);
+        fresh.context.clear();
+        fresh.context.extend(r.context);
+        r.context.is_some()
+    });
+    let Fresh {
+        note,
+        title,
+        context,
+    } = fresh;
     Answer {
-        level,
-        grade: r.grade().filter(|_| level.is_some()),
-        stated_level: r.stated_level.and_then(own),
-        certainty: r.confidence,
-        sector: r.sector,
-        note: note.into_boxed_str(),
-        reason,
-        addressee,
+        facts: Facts {
+            level,
+            grade: r.grade().filter(|_| level.is_some()),
+            stated_level: r.stated_level.and_then(own),
+            certainty: r.confidence,
+            sector: r.sector,
+            reason,
+        },
+        note,
+        addressee: addressee.map(|has| (title.as_str(), has.then_some(context.as_str()))),
     }
 }
 
-impl<'d> Answer<'d> {
-    fn fill(&self, ann: &mut Annotation<'d>) {
-        ann.level = self.level;
-        ann.grade = self.grade;
-        ann.stated_level = self.stated_level;
-        ann.certainty = self.certainty;
-        ann.sector = self.sector;
-        ann.note.push_str(&self.note);
-        ann.reason = self.reason;
-    }
-
-    /// The title and the kind of organisation to address the person by.
-    fn addressee(&self) -> Option<(&str, Option<&str>)> {
-        let (title, context) = self.addressee.as_deref()?;
-        Some((title, context.as_deref()))
-    }
+/// Fill `ann` from an answer, and the forms of address when there is a
+/// surname and an addressee (only asked for with a surname column).
+fn take<'d>(
+    data: &Dataset,
+    addresses: &mut HashMap<String, Option<(String, String)>>,
+    a: &Answer<'_, 'd>,
+    f: &Fields<'_>,
+    ann: &mut Annotation<'d>,
+) {
+    let Facts {
+        level,
+        grade,
+        stated_level,
+        certainty,
+        sector,
+        reason,
+    } = a.facts;
+    ann.level = level;
+    ann.grade = grade;
+    ann.stated_level = stated_level;
+    ann.certainty = certainty;
+    ann.sector = sector;
+    ann.note.push_str(a.note);
+    ann.reason = reason;
+    address(data, addresses, a.addressee, f, ann);
 }
 
 /// The note that explains a missing level or a lowered certainty, and for

@@ -53,7 +53,14 @@ pub(super) struct Placement<'a> {
 /// Where in `text` a zone is named (开发区, 新区 and their 管委会: no tier of
 /// government, titles_by_org §2), if it is.
 fn zone_at(text: &str) -> Option<usize> {
-    ZONES.iter().filter_map(|z| text.find(z)).min()
+    // One pass, not one substring search per word: this runs on most titles,
+    // and setting up eight searchers cost a seventh of the reader's time.
+    let b = text.as_bytes();
+    (0..b.len()).find(|&i| {
+        ZONES
+            .iter()
+            .any(|z| z.as_bytes()[0] == b[i] && b[i..].starts_with(z.as_bytes()))
+    })
 }
 
 const ZONES: &[&str] = &[
