@@ -419,6 +419,25 @@ fn resolve_format_tsv_is_one_line_of_five_fields_per_title() {
 }
 
 #[test]
+fn a_line_that_comes_again_gets_the_same_answer() {
+    // Repeated lines are answered from kept replies: the same bytes as the
+    // first time, in every format, and cards still one blank line apart.
+    let tsv = common::run_with_stdin(
+        &["resolve", "--format", "tsv"],
+        "深圳市南山区区长\n某某公司\t总经理\n深圳市南山区区长\n深圳市南山区区长\n".as_bytes(),
+    );
+    let nanshan = "深圳市南山区区长\t厅局级副职\thigh\t区长\t深圳市 › 南山区\n";
+    assert_eq!(
+        stdout(&tsv),
+        format!("{nanshan}某某公司 总经理\t\tlow\t\t\n{nanshan}{nanshan}")
+    );
+    let card = stdout(&common::run_with_stdin(&["resolve"], "处长\n".as_bytes()));
+    assert!(card.contains("县处级正职"), "{card}");
+    let cards = stdout(&common::run_with_stdin(&["resolve"], "处长\n处长\n".as_bytes()));
+    assert_eq!(cards, format!("{card}\n{card}"));
+}
+
+#[test]
 fn a_bodys_office_written_short_is_a_unit_of_its_own() {
     // 行署办 = the 行署's 办公室, a department of the prefecture (titles_by_org
     // §3.4); its 经济研究室 is an internal unit one step below (§3.7). Read

@@ -25,12 +25,14 @@ pub mod columns;
 pub mod csv;
 pub mod encoding;
 pub mod jsonl;
+mod memo;
 mod sink;
 mod table;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 pub use columns::{Annotation, Annotator, Column, columns};
+pub use memo::Replies;
 pub use table::annotate;
 
 use std::fmt;

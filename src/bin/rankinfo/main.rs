@@ -607,26 +607,42 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
     // One buffer for every answer: the fast writer appends to it, and it
     // is written out in large blocks (passed through the BufWriter uncopied).
     let mut buf = Vec::with_capacity(256 * 1024);
+    // A line that comes again is answered by copying its answer. Not JSON:
+    // an answer of ~900 bytes, copied into the memo on every miss, cost more
+    // than the hits saved within the memo's 16 MiB (200,000 generated
+    // titles: 0.78 s kept against 0.74 s; TSV 0.48 against 0.56).
+    let kept = if format == LineFormat::Json {
+        0
+    } else {
+        rankinfo::batch::Options::ANSWERS
+    };
+    let mut replies = rankinfo::batch::Replies::new(kept);
     let mut first = true;
     while let Some(line) = lines.next_str()? {
-        let r = data.resolve(line);
         if buf.len() >= 128 * 1024 {
             out.write_all(&buf)?;
             buf.clear();
         }
+        // A blank line between cards, so that each reads on its own.
+        if format == LineFormat::Text && !std::mem::take(&mut first) {
+            buf.push(b'\n');
+        }
+        if let Some(reply) = replies.get(line) {
+            buf.extend_from_slice(reply.as_bytes());
+            continue;
+        }
+        let start = buf.len();
+        let r = data.resolve(line);
         match format {
             LineFormat::Json => {
                 r.write_json(&mut buf);
                 buf.push(b'\n');
             }
             LineFormat::Tsv => r.write_tsv(&mut buf),
-            LineFormat::Text => {
-                // A blank line between cards, so that each reads on its own.
-                if !std::mem::take(&mut first) {
-                    buf.push(b'\n');
-                }
-                buf.extend_from_slice(render::resolution(&r, style).as_bytes());
-            }
+            LineFormat::Text => buf.extend_from_slice(render::resolution(&r, style).as_bytes()),
+        }
+        if let Ok(reply) = simdutf8::basic::from_utf8(&buf[start..]) {
+            replies.insert(line, reply);
         }
     }
     out.write_all(&buf)?;
