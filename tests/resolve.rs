@@ -433,7 +433,10 @@ fn a_line_that_comes_again_gets_the_same_answer() {
     );
     let card = stdout(&common::run_with_stdin(&["resolve"], "处长\n".as_bytes()));
     assert!(card.contains("县处级正职"), "{card}");
-    let cards = stdout(&common::run_with_stdin(&["resolve"], "处长\n处长\n".as_bytes()));
+    let cards = stdout(&common::run_with_stdin(
+        &["resolve"],
+        "处长\n处长\n".as_bytes(),
+    ));
     assert_eq!(cards, format!("{card}\n{card}"));
 }
 
@@ -450,6 +453,56 @@ fn a_bodys_office_written_short_is_a_unit_of_its_own() {
     // A 市委办's own 科 (§3.4: 地级市 科长 正科); the office alone is unchanged.
     assert_eq!(level("上饶市委办秘书科科长"), "乡科级正职");
     assert_eq!(level("上饶市委办副主任"), "县处级副职");
+}
+
+#[test]
+fn a_concurrent_post_far_above_the_main_one_is_not_taken() {
+    // career_lines.tsv: a 副处长 cannot head a 正厅 body; the office held
+    // concurrently (兼, or （兼） after it) is likely one attached to a
+    // department. Both were answered 厅局级正职 with 高.
+    for (text, level) in [
+        (
+            "宁夏回族自治区建设厅城建处副处长兼自治区节约用水办公室主任",
+            "县处级副职",
+        ),
+        (
+            "湖南省财政厅外经处处长、省世界银行贷款管理办公室主任（兼）",
+            "县处级正职",
+        ),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(r["level"], level, "{r}");
+        assert_eq!(r["confidence"], "medium", "{r}");
+        assert!(
+            r["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("兼任的职务读作厅局级正职"),
+            "{r}"
+        );
+    }
+    // A concurrent post below the main one is the usual 兼 (titles_by_org
+    // §3.5: 副市长兼公安局局长) and changes nothing.
+    let r = json(&["resolve", "北京市副市长兼市公安局局长"]);
+    assert_eq!(
+        (r["level"].as_str(), r["confidence"].as_str()),
+        (Some("省部级副职"), Some("high"))
+    );
+}
+
+#[test]
+fn a_commissions_party_committee_is_not_the_citys() {
+    // 委党委书记 after 市交通委员会主任 is the commission's 党委, not 舟山市委:
+    // it was answered 厅局级正职 with 高 (career_lines.tsv).
+    let r = json(&["resolve", "任舟山市副市长兼市交通委员会主任、委党委书记"]);
+    assert_eq!(
+        (r["level"].as_str(), r["confidence"].as_str()),
+        (Some("厅局级副职"), Some("medium")),
+        "{r}"
+    );
+    assert!(json(&["resolve", "舟山市委党委书记"])["level"].is_null());
+    assert_eq!(level("舟山市委书记"), "厅局级正职");
+    assert_eq!(level("大坪镇党委书记"), "乡科级正职");
 }
 
 #[test]

@@ -344,6 +344,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::Unplaced => "括号中的层次或职务无法确定",
         Note::PartNotUnderstood => "另有职务未能识别",
         Note::BesideOutside(_) => "另有职务在党政机关以外",
+        Note::ConcurrentAbove { .. } => "兼任职务高出本职",
         Note::Former => "原任职务",
         Note::TypedPlace => "地名不在现行区划",
         _ => return None,
@@ -358,6 +359,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::Unplaced
             | Note::PartNotUnderstood
             | Note::BesideOutside(_)
+            | Note::ConcurrentAbove { .. }
             | Note::Former
             | Note::TypedPlace
             | Note::SharedName { .. }

@@ -450,6 +450,18 @@ impl<'a> Resolution<'a> {
     }
 }
 
+/// The note for a post held concurrently with `main` that reads a whole
+/// level or more above it, when it does and states no level of its own.
+fn concurrent_above<'a>(main: &Resolution<'a>, r: &Resolution<'a>) -> Option<Note<'a>> {
+    let (held, read) = (main.level?, r.level?);
+    (main.title.is_some() && r.stated_level.is_none() && held.order >= read.order + 2).then(|| {
+        Note::ConcurrentAbove {
+            main: &held.name,
+            read: &read.name,
+        }
+    })
+}
+
 /// Separators between the posts of a bio.
 const SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '/', '／', '\n', '|'];
 
@@ -465,6 +477,8 @@ fn slice_of<'a>(outer: &'a str, inner: &str) -> Option<&'a str> {
 struct Post<'t> {
     text: Cow<'t, str>,
     asides: Vec<Aside>,
+    /// Held concurrently with the post before it (兼, 兼任, （兼）).
+    concurrent: bool,
 }
 
 /// The longest text [`Dataset::resolve`] reads, in bytes of UTF-8 (about
@@ -519,6 +533,7 @@ impl Dataset {
             let mut post = posts.into_iter().next().unwrap_or(Post {
                 text: Cow::Borrowed(""),
                 asides: Vec::new(),
+                concurrent: false,
             });
             post.asides.extend(dropped);
             let input = match slice_of(text, &post.text) {
@@ -532,6 +547,7 @@ impl Dataset {
         }
         let mut parts: Vec<Resolution<'a>> = Vec::with_capacity(posts.len());
         for post in posts {
+            let concurrent = post.concurrent;
             // A later post without its own place belongs to the earlier one's
             // (垣曲县委副书记、政府县长; 厅长、党组书记).
             let inherited = parts.last().filter(|p| !p.organisation.is_empty());
@@ -541,6 +557,16 @@ impl Dataset {
                 inherited,
                 post.asides,
             );
+            // A post held concurrently cannot rank a whole level or more above
+            // the post it is held with (副处长兼…办公室主任): the office is
+            // likely one attached to a department, below the rule for a body
+            // of its name. Its level is not taken.
+            if let Some(main) = parts.last().filter(|_| concurrent) {
+                if let Some(note) = concurrent_above(main, &r) {
+                    r.clear_level();
+                    r.found.push(note);
+                }
+            }
             // A bare title after a post outside the civil service is held
             // there too (卫戍区后勤部干事、副处长、处长).
             let outside = parts
@@ -612,6 +638,15 @@ impl Dataset {
             top.confidence = Certainty::Medium;
             top.found.push(Note::PartNotUnderstood);
         }
+        // A concurrent post whose level was not taken leaves the answer 中.
+        let untaken = parts
+            .iter()
+            .flat_map(|p| &p.found)
+            .find(|n| matches!(n, Note::ConcurrentAbove { .. }));
+        if let Some(n) = untaken.filter(|_| top.confidence == Certainty::High) {
+            top.confidence = Certainty::Medium;
+            top.found.push(n.clone());
+        }
         top.input = text.into();
         top.rank = rank.or(top.rank);
         top.found.extend(dropped.into_iter().map(Note::Aside));
@@ -644,23 +679,26 @@ impl Dataset {
                 }
                 _ => true,
             });
+            // Each post, and whether it follows a 兼 (the first of a part after
+            // the first).
             let mut posts = Vec::new();
-            for part in clean::split_concurrent(&piece_text) {
+            for (k, part) in clean::split_concurrent(&piece_text).into_iter().enumerate() {
                 let mut pending = String::new();
+                let mut first = k > 0;
                 for token in part.split(|c: char| normalize::half_width(c).is_whitespace()) {
                     pending.push_str(&normalize::key(token));
                     if !pending.is_empty() && self.title_suffix(&pending).is_some() {
-                        posts.push(std::mem::take(&mut pending));
+                        posts.push((std::mem::take(&mut pending), std::mem::take(&mut first)));
                     }
                 }
                 if !pending.is_empty() {
-                    posts.push(pending);
+                    posts.push((pending, first));
                 }
             }
             // The asides belong to the post they follow: the piece's last.
             let last = posts.len().saturating_sub(1);
-            let single = posts.len() == 1 && posts[0] == *piece_text;
-            for (i, p) in posts.into_iter().enumerate() {
+            let single = posts.len() == 1 && posts[0].0 == *piece_text;
+            for (i, (p, after_jian)) in posts.into_iter().enumerate() {
                 let text = if single {
                     piece_text.clone()
                 } else {
@@ -671,17 +709,24 @@ impl Dataset {
                 } else {
                     Vec::new()
                 };
-                out.push(Post { text, asides });
+                let concurrent = after_jian || asides.contains(&Aside::Concurrent);
+                out.push(Post {
+                    text,
+                    asides,
+                    concurrent,
+                });
             }
             if !asides.is_empty() {
                 out.push(Post {
                     text: Cow::Borrowed(""),
                     asides,
+                    concurrent: false,
                 });
             }
             out.extend(concurrent.into_iter().map(|key| Post {
                 text: Cow::Owned(key),
                 asides: vec![Aside::Concurrent],
+                concurrent: true,
             }));
         }
         out.retain(|p| !p.text.is_empty() || !p.asides.is_empty());
@@ -961,6 +1006,16 @@ impl Dataset {
                 };
                 let mut org = self.read_organisation(prefix, source, inherited);
                 org.deputy = deputy_of_head;
+                // 委党委书记: a commission's own Party committee (市交通委员会
+                // 主任、委党委书记); a place's 委 is itself the Party committee.
+                let commission = text[start..].starts_with("党委")
+                    && org.body == Some(Body::Party)
+                    && org.departments == 0
+                    && prefix.ends_with('委')
+                    && !prefix.ends_with("党委");
+                if commission && org.leftover.is_none() {
+                    org.leftover = Some("委".to_string());
+                }
                 // A later post of a company's or hospital's bio is still there
                 // (重庆钢铁公司团委副书记、书记; 鞍山化纤毛纺织总厂党委常委、
                 // 政治处副主任), unless it names a place again.

@@ -45,6 +45,14 @@ pub enum Note<'a> {
     /// one names no place or organ: it may be in the same company or
     /// hospital (本钢销售处副处长兼上海销售分公司经理).
     BesideOutside(Sector),
+    /// A post held concurrently (兼) that reads a whole level or more above
+    /// the post it is held with: its level is not taken.
+    ConcurrentAbove {
+        /// The level of the post it is held with (`县处级副职`).
+        main: &'a str,
+        /// The level the concurrent post reads as (`厅局级正职`).
+        read: &'a str,
+    },
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -169,6 +177,10 @@ impl fmt::Display for Note<'_> {
             Note::PartNotUnderstood => {
                 f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")
             }
+            Note::ConcurrentAbove { main, read } => write!(
+                f,
+                "兼任的职务读作{read}，比本职（{main}）高一级以上，不合常规：所兼的可能是本单位或挂靠机构的职务，规格低于按名称推定的层次；未按其定层次，把握不作“高”"
+            ),
             Note::BesideOutside(s) => write!(
                 f,
                 "另有职务在{}，此职务未写明地方或机关，可能同在该单位，把握不作“高”",

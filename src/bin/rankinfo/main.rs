@@ -641,8 +641,10 @@ fn resolve_lines(data: &Dataset, format: LineFormat, style: Style) -> std::io::R
             LineFormat::Tsv => r.write_tsv(&mut buf),
             LineFormat::Text => buf.extend_from_slice(render::resolution(&r, style).as_bytes()),
         }
-        if let Ok(reply) = simdutf8::basic::from_utf8(&buf[start..]) {
-            replies.insert(line, reply);
+        if kept > 0 {
+            if let Ok(reply) = simdutf8::basic::from_utf8(&buf[start..]) {
+                replies.insert(line, reply);
+            }
         }
     }
     out.write_all(&buf)?;
