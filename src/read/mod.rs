@@ -557,10 +557,10 @@ impl Dataset {
                 inherited,
                 post.asides,
             );
-            // A post held concurrently cannot rank a whole level or more above
-            // the post it is held with (副处长兼…办公室主任): the office is
-            // likely one attached to a department, below the rule for a body
-            // of its name. Its level is not taken.
+            // A post held concurrently a whole level or more above the post it
+            // is held with (副处长兼…办公室主任) is not what its name reads as:
+            // likely the unit's own or an attached office's. Its level is not
+            // taken.
             if let Some(main) = parts.last().filter(|_| concurrent) {
                 if let Some(note) = concurrent_above(main, &r) {
                     r.clear_level();
