@@ -22,14 +22,16 @@ for row in r:
     t = title if title.startswith(unit) else unit + title
     print(t.replace("\n", " "))
 ' "$csv" > "$titles"
-cargo build --release --locked --quiet --bin rankinfo --example throughput
+cargo build --release --locked --quiet --bin rankinfo --example throughput --example csv_to_xlsx
 bin=target/release/rankinfo
 
 # One whole process: wall and user-CPU seconds, rows per second of each
 # (on a busy machine the CPU figure is the steadier), peak RSS.
 measure() {
   local label="$1"; shift
-  /usr/bin/time -f '%e %U %M' -o target/bench/time.txt "$@" > /dev/null 2> target/bench/stderr.txt
+  if ! /usr/bin/time -f '%e %U %M' -o target/bench/time.txt "$@" > /dev/null 2> target/bench/stderr.txt; then
+    echo "$label: failed:" >&2; tail -3 target/bench/stderr.txt >&2; return 1
+  fi
   read -r secs user kib < target/bench/time.txt
   python3 -c "print(f'$label: {$rows:,} rows in {$secs:.2f} s = {$rows / max($secs, 0.001):,.0f} rows/s (CPU {$user:.2f} s = {$rows / max($user, 0.001):,.0f} rows/s), peak {$kib / 1024:.1f} MiB')"
 }
@@ -49,7 +51,7 @@ xrows=$(( rows < 100000 ? rows : 100000 ))
 xlsx=target/bench/contacts-$xrows.xlsx
 if [ ! -s "$xlsx" ]; then
   head -n $((xrows + 1)) "$csv" > target/bench/xlsx-src.csv
-  "$bin" batch target/bench/xlsx-src.csv --column 职务 -o "$xlsx" 2> /dev/null
+  target/release/examples/csv_to_xlsx target/bench/xlsx-src.csv "$xlsx"
 fi
 rows=$xrows measure "batch xlsx → xlsx" "$bin" batch "$xlsx" --column 职务 --org-column 单位 -o target/bench/out.xlsx
 ls -l "$xlsx" | awk '{printf "xlsx input: %.1f MiB\n", $5 / 1048576}'
