@@ -619,6 +619,10 @@ fn a_zones_bureau_a_railway_bureau_and_a_publisher_have_no_level() {
         "海南省洋浦经济开发区管理局局长、工委书记",
         "济南铁路局常务副局长、党委常委",
         "深圳《特区教育》杂志社副主任科员",
+        // A grid company's supply bureau (a spot check of 高 answers:
+        // 厅局级正职 with 高).
+        "内蒙古超高压供电局局长、党委副书记",
+        "呼和浩特供电局党委书记、副局长",
     ] {
         assert!(level(text).is_null(), "{text}");
     }

@@ -62,6 +62,9 @@ const MARKERS: &[(&str, Sector)] = &[
     ("中学", Sector::PublicInstitution),
     ("中将", Sector::Military),
     ("人大代表", Sector::NotAPost),
+    // 内蒙古超高压供电局, 呼和浩特供电局: the grid's supply bureaus are the
+    // power company's (State Grid's, 内蒙古电力's), not a government's.
+    ("供电局", Sector::Enterprise),
     ("党代表", Sector::NotAPost),
     ("公司", Sector::Enterprise),
     ("军区", Sector::Military),
@@ -104,6 +107,7 @@ const MARKERS: &[(&str, Sector)] = &[
     ("村民委员会", Sector::Village),
     ("武警", Sector::Military),
     ("生产队", Sector::Village),
+    ("电业局", Sector::Enterprise),
     ("电视台", Sector::PublicInstitution),
     ("知青", Sector::NotAPost),
     // 开滦矿务局, 盘江矿务局: the state's coal-mining enterprises (later
