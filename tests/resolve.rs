@@ -623,11 +623,15 @@ fn a_zones_bureau_a_railway_bureau_and_a_publisher_have_no_level() {
         // 厅局级正职 with 高).
         "内蒙古超高压供电局局长、党委副书记",
         "呼和浩特供电局党委书记、副局长",
+        // A provincial academy (a 事业单位): 厅局级副职 with 高 before.
+        "河南省水科院农田水利研究室副主任",
+        "湖北省社科院办公室主任",
     ] {
         assert!(level(text).is_null(), "{text}");
     }
     // The central organ keeps its level (central_organs: 国家铁路局 副部).
     assert_eq!(level("国家铁路局局长"), "省部级副职");
+    assert_eq!(level("中科院副院长"), "省部级副职");
     // A zone post beside another: the other's level, not 高 (the zone's
     // may be higher).
     let r = json(&["resolve", "武汉经济技术开发区工委书记、汉南区委书记"]);

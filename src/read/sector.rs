@@ -119,6 +119,10 @@ const MARKERS: &[(&str, Sector)] = &[
     ("研究中心", Sector::PublicInstitution),
     ("研究所", Sector::PublicInstitution),
     ("研究院", Sector::PublicInstitution),
+    // 省科学院, 水科院, 林科院: academies are 事业单位, as 研究院 are (a named
+    // organ, 中国科学院, overrides).
+    ("科学院", Sector::PublicInstitution),
+    ("科院", Sector::PublicInstitution),
     ("经理", Sector::Enterprise),
     ("股份", Sector::Enterprise),
     ("营长", Sector::Military),
