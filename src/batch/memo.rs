@@ -200,9 +200,9 @@ impl<T: Copy, const N: usize> Memo<T, N> {
     }
 }
 
-/// Lines already answered, and their answers as written (a JSON object, a
-/// TSV line, a card): `rankinfo resolve` on standard input writes a line
-/// that comes again by copying its answer, not reading it again.
+/// Lines already answered, and their answers as written (a TSV line, a
+/// card): `rankinfo resolve` on standard input writes a line that comes
+/// again by copying its answer, not reading it again.
 pub struct Replies(Memo<(), 1>);
 
 impl Replies {

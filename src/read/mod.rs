@@ -546,6 +546,8 @@ impl Dataset {
             return r;
         }
         let mut parts: Vec<Resolution<'a>> = Vec::with_capacity(posts.len());
+        // The note of a concurrent post whose level was not taken.
+        let mut untaken = None;
         for post in posts {
             let concurrent = post.concurrent;
             // A later post without its own place belongs to the earlier one's
@@ -564,7 +566,8 @@ impl Dataset {
             if let Some(main) = parts.last().filter(|_| concurrent) {
                 if let Some(note) = concurrent_above(main, &r) {
                     r.clear_level();
-                    r.found.push(note);
+                    r.found.push(note.clone());
+                    untaken = untaken.or(Some(note));
                 }
             }
             // A bare title after a post outside the civil service is held
@@ -639,13 +642,9 @@ impl Dataset {
             top.found.push(Note::PartNotUnderstood);
         }
         // A concurrent post whose level was not taken leaves the answer 中.
-        let untaken = parts
-            .iter()
-            .flat_map(|p| &p.found)
-            .find(|n| matches!(n, Note::ConcurrentAbove { .. }));
         if let Some(n) = untaken.filter(|_| top.confidence == Certainty::High) {
             top.confidence = Certainty::Medium;
-            top.found.push(n.clone());
+            top.found.push(n);
         }
         top.input = text.into();
         top.rank = rank.or(top.rank);
