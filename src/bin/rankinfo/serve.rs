@@ -1144,9 +1144,9 @@ async fn batch(
         encoding: None,
         excel: false,
         sheet: None,
-        // Up to MAX_BATCHES streams at once: a tenth of the command's
-        // answers each.
-        answers: Options::ANSWERS / 10,
+        // Up to MAX_BATCHES streams at once: 10,000 answers each (about
+        // 1 MiB), a thirtieth of the command's.
+        answers: 10_000,
     };
     let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
     let rt = tokio::runtime::Handle::current();
