@@ -53,13 +53,17 @@ pub(super) struct Placement<'a> {
 /// Where in `text` a zone is named (开发区, 新区 and their 管委会: no tier of
 /// government, titles_by_org §2), if it is.
 fn zone_at(text: &str) -> Option<usize> {
-    // One pass, not one substring search per word: this runs on most titles,
-    // and setting up eight searchers cost a seventh of the reader's time.
-    let b = text.as_bytes();
-    (0..b.len()).find(|&i| {
+    // Every zone word ends in 区 or 会 and has neither inside it, so the
+    // first word to end is the first to start: look back from each 区 and
+    // 会 rather than try eight words at every byte (4% of the reader's
+    // instructions, when it was the latter).
+    text.match_indices(['区', '会']).find_map(|(i, c)| {
+        let head = &text[..i + c.len()];
         ZONES
             .iter()
-            .any(|z| z.as_bytes()[0] == b[i] && b[i..].starts_with(z.as_bytes()))
+            .filter(|z| head.ends_with(**z))
+            .map(|z| head.len() - z.len())
+            .min()
     })
 }
 
@@ -518,4 +522,40 @@ fn has_own_rule(b: Body) -> bool {
         b,
         Body::Court | Body::Procuratorate | Body::Discipline | Body::MassOrg
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ZONES, zone_at};
+
+    #[test]
+    fn zone_words_end_in_qu_or_hui_and_hold_neither_before() {
+        for z in ZONES {
+            let (head, last) = z.split_at(z.len() - '区'.len_utf8());
+            assert!(
+                matches!(last, "区" | "会") && !head.contains(['区', '会']),
+                "{z}"
+            );
+        }
+    }
+
+    #[test]
+    fn zone_at_finds_the_first_zone_word() {
+        let naive = |t: &str| ZONES.iter().filter_map(|z| t.find(z)).min();
+        for t in [
+            "",
+            "区",
+            "深圳市南山区区长",
+            "苏州工业园区管委会主任",
+            "上海浦东新区区委书记",
+            "合肥高新区管委会副主任",
+            "天津滨海新区管理委员会",
+            "珠海横琴新区管理委员会副主任",
+            "广州开发区、黄埔区副区长",
+            "某市商务局会计",
+            "会议室主任，保税区",
+        ] {
+            assert_eq!(zone_at(t), naive(t), "{t}");
+        }
+    }
 }
