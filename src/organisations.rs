@@ -275,10 +275,12 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
     const COMMITTEES: &[&str] = &[
         "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
     ];
-    // A 公司 ends in 司 but is not a 司.
+    // A 公司 ends in 司 but is not a 司; a 党支部 ends in 部 but is a Party
+    // branch, no department (丽江县委农工部副部长、党支部书记).
     UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
         && !COMMITTEES.iter().any(|c| name.ends_with(c))
         && !name.ends_with("公司")
+        && !name.ends_with("支部")
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),

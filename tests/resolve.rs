@@ -506,6 +506,40 @@ fn a_commissions_party_committee_is_not_the_citys() {
 }
 
 #[test]
+fn a_bare_title_after_a_unit_not_understood_is_not_the_places() {
+    // 党组副书记 after 辽宁省供销社理事会副主任 is the co-op's 党组, not the
+    // province's: it was answered 省部级副职 (realworld_holdout3, blind). Same
+    // for 党工委书记 after a zone's 管委会主任, answered 厅局级正职.
+    for t in [
+        "辽宁省供销社理事会副主任、党组副书记",
+        "吉林省长春经济技术开发区管委会主任、党工委副书记",
+    ] {
+        assert!(json(&["resolve", t])["level"].is_null(), "{t}");
+    }
+    assert_eq!(
+        level("珠海市委常委，万山管理区党委书记、区长，万山海洋开发试验区党委书记、管委会主任"),
+        "厅局级副职"
+    );
+    // A post that names its own body still takes the places (省委副秘书长),
+    // and a bare title after a post read whole is the same unit's.
+    assert_eq!(
+        level("辽宁省供销社理事会副主任、省委副秘书长"),
+        "厅局级副职"
+    );
+    assert_eq!(level("辽宁省财政厅副厅长、党组副书记"), "厅局级副职");
+    // A 党支部 is a Party branch, not a department: its 书记 is no 科长's
+    // equal (丽江县委农工部副部长、党支部书记 was 乡科级正职; labelled 乡科级
+    // 副职, realworld_holdout3).
+    assert_eq!(level("丽江县委农工部副部长、党支部书记"), "乡科级副职");
+    assert!(json(&["resolve", "广州白云国际机场宾馆饮食部党支部书记"])["level"].is_null());
+    // The places still carry to the post after: a factory's 科长 stays the
+    // factory's, not a government's.
+    assert!(
+        json(&["resolve", "韶关挖掘机厂党委副书记、副厂长兼生产计划科科长"])["level"].is_null()
+    );
+}
+
+#[test]
 fn a_post_without_place_beside_a_company_post_is_not_high() {
     // 本钢 is a steel company: its 销售处 is not a government's 处
     // (realworld_holdout, labelled sure NONE). The reader cannot tell from

@@ -92,7 +92,7 @@ impl Dataset {
         r.typed = org.typed;
         // What withholds the level: the reasons, or none.
         let mut why = Vec::new();
-        if let Some(left) = org.leftover.take() {
+        if let Some(left) = org.leftover.take().or(org.in_unread.take()) {
             // A part not understood between the places and the title: what it
             // names is unknown, so no level (沧州市人民医院院长 is not a court's).
             let in_zone = zone_at(&left).is_some();

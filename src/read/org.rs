@@ -37,6 +37,10 @@ pub(super) struct Org<'a> {
     /// No place of its own: the earlier post's organisation (厂长、党委书记;
     /// 党委常委、政治处副主任), not a place it names again (省纪委书记).
     pub from_earlier: bool,
+    /// A bare title after a post half read (党组副书记 after 省供销社理事会
+    /// 副主任) is held in the unit not understood, not in the place: that
+    /// unit's text. Its places still carry to the next post.
+    pub in_unread: Option<String>,
 }
 
 /// Leads that say the body before the place is named (中共XX省委员会,
@@ -434,6 +438,15 @@ impl Dataset {
         if half_read {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);
+            // Only a bare title: a unit named after a half-read post (人事处
+            // after 组织部机关党委副书记) is more often the organ's, whose
+            // places it takes (realworld_extra, realworld_holdout).
+            if own.is_empty() {
+                org.in_unread = prev.found.iter().find_map(|n| match n {
+                    Note::Leftover(text) => Some(text.clone()),
+                    _ => None,
+                });
+            }
         } else if own.is_empty() {
             org.units = prev.organisation.clone();
             org.context = prev.context;
