@@ -540,6 +540,20 @@ fn a_bare_title_after_a_unit_not_understood_is_not_the_places() {
 }
 
 #[test]
+fn a_post_taken_up_on_aid_to_tibet_is_the_post_held_there() {
+    // 援藏任 begins the entry as 挂职任 does: the 党组书记 is the 厅's, so
+    // the head's level (a spot check found 厅局级副职 with 高).
+    assert_eq!(
+        level("援藏任西藏自治区卫生厅副厅长、党组书记"),
+        "厅局级正职"
+    );
+    assert_eq!(
+        level("山东省济南市平阴县委副书记，援藏任白朗县委书记"),
+        "县处级正职"
+    );
+}
+
+#[test]
 fn a_post_without_place_beside_a_company_post_is_not_high() {
     // 本钢 is a steel company: its 销售处 is not a government's 处
     // (realworld_holdout, labelled sure NONE). The reader cannot tell from

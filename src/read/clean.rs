@@ -364,6 +364,11 @@ pub const LEADING: &[&str] = &[
     "并",
     "挂职任",
     "挂职",
+    // Posted to Tibet, Xinjiang or Qinghai from another province (援藏任
+    // 西藏自治区卫生厅副厅长): the post that follows is held there.
+    "援藏任",
+    "援疆任",
+    "援青任",
     "借调",
     "在",
     "原",
@@ -372,7 +377,7 @@ pub const LEADING: &[&str] = &[
 /// The first characters of [`LEADING`]: a cheap test before the words.
 pub const LEADING_FIRST: &[char] = &[
     '先', '后', '被', '任', '当', '曾', '现', '历', '起', '调', '升', '改', '转', '继', '再', '连',
-    '提', '选', '兼', '并', '挂', '借', '在', '原',
+    '提', '选', '兼', '并', '挂', '援', '借', '在', '原',
 ];
 
 /// A date or date range opening a career entry (1987.09, ―1990.08，,
