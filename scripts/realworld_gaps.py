@@ -9,7 +9,13 @@ import csv, json, os, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("RANKINFO", os.path.join(ROOT, "target", "release", "rankinfo"))
-FILES = ["realworld_sure.tsv", "realworld_extra.tsv", "realworld_holdout.tsv", "realworld_holdout2.tsv"]
+FILES = [
+    "realworld_sure.tsv",
+    "realworld_extra.tsv",
+    "realworld_holdout.tsv",
+    "realworld_holdout2.tsv",
+    "realworld_holdout3.tsv",
+]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 
 
