@@ -554,6 +554,20 @@ fn a_post_taken_up_on_aid_to_tibet_is_the_post_held_there() {
 }
 
 #[test]
+fn a_bio_of_ranks_reports_its_highest_rank() {
+    // The card said 职级 副主任科员 beside 乡科级正职, the level of the
+    // 主任科员 after it (a spot check of 高 answers).
+    let r = json(&["resolve", "中央纪委执法监察室副主任科员、主任科员"]);
+    assert_eq!(
+        (r["level"].as_str(), r["rank"].as_str()),
+        (Some("乡科级正职"), Some("主任科员")),
+        "{r}"
+    );
+    let r = json(&["resolve", "甘肃省财政厅预算处科员、副主任科员、主任科员"]);
+    assert_eq!(r["rank"].as_str(), Some("主任科员"), "{r}");
+}
+
+#[test]
 fn a_post_without_place_beside_a_company_post_is_not_high() {
     // 本钢 is a steel company: its 销售处 is not a government's 处
     // (realworld_holdout, labelled sure NONE). The reader cannot tell from

@@ -601,9 +601,11 @@ impl Dataset {
                 p.found.push(Note::BesideOutside(s));
             }
         }
+        // The highest 职级 held, the first listed among equals.
         let rank = parts
             .iter()
-            .find(|p| p.title.is_none() && p.rank.is_some())
+            .filter(|p| p.title.is_none() && p.rank.is_some())
+            .min_by_key(|p| p.level.map_or(u8::MAX, |l| l.order))
             .and_then(|p| p.rank);
         // The highest post, the first listed among equals; a 职级 beside a
         // post is reported as `rank`, not as the post's level (a 县委书记 who
@@ -647,7 +649,13 @@ impl Dataset {
             top.found.push(n);
         }
         top.input = text.into();
-        top.rank = rank.or(top.rank);
+        // Beside a post, the highest 职级 held is reported; an answer that is
+        // itself a 职级 keeps its own (副主任科员、主任科员 is 主任科员).
+        top.rank = if top.title.is_some() {
+            rank.or(top.rank)
+        } else {
+            top.rank.or(rank)
+        };
         top.found.extend(dropped.into_iter().map(Note::Aside));
         top.parts = parts;
         top
