@@ -568,6 +568,39 @@ fn a_bio_of_ranks_reports_its_highest_rank() {
 }
 
 #[test]
+fn a_deputy_in_a_place_whose_head_is_raised_is_not_high() {
+    // 湖北's 省直管市: the head is 副厅 (titles_by_org §2, W15, unconfirmed);
+    // the reference says nothing of the deputies, so the ordinary county
+    // rule is not 高 there (a spot check of 高 answers).
+    let r = json(&["resolve", "天门市委常委、市政府副市长"]);
+    assert_eq!(
+        (r["level"].as_str(), r["confidence"].as_str()),
+        (Some("县处级副职"), Some("medium")),
+        "{r}"
+    );
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("天门市一把手高配为厅局级副职"),
+        "{r}"
+    );
+    let r = json(&["resolve", "天门市委书记"]);
+    assert_eq!(
+        (r["level"].as_str(), r["confidence"].as_str()),
+        (Some("厅局级副职"), Some("low")),
+        "{r}"
+    );
+    // An ordinary county's deputy stays 高.
+    let r = json(&["resolve", "安徽省肥西县委常委"]);
+    assert_eq!(
+        (r["level"].as_str(), r["confidence"].as_str()),
+        (Some("县处级副职"), Some("high")),
+        "{r}"
+    );
+}
+
+#[test]
 fn a_post_without_place_beside_a_company_post_is_not_high() {
     // 本钢 is a steel company: its 销售处 is not a government's 处
     // (realworld_holdout, labelled sure NONE). The reader cannot tell from

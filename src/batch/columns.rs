@@ -345,6 +345,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::PartNotUnderstood => "另有职务未能识别",
         Note::BesideOutside(_) => "另有职务在党政机关以外",
         Note::ConcurrentAbove { .. } => "兼任职务高出本职",
+        Note::RaisedPlace { .. } => "所在地一把手高配",
         Note::Former => "原任职务",
         Note::TypedPlace => "地名不在现行区划",
         _ => return None,
@@ -360,6 +361,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::PartNotUnderstood
             | Note::BesideOutside(_)
             | Note::ConcurrentAbove { .. }
+            | Note::RaisedPlace { .. }
             | Note::Former
             | Note::TypedPlace
             | Note::SharedName { .. }

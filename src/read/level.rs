@@ -48,6 +48,8 @@ pub(super) struct Placement<'a> {
     pub(super) data_notes: &'a [Text],
     /// Several cases in one context, none chosen: listed.
     pub(super) cases: Vec<Note<'a>>,
+    /// The place's named exception gave the level.
+    pub(super) overridden: bool,
 }
 
 /// Where in `text` a zone is named (开发区, 新区 and their 管委会: no tier of
@@ -157,6 +159,25 @@ impl Dataset {
                 u.level = None;
             }
         }
+        // A place whose head is raised (湖北's 省直管市, 高配 at the unit):
+        // its other posts, read by the ordinary rules, are not confirmed.
+        if let Some(o) = org.place_override {
+            // The place's name as the data writes it, to outlive the text.
+            let place = o
+                .places
+                .iter()
+                .find(|p| org.units.iter().any(|u| *u.name == ***p));
+            if let (false, Some(_), Some(place)) = (placed.overridden, placed.level, place) {
+                placed.confidence = placed.confidence.max(Certainty::Medium);
+                r.found.push(Note::RaisedPlace {
+                    place,
+                    head: &o.head,
+                });
+                if placed.data_notes.is_empty() {
+                    placed.data_notes = &o.notes;
+                }
+            }
+        }
         if org.bare {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::NoPlace);
@@ -225,6 +246,7 @@ impl Dataset {
                     fact: Some(o.confidence),
                     sources: &o.sources,
                     data_notes: &o.notes,
+                    overridden: true,
                     ..Placement::default()
                 };
             }
@@ -360,6 +382,7 @@ impl Dataset {
                 basis,
                 data_notes: &case.notes,
                 cases: Vec::new(),
+                overridden: false,
             };
         }
         // A member (常委, 委员) is a deputy's level only in a Party committee:

@@ -53,6 +53,15 @@ pub enum Note<'a> {
         /// The level the concurrent post reads as (`厅局级正职`).
         read: &'a str,
     },
+    /// The place's head is raised by a named exception (湖北's 省直管市:
+    /// 一把手 副厅, unconfirmed), and this post was read by the ordinary
+    /// rules, which the reference does not confirm there.
+    RaisedPlace {
+        /// The place (`天门市`).
+        place: &'a str,
+        /// The level of its head (`厅局级副职`).
+        head: &'a str,
+    },
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -180,6 +189,10 @@ impl fmt::Display for Note<'_> {
             Note::ConcurrentAbove { main, read } => write!(
                 f,
                 "兼任的职务读作{read}，比本职（{main}）高一级以上，不合常规：所兼的可能是本单位或挂靠机构的职务，规格低于按名称推定的层次；未按其定层次，把握不作“高”"
+            ),
+            Note::RaisedPlace { place, head } => write!(
+                f,
+                "{place}一把手高配为{head}，其他职务的层次参考资料未说明，按一般规定推定，把握不作“高”"
             ),
             Note::BesideOutside(s) => write!(
                 f,
