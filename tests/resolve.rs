@@ -121,6 +121,12 @@ fn level(text: &str) -> serde_json::Value {
     json(&["resolve", text])["level"].clone()
 }
 
+/// The level and the confidence of a `resolve --json` answer ("" for none).
+fn level_and_confidence(r: &serde_json::Value) -> (&str, &str) {
+    let s = |k: &str| r[k].as_str().unwrap_or("");
+    (s("level"), s("confidence"))
+}
+
 #[test]
 fn resolve_json_contract_through_the_binary() {
     let v = json(&["resolve", "广东省深圳市南山区发展和改革局副局长"]);
@@ -483,10 +489,9 @@ fn a_concurrent_post_far_above_the_main_one_is_not_taken() {
     }
     // A concurrent post below the main one is the usual 兼 (titles_by_org
     // §3.5: 副市长兼公安局局长) and changes nothing.
-    let r = json(&["resolve", "北京市副市长兼市公安局局长"]);
     assert_eq!(
-        (r["level"].as_str(), r["confidence"].as_str()),
-        (Some("省部级副职"), Some("high"))
+        level_and_confidence(&json(&["resolve", "北京市副市长兼市公安局局长"])),
+        ("省部级副职", "high")
     );
 }
 
@@ -494,11 +499,12 @@ fn a_concurrent_post_far_above_the_main_one_is_not_taken() {
 fn a_commissions_party_committee_is_not_the_citys() {
     // 委党委书记 after 市交通委员会主任 is the commission's 党委, not 舟山市委:
     // it was answered 厅局级正职 with 高 (career_lines.tsv).
-    let r = json(&["resolve", "任舟山市副市长兼市交通委员会主任、委党委书记"]);
     assert_eq!(
-        (r["level"].as_str(), r["confidence"].as_str()),
-        (Some("厅局级副职"), Some("medium")),
-        "{r}"
+        level_and_confidence(&json(&[
+            "resolve",
+            "任舟山市副市长兼市交通委员会主任、委党委书记"
+        ])),
+        ("厅局级副职", "medium")
     );
     assert!(json(&["resolve", "舟山市委党委书记"])["level"].is_null());
     assert_eq!(level("舟山市委书记"), "厅局级正职");
@@ -573,11 +579,7 @@ fn a_deputy_in_a_place_whose_head_is_raised_is_not_high() {
     // the reference says nothing of the deputies, so the ordinary county
     // rule is not 高 there (a spot check of 高 answers).
     let r = json(&["resolve", "天门市委常委、市政府副市长"]);
-    assert_eq!(
-        (r["level"].as_str(), r["confidence"].as_str()),
-        (Some("县处级副职"), Some("medium")),
-        "{r}"
-    );
+    assert_eq!(level_and_confidence(&r), ("县处级副职", "medium"), "{r}");
     assert!(
         r["explanation"]
             .as_str()
@@ -585,18 +587,14 @@ fn a_deputy_in_a_place_whose_head_is_raised_is_not_high() {
             .contains("天门市一把手高配为厅局级副职"),
         "{r}"
     );
-    let r = json(&["resolve", "天门市委书记"]);
     assert_eq!(
-        (r["level"].as_str(), r["confidence"].as_str()),
-        (Some("厅局级副职"), Some("low")),
-        "{r}"
+        level_and_confidence(&json(&["resolve", "天门市委书记"])),
+        ("厅局级副职", "low")
     );
     // An ordinary county's deputy stays 高.
-    let r = json(&["resolve", "安徽省肥西县委常委"]);
     assert_eq!(
-        (r["level"].as_str(), r["confidence"].as_str()),
-        (Some("县处级副职"), Some("high")),
-        "{r}"
+        level_and_confidence(&json(&["resolve", "安徽省肥西县委常委"])),
+        ("县处级副职", "high")
     );
 }
 
