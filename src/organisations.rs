@@ -246,6 +246,11 @@ impl<'t> Iterator for Units<'t> {
                 continue;
             }
             let i = start + offset;
+            // 科技, 科学, 科研 are words inside a name (经济科技司, 省科学技术厅),
+            // not a 科 ending one.
+            if c == '科' && text[i + c.len_utf8()..].starts_with(['技', '学', '研']) {
+                continue;
+            }
             let Some(w) = UNIT_ENDINGS.iter().find(|w| text[i..].starts_with(*w)) else {
                 continue;
             };

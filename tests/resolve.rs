@@ -599,6 +599,36 @@ fn a_deputy_in_a_place_whose_head_is_raised_is_not_high() {
 }
 
 #[test]
+fn keji_is_a_word_of_a_name_and_an_institute_under_a_ministry_is_outside() {
+    // 科技, 科学 split after 科 made 经济科 › 技司经济处 and read a provincial
+    // 人大 committee (教育科学文化卫生工作委员会) as an internal unit.
+    let r = json(&["resolve", "国务院侨务办公室经济科技司经济处处长"]);
+    let chain: Vec<&str> = r["organisation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["name"].as_str())
+        .collect();
+    assert!(
+        chain.contains(&"经济科技司") && chain.contains(&"经济处"),
+        "{r}"
+    );
+    assert_eq!(r["level"], "县处级正职");
+    assert_eq!(
+        level("新疆维吾尔自治区人大常委会教育科学文化卫生工作委员会主任"),
+        "厅局级正职"
+    );
+    assert_eq!(level("山西省国防科学技术工业办公室副主任"), "厅局级副职");
+    // A research institute under a ministry is a 事业单位: its office is not
+    // the ministry's 办公厅 (it became 厅局级正职 with 高 once 科学 stayed whole).
+    assert!(json(&["resolve", "交通部公路科学研究所所长办公室主任"])["level"].is_null());
+    // An organ that is itself one keeps its level, and an organ's division
+    // for universities is no university.
+    assert_eq!(level("中国科学院副院长"), "省部级副职");
+    assert_eq!(level("共青团中央学校部大学处处长"), "县处级正职");
+}
+
+#[test]
 fn a_post_without_place_beside_a_company_post_is_not_high() {
     // 本钢 is a steel company: its 销售处 is not a government's 处
     // (realworld_holdout, labelled sure NONE). The reader cannot tell from

@@ -806,8 +806,10 @@ impl Dataset {
         }
         if let Some(s) = r.sector.filter(|&s| s != Sector::CivilService) {
             // Outside the civil service: no civil-service level, whatever the
-            // title would mean in a government (医院院长 is not a 法院院长).
-            if r.organ.is_none() {
+            // title would mean in a government (医院院长 is not a 法院院长),
+            // unless the named organ is itself what the marker says (中国科学院,
+            // 中管高校), not a ministry over it (交通部公路科学研究所).
+            if r.organ.is_none_or(|o| sector::of(&o.name).is_none()) {
                 r.found.push(Note::Sector(s));
                 r.clear_level();
             }

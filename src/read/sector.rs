@@ -141,8 +141,12 @@ const MARKERS: &[(&str, Sector)] = &[
 const NOT_MARKERS: &[&str] = &[
     // 大厂回族自治县: a county, not a factory.
     "大厂",
-    // A youth league's school department, not a school.
+    // A youth league's school department, not a school, and an organ's
+    // divisions for universities and schools (共青团中央学校部大学处).
     "学校部",
+    "大学处",
+    "中学处",
+    "中学中专处",
 ];
 
 /// The sector a post's text names, if any: at each character that starts a
