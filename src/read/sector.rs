@@ -55,8 +55,9 @@ impl Sector {
 
 /// Words that place a post outside the civil service, by sector, sorted (by
 /// bytes) so that the markers starting with one character are found by a
-/// binary search. Checked on the whole post; a named organ in the data
-/// (中管高校) overrides them.
+/// binary search. Checked on the whole post; a named organ in the data that
+/// is itself such a unit (中管高校, 中国科学院) overrides them, a ministry
+/// over one (交通部 › 公路科学研究所) does not.
 const MARKERS: &[(&str, Sector)] = &[
     ("上将", Sector::Military),
     ("中学", Sector::PublicInstitution),
