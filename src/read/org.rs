@@ -392,8 +392,12 @@ impl Dataset {
         };
         org.organ = prev.organ;
         org.typed = prev.typed;
-        // A post whose organisation was half read lends its places only.
-        let half_read = prev.found.iter().any(|n| matches!(n, Note::Leftover(_)));
+        // A post whose organisation was half read lends its places only: the
+        // text not understood.
+        let unread = prev.found.iter().find_map(|n| match n {
+            Note::Leftover(text) => Some(text),
+            _ => None,
+        });
         let back_to = |suffix: &str| {
             let (_, fits) = BACK_REFERENCES.iter().find(|(w, _)| *w == suffix)?;
             prev.organisation
@@ -435,17 +439,14 @@ impl Dataset {
             .unwrap_or(rest);
         let is_unit = |u: &Unit<'_>| matches!(u.kind, "工作部门" | "内设机构");
         org.from_earlier = true;
-        if half_read {
+        if let Some(text) = unread {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);
             // Only a bare title: a unit named after a half-read post (人事处
             // after 组织部机关党委副书记) is more often the organ's, whose
             // places it takes (realworld_extra, realworld_holdout).
             if own.is_empty() {
-                org.in_unread = prev.found.iter().find_map(|n| match n {
-                    Note::Leftover(text) => Some(text.clone()),
-                    _ => None,
-                });
+                org.in_unread = Some(text.clone());
             }
         } else if own.is_empty() {
             org.units = prev.organisation.clone();
