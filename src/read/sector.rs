@@ -153,24 +153,39 @@ const NOT_MARKERS: &[&str] = &[
 /// The sector a post's text names, if any: at each character that starts a
 /// marker, only the markers that start with it are compared.
 pub(super) fn of(text: &str) -> Option<Sector> {
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if let Some(w) = NOT_MARKERS.iter().find(|w| rest.starts_with(*w)) {
-            rest = &rest[w.len()..];
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Every marker starts with a CJK character (three UTF-8 bytes, led by
+    // 0xE4..=0xE9): other bytes, continuation bytes included, are stepped
+    // over one at a time, so `i` is on a character boundary at each test.
+    while i + 2 < b.len() {
+        let lead = b[i];
+        if !(0xE4..=0xE9).contains(&lead) {
+            i += 1;
             continue;
         }
+        let c = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(b[i + 1] & 0x3F) << 6)
+            | u32::from(b[i + 2] & 0x3F);
+        // Every word read past starts as a marker does (tested), so both
+        // lists are only compared where the bit test lets them.
         if starts_a_marker(c) {
-            let first = &rest.as_bytes()[..c.len_utf8()];
-            let lo = MARKERS.partition_point(|(w, _)| &w.as_bytes()[..c.len_utf8()] < first);
+            let rest = &b[i..];
+            if let Some(w) = NOT_MARKERS.iter().find(|w| rest.starts_with(w.as_bytes())) {
+                i += w.len();
+                continue;
+            }
+            let first = &rest[..3];
+            let lo = MARKERS.partition_point(|(w, _)| &w.as_bytes()[..3] < first);
             let hit = MARKERS[lo..]
                 .iter()
                 .take_while(|(w, _)| w.as_bytes().starts_with(first))
-                .find(|(w, _)| rest.starts_with(w));
+                .find(|(w, _)| rest.starts_with(w.as_bytes()));
             if let Some(&(_, sector)) = hit {
                 return Some(sector);
             }
         }
-        rest = &rest[c.len_utf8()..];
+        i += 3;
     }
     None
 }
@@ -191,20 +206,21 @@ static FIRST: [u64; 328] = {
     bits
 };
 
-/// Whether `c` starts a marker.
-fn starts_a_marker(c: char) -> bool {
-    let o = (c as u32).wrapping_sub(0x4E00) as usize;
+/// Whether the character `c` starts a marker.
+fn starts_a_marker(c: u32) -> bool {
+    let o = c.wrapping_sub(0x4E00) as usize;
     FIRST.get(o / 64).is_some_and(|w| w >> (o % 64) & 1 == 1)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn markers_are_sorted_for_the_binary_search() {
+    fn markers_are_sorted_and_every_word_passes_the_bit_test() {
         assert!(super::MARKERS.windows(2).all(|w| w[0].0 < w[1].0));
-        for (w, _) in super::MARKERS {
+        let firsts = super::MARKERS.iter().map(|(w, _)| *w);
+        for w in firsts.chain(super::NOT_MARKERS.iter().copied()) {
             assert!(
-                super::starts_a_marker(w.chars().next().unwrap_or_default()),
+                super::starts_a_marker(w.chars().next().map_or(0, u32::from)),
                 "{w}"
             );
         }
