@@ -50,6 +50,18 @@ impl Column {
     }
 }
 
+impl Column {
+    /// Whether the column's values (and its name) come from a fixed
+    /// vocabulary that holds no delimiter, quote or line end (tested), so
+    /// that a CSV or TSV sink writes them unscanned.
+    pub fn is_plain(self) -> bool {
+        !matches!(
+            self,
+            Column::AddressOral | Column::AddressWritten | Column::Note
+        )
+    }
+}
+
 const PLAIN: &[Column] = &[
     Column::Level,
     Column::Grade,
@@ -419,4 +431,53 @@ fn address(
     }
     ann.address_oral = oral;
     ann.address_written = written;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_columns_never_need_quoting() {
+        let data = crate::builtin();
+        let special = |s: &str| {
+            s.bytes()
+                .any(|b| matches!(b, b',' | b'\t' | b'"' | b'\n' | b'\r'))
+        };
+        let sectors = [
+            Sector::CivilService,
+            Sector::PublicInstitution,
+            Sector::Enterprise,
+            Sector::Village,
+            Sector::Military,
+            Sector::NotAPost,
+        ];
+        let certainties = [Certainty::High, Certainty::Medium, Certainty::Low];
+        let mut checked = 0;
+        for level in data.levels() {
+            for (&sector, &certainty) in sectors.iter().zip(certainties.iter().cycle()) {
+                let ann = Annotation {
+                    level: Some(level),
+                    grade: Some(level.grade),
+                    stated_level: Some(level),
+                    sector: Some(sector),
+                    certainty,
+                    ..Annotation::default()
+                };
+                for &c in columns(true).iter().filter(|c| c.is_plain()) {
+                    let mut text = String::new();
+                    ann.text(c, &mut text);
+                    assert!(
+                        !text.is_empty() && !special(&text),
+                        "{}: {text:?}",
+                        c.name()
+                    );
+                    assert!(!special(c.name()));
+                    checked += 1;
+                }
+            }
+        }
+        // 12 levels, six sectors, six plain columns.
+        assert_eq!(checked, 12 * 6 * 6);
+    }
 }

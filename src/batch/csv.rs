@@ -32,6 +32,9 @@ pub struct Record {
     pub line: u64,
     /// The line ending it had: `\r\n` or not.
     pub crlf: bool,
+    /// Whether the record was a line without a quote, so that `data` is
+    /// the line as read, delimiters and all.
+    pub plain: bool,
 }
 
 impl Record {
@@ -60,6 +63,7 @@ impl Record {
         self.starts.clear();
         self.ends.clear();
         self.quoted.clear();
+        self.plain = false;
     }
 
     /// The field that began at `start` in `data` ends here.
@@ -287,6 +291,7 @@ impl<R> Reader<R> {
         rec.starts.push(from);
         rec.ends.push(rec.data.len());
         rec.quoted.push(false);
+        rec.plain = true;
         Some(match buf.get(end) {
             None => Parse::Done(end, 0),
             Some(b'\r') => match buf.get(end + 1) {

@@ -83,6 +83,18 @@ pub trait Sink {
         width: usize,
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error>;
+    /// A row read as a CSV/TSV line without a quote: `line` is the line as
+    /// read (no line end), for a sink that can copy it whole.
+    fn line(
+        &mut self,
+        line: &[u8],
+        cells: &[Cell<'_>],
+        width: usize,
+        ann: Option<&Annotation<'_>>,
+    ) -> Result<(), Error> {
+        let _ = line;
+        self.row(cells, width, ann)
+    }
     fn finish(&mut self) -> Result<(), Error>;
     /// Problems met while writing (a value cut to fit), since last asked.
     fn take_problems(&mut self) -> Vec<super::Problem> {
@@ -116,6 +128,43 @@ impl CsvSink<'_> {
             super::csv::write_field(&mut self.buf, &bytes, quoted, self.delim);
         }
     }
+
+    /// Before a row's first field: the BOM, once.
+    fn start(&mut self) {
+        if self.bom {
+            self.buf.extend_from_slice(b"\xEF\xBB\xBF");
+            self.bom = false;
+        }
+    }
+
+    /// After a row's own fields: the appended columns (their names in
+    /// the header) and the line end; a full block goes out.
+    fn end(&mut self, ann: Option<&Annotation<'_>>) -> Result<(), Error> {
+        let mut text = std::mem::take(&mut self.text);
+        for &c in self.columns {
+            self.buf.push(self.delim);
+            text.clear();
+            match ann {
+                Some(a) => a.text(c, &mut text),
+                None => text.push_str(c.name()),
+            }
+            if c.is_plain() && self.output == UTF_8 {
+                self.buf.extend_from_slice(text.as_bytes());
+            } else {
+                self.text_field(&text, false);
+            }
+        }
+        self.text = text;
+        self.buf
+            .extend_from_slice(if self.crlf { b"\r\n" } else { b"\n" });
+        // Rows are gathered and written in large blocks (which a BufWriter
+        // passes straight through rather than copying).
+        if self.buf.len() >= BLOCK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
 }
 
 impl Sink for CsvSink<'_> {
@@ -125,10 +174,7 @@ impl Sink for CsvSink<'_> {
         width: usize,
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error> {
-        if self.bom {
-            self.buf.extend_from_slice(b"\xEF\xBB\xBF");
-            self.bom = false;
-        }
+        self.start();
         let n = cells.len().max(width);
         for i in 0..n {
             if i > 0 {
@@ -155,26 +201,27 @@ impl Sink for CsvSink<'_> {
                 }
             }
         }
-        let mut text = std::mem::take(&mut self.text);
-        for &c in self.columns {
+        self.end(ann)
+    }
+
+    fn line(
+        &mut self,
+        line: &[u8],
+        cells: &[Cell<'_>],
+        width: usize,
+        ann: Option<&Annotation<'_>>,
+    ) -> Result<(), Error> {
+        if self.input != self.output || self.delim != self.read_delim {
+            return self.row(cells, width, ann);
+        }
+        // Its fields go out as they came: the line in one copy, and the
+        // empty fields of a short row after it.
+        self.start();
+        self.buf.extend_from_slice(line);
+        for _ in cells.len()..width {
             self.buf.push(self.delim);
-            text.clear();
-            match ann {
-                Some(a) => a.text(c, &mut text),
-                None => text.push_str(c.name()),
-            }
-            self.text_field(&text, false);
         }
-        self.text = text;
-        self.buf
-            .extend_from_slice(if self.crlf { b"\r\n" } else { b"\n" });
-        // Rows are gathered and written in large blocks (which a BufWriter
-        // passes straight through rather than copying).
-        if self.buf.len() >= BLOCK {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
+        self.end(ann)
     }
 
     fn finish(&mut self) -> Result<(), Error> {

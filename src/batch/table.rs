@@ -241,7 +241,11 @@ fn table<R: Read>(
         summary.count(&ann);
         cells = recycle(store);
         cells.extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i])));
-        sink.row(&cells, width, Some(&ann))?;
+        if rec.plain {
+            sink.line(&rec.data, &cells, width, Some(&ann))?;
+        } else {
+            sink.row(&cells, width, Some(&ann))?;
+        }
         store = recycle(cells);
         for p in sink.take_problems() {
             obs.problem(&p);
