@@ -216,9 +216,13 @@ impl<'d> Annotator<'d> {
         // 单位 合肥市财政局 + 职务 副局长 read as one title, unless the title
         // already names its unit.
         // A stray quote of a broken CSV record is not part of the title.
-        let title = f.title.trim().trim_matches('"').trim();
+        let title = trimmed(f.title, |t| t.trim().trim_matches('"').trim());
         self.text.clear();
-        if let Some(org) = f.org.map(str::trim).filter(|o| !o.is_empty()) {
+        if let Some(org) = f
+            .org
+            .map(|o| trimmed(o, str::trim))
+            .filter(|o| !o.is_empty())
+        {
             if !title.starts_with(org) {
                 self.text.push_str(org);
             }
@@ -236,6 +240,18 @@ impl<'d> Annotator<'d> {
         let a = answer(self.data, &self.text, self.with_address, &mut self.fresh);
         take(self.data, &mut self.addresses, &a, f, ann);
         self.answers.insert(&self.text, &a);
+    }
+}
+
+/// `s` trimmed by `trim`, but at once when it starts and ends with a CJK
+/// character (most titles and organisations), which nothing trims: the
+/// Unicode whitespace tests cost a few percent of a row.
+fn trimmed(s: &str, trim: fn(&str) -> &str) -> &str {
+    // A lead byte three from the end starts the last character.
+    let cjk = |lead: u8| (0xE4..=0xE9).contains(&lead);
+    match s.as_bytes() {
+        [first, .., last3, _, _] if cjk(*first) && cjk(*last3) => s,
+        _ => trim(s),
     }
 }
 
@@ -436,6 +452,27 @@ fn address(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_is_trim_where_it_does_not_apply() {
+        fn trim(t: &str) -> &str {
+            t.trim().trim_matches('"').trim()
+        }
+        for s in [
+            "副局长",
+            " 副局长",
+            "副局长\u{3000}",
+            "\"副局长\"",
+            "局",
+            "局长a",
+            "a局长",
+            "",
+            "\u{3000}",
+            "局\u{3000}",
+        ] {
+            assert_eq!(super::trimmed(s, trim), trim(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn plain_columns_never_need_quoting() {
