@@ -77,7 +77,10 @@ impl Record {
 /// Records of a byte stream.
 pub struct Reader<R> {
     inner: R,
+    /// Input read, up to `end`; the bytes past it are room for the next
+    /// read, zeroed once rather than at every read.
     buf: Vec<u8>,
+    end: usize,
     pos: usize,
     eof: bool,
     delim: u8,
@@ -98,6 +101,7 @@ impl<R: Read> Reader<R> {
     pub fn new(head: Vec<u8>, inner: R, delim: u8) -> Self {
         Reader {
             inner,
+            end: head.len(),
             buf: head,
             pos: 0,
             eof: false,
@@ -117,7 +121,7 @@ impl<R: Read> Reader<R> {
     pub fn read(&mut self, rec: &mut Record, problems: &mut Vec<Problem>) -> io::Result<bool> {
         let mut literal = false;
         loop {
-            if self.pos == self.buf.len() && self.eof {
+            if self.pos == self.end && self.eof {
                 return Ok(false);
             }
             rec.clear();
@@ -130,7 +134,7 @@ impl<R: Read> Reader<R> {
                     self.line += lines;
                     return Ok(true);
                 }
-                Parse::NeedMore if literal || self.buf.len() - self.pos <= MAX_RECORD => {
+                Parse::NeedMore if literal || self.end - self.pos <= MAX_RECORD => {
                     problems.truncate(len_before);
                     self.fill()?;
                 }
@@ -150,29 +154,29 @@ impl<R: Read> Reader<R> {
     /// Read more input, dropping what was consumed.
     fn fill(&mut self) -> io::Result<()> {
         if self.pos > 0 {
-            self.buf.drain(..self.pos);
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
             self.pos = 0;
         }
-        let start = self.buf.len();
-        self.buf.resize(start + CHUNK, 0);
+        let start = self.end;
+        if self.buf.len() < start + CHUNK {
+            self.buf.resize(start + CHUNK, 0);
+        }
         let n = loop {
-            match self.inner.read(&mut self.buf[start..]) {
+            match self.inner.read(&mut self.buf[start..start + CHUNK]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.buf.truncate(start);
-                    return Err(e);
-                }
+                Err(e) => return Err(e),
             }
         };
-        self.buf.truncate(start + n);
+        self.end = start + n;
         self.eof = n == 0;
         Ok(())
     }
 
     /// Parse one record from `pos`. `literal`: quotes are plain text.
     fn parse(&self, rec: &mut Record, literal: bool, problems: &mut Vec<Problem>) -> Parse {
-        let buf = &self.buf[..];
+        let buf = &self.buf[..self.end];
         let n = buf.len();
         let (delim, eof) = (self.delim, self.eof);
         let mut i = self.pos;
@@ -266,7 +270,7 @@ impl<R> Reader<R> {
     /// in one pass. `None`: the line has a quote (or may go on past what is
     /// read), for the general parser.
     fn plain_line(&self, rec: &mut Record) -> Option<Parse> {
-        let buf = &self.buf[..];
+        let buf = &self.buf[..self.end];
         let start = self.pos;
         let end = match memchr::memchr2(b'\n', b'\r', &buf[start..]) {
             Some(k) => start + k,
@@ -390,6 +394,53 @@ mod tests {
         let (rows, problems) = records(b"\"a\"b,c\n", b',');
         assert_eq!(rows, [vec!["ab", "c"]]);
         assert_eq!(problems[0].column, Some(1));
+    }
+
+    /// Reads at most seven bytes at a time: records, characters and CRLFs
+    /// cut anywhere.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(7);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn reads_cut_anywhere_give_the_same_records() {
+        let input = "姓名,职务\r\n王,\"处长,兼\"\"主任\"\"\"\r\n李,副局长\n\n赵\r\n".repeat(3_000);
+        let all = |mut r: Reader<&mut dyn Read>| {
+            let (mut rec, mut problems, mut out) = (Record::default(), Vec::new(), Vec::new());
+            while r.read(&mut rec, &mut problems).unwrap() {
+                out.push((
+                    (0..rec.len())
+                        .map(|i| rec.field(i).unwrap().to_vec())
+                        .collect::<Vec<_>>(),
+                    rec.line,
+                    rec.crlf,
+                ));
+            }
+            (out, problems)
+        };
+        let (whole, p1) = all(Reader::new(Vec::new(), &mut input.as_bytes(), b','));
+        let (cut, p2) = all(Reader::new(
+            Vec::new(),
+            &mut Trickle(input.as_bytes()),
+            b',',
+        ));
+        assert_eq!(whole.len(), 5 * 3_000);
+        assert_eq!(
+            whole[1].0,
+            [
+                "王".as_bytes().to_vec(),
+                "处长,兼\"主任\"".as_bytes().to_vec()
+            ]
+        );
+        assert_eq!(whole, cut);
+        assert!(p1.is_empty() && p2.is_empty());
     }
 
     #[test]
