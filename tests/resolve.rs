@@ -761,3 +761,21 @@ fn a_zones_bureau_a_railway_bureau_and_a_publisher_have_no_level() {
     assert_eq!(r["level"], "厅局级副职", "{r}");
     assert_ne!(r["certainty"], "high", "{r}");
 }
+
+#[test]
+fn a_rank_above_the_post_leaves_the_posts_level_at_medium() {
+    // realworld_extra.tsv labels this line 厅局级正职 (the 巡视员's), while
+    // labelled.tsv's convention is the post's own 规格: the answer stays the
+    // post's level and says that the person's rank is higher. It was 高.
+    let r = json(&[
+        "resolve",
+        "广西壮族自治区党委全面深化改革领导小组办公室副主任，政策研究室副主任（兼）、巡视员",
+    ]);
+    assert_eq!(level_and_confidence(&r), ("厅局级副职", "medium"));
+    assert_eq!(r["rank"], "巡视员");
+    let why = r["explanation"].as_str().unwrap_or("");
+    assert!(why.contains("个人职级按厅局级正职"), "{why}");
+    // A rank no higher than the post changes nothing (both 厅局级副职 here).
+    let r = json(&["resolve", "宁夏回族自治区交通厅党委委员、副巡视员"]);
+    assert!(!r["explanation"].as_str().unwrap_or("").contains("个人职级"));
+}

@@ -374,6 +374,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::BesideOutside(_) => "另有职务在党政机关以外",
         Note::ConcurrentAbove { .. } => "兼任职务高出本职",
         Note::RaisedPlace { .. } => "所在地一把手高配",
+        Note::RankAbove { .. } => "个人职级高于职务",
         Note::Former => "原任职务",
         Note::TypedPlace => "地名不在现行区划",
         _ => return None,
@@ -390,6 +391,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::BesideOutside(_)
             | Note::ConcurrentAbove { .. }
             | Note::RaisedPlace { .. }
+            | Note::RankAbove { .. }
             | Note::Former
             | Note::TypedPlace
             | Note::SharedName { .. }

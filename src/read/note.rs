@@ -62,6 +62,16 @@ pub enum Note<'a> {
         /// The level of its head (`厅局级副职`).
         head: &'a str,
     },
+    /// A 职级 held beside the post, above the post's level (副主任、巡视员):
+    /// the answer is the post's level; the person's own is higher.
+    RankAbove {
+        /// The 职级 (`巡视员`).
+        rank: &'a str,
+        /// The level it is equivalent to (`厅局级正职`).
+        held: &'a str,
+        /// The post's level, the answer (`厅局级副职`).
+        post: &'a str,
+    },
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -193,6 +203,10 @@ impl fmt::Display for Note<'_> {
             Note::RaisedPlace { place, head } => write!(
                 f,
                 "{place}一把手高配为{head}，其他职务的层次参考资料未说明，按一般规定推定，把握不作“高”"
+            ),
+            Note::RankAbove { rank, held, post } => write!(
+                f,
+                "另任职级“{rank}”，相当{held}，高于职务的层次（{post}）：职务按{post}，个人职级按{held}，看问的是哪一个，把握不作“高”"
             ),
             Note::BesideOutside(s) => write!(
                 f,
