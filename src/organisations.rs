@@ -281,11 +281,14 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
         "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
     ];
     // A 公司 ends in 司 but is not a 司; a 党支部 ends in 部 but is a Party
-    // branch, no department (丽江县委农工部副部长、党支部书记).
+    // branch, no department (丽江县委农工部副部长、党支部书记); a 党校's
+    // office is the school's, whose level the reference does not give
+    // (江苏省委党校办公室 is not a department of the province).
     UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
         && !COMMITTEES.iter().any(|c| name.ends_with(c))
         && !name.ends_with("公司")
         && !name.ends_with("支部")
+        && !name.contains("党校")
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),

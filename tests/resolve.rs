@@ -779,3 +779,24 @@ fn a_rank_above_the_post_leaves_the_posts_level_at_medium() {
     let r = json(&["resolve", "宁夏回族自治区交通厅党委委员、副巡视员"]);
     assert!(!r["explanation"].as_str().unwrap_or("").contains("个人职级"));
 }
+
+#[test]
+fn a_party_schools_own_units_are_not_the_provinces_departments() {
+    // 党校办公室 was read as a department of the province (厅局级正职 高);
+    // the reference gives no level for a local 党校 or its units.
+    for text in [
+        "湖北省委党校办公室主任",
+        "湖北省委党校政治经济学教研室副主任",
+        "甘肃省委党校组织人事处处长",
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), ("", "low"), "{text}");
+    }
+    // A post held after studying there is read.
+    assert_eq!(
+        level(
+            "广西壮族自治区党委党校少数民族领导干部培训班学习，并挂任广西壮族自治区交通厅规划计划处副处长）"
+        ),
+        "县处级副职"
+    );
+}
