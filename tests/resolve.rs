@@ -800,3 +800,19 @@ fn a_party_schools_own_units_are_not_the_provinces_departments() {
         "县处级副职"
     );
 }
+
+#[test]
+fn a_provinces_bureau_not_in_the_data_is_not_sure_of_its_kind() {
+    // titles_by_org §3.2: a province's 局 heads at 正厅 as a 组成部门 or 直属
+    // 机构, at 副厅 as a 部门管理机构. 省药品监督管理局 was 厅局级正职 with 高.
+    let r = json(&["resolve", "浙江省药品监督管理局局长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
+    let why = r["explanation"].as_str().unwrap_or("");
+    assert!(why.contains("部门管理机构"), "{why}");
+    // A 厅 is a 组成部门; a bureau the data names as a 部门管理机构 keeps its
+    // own (unconfirmed) rule.
+    let r = json(&["resolve", "广东省公安厅厅长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+    let r = json(&["resolve", "福建省监狱管理局局长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级副职", "low"));
+}

@@ -178,6 +178,13 @@ impl Dataset {
                 }
             }
         }
+        // A province's 局 or 办公室 heads at 正厅 as a 组成部门 or 直属机构,
+        // at 副厅 as a 部门管理机构 (titles_by_org §3.2: 省监狱管理局); the
+        // reference does not say which one a unit not named in the data is.
+        if let Some(unit) = self.kind_unknown(&org, &placed) {
+            placed.confidence = placed.confidence.max(Certainty::Medium);
+            r.found.push(Note::KindUnknown { unit });
+        }
         if org.bare {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::NoPlace);
@@ -201,6 +208,23 @@ impl Dataset {
                 last.level = Some(&level.name);
             }
         }
+    }
+
+    /// The province's department read, when its name (a 局, 办公室 or 办)
+    /// leaves open whether it is a 部门管理机构, a level lower than the one
+    /// read.
+    fn kind_unknown(&self, org: &Org<'_>, placed: &Placement<'_>) -> Option<String> {
+        let dept = org.units.iter().find(|u| u.kind == "工作部门")?;
+        let open = ["局", "办公室", "办"]
+            .iter()
+            .any(|w| dept.name.ends_with(w));
+        (org.context == Some("省")
+            && org.departments == 1
+            && open
+            && placed.level.is_some()
+            && !placed.overridden
+            && self.department_override("省", &dept.name).is_none())
+        .then(|| dept.name.to_string())
     }
 
     /// The level of `title` in one context: a named exception, else the

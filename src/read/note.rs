@@ -72,6 +72,12 @@ pub enum Note<'a> {
         /// The post's level, the answer (`厅局级副职`).
         post: &'a str,
     },
+    /// A province's 局 or 办公室 that may be a 部门管理机构 (副厅) rather
+    /// than a 组成部门 or 直属机构 (正厅): the reference does not list it.
+    KindUnknown {
+        /// The unit (`药品监督管理局`).
+        unit: String,
+    },
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -207,6 +213,10 @@ impl fmt::Display for Note<'_> {
             Note::RankAbove { rank, held, post } => write!(
                 f,
                 "另任职级“{rank}”，相当{held}，高于职务的层次（{post}）：职务按{post}，个人职级按{held}，看问的是哪一个，把握不作“高”"
+            ),
+            Note::KindUnknown { unit } => write!(
+                f,
+                "省属的局、办公室，是组成部门或直属机构的，负责人为正厅；是部门管理机构的（如省监狱管理局），为副厅。“{unit}”属哪一种，参考资料未列出，按前者推定，把握不作“高”"
             ),
             Note::BesideOutside(s) => write!(
                 f,
