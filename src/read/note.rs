@@ -241,7 +241,11 @@ impl fmt::Display for Note<'_> {
             ),
             Note::Rank { rank, level } => write!(f, "{rank}是职级，相当于{level}，不是领导职务"),
             Note::RankWithoutLevel(rank) => write!(f, "{rank}没有可确定的对应层次"),
-            Note::Case { post, level } => write!(f, "{post}：{}", level.unwrap_or("层次不明")),
+            Note::Case { post, level } => {
+                f.write_str(post)?;
+                f.write_str("：")?;
+                f.write_str(level.unwrap_or("层次不明"))
+            }
             Note::Derived {
                 base,
                 department,
