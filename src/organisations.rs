@@ -281,15 +281,19 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
         "市委", "县委", "区委", "州委", "旗委", "地委", "盟委", "省委",
     ];
     // A 公司 ends in 司 but is not a 司; a 党支部 ends in 部 but is a Party
-    // branch, no department (丽江县委农工部副部长、党支部书记); a 党校's
-    // office is the school's, whose level the reference does not give
-    // (江苏省委党校办公室 is not a department of the province).
+    // branch, no department (丽江县委农工部副部长、党支部书记).
     UNIT_ENDINGS.iter().any(|w| name.ends_with(w))
         && !COMMITTEES.iter().any(|c| name.ends_with(c))
         && !name.ends_with("公司")
         && !name.ends_with("支部")
-        && !name.contains("党校")
+        && !NOT_DEPARTMENTS.iter().any(|w| name.contains(w))
 }
+
+/// Units whose names end as a department's but that are none, and whose
+/// level the reference does not give: a 党校 and its offices (江苏省委党校
+/// 办公室), the Young Pioneers' work committee of a Youth League (省少工委,
+/// which is no 省政府委员会).
+const NOT_DEPARTMENTS: &[&str] = &["党校", "少工委"];
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),
 /// when what follows is only a body word or nothing: `城乡建设局` is not one.

@@ -816,3 +816,30 @@ fn a_provinces_bureau_not_in_the_data_is_not_sure_of_its_kind() {
     let r = json(&["resolve", "福建省监狱管理局局长"]);
     assert_eq!(level_and_confidence(&r), ("厅局级副职", "low"));
 }
+
+#[test]
+fn a_nomination_above_the_answer_leaves_it_at_medium() {
+    // labelled.tsv does not count a 候选人 or 提名人选, and marks the line
+    // unsure where counting it would change the answer: it was 高.
+    let r = json(&["resolve", "福建省南平市委副书记、市人民政府市长候选人"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级副职", "medium"));
+    let why = r["explanation"].as_str().unwrap_or("");
+    assert!(why.contains("提名人选或候选人职务（厅局级正职）"), "{why}");
+    // A spot check: the stated 正县级 is the nomination's.
+    let r = json(&[
+        "resolve",
+        "新疆维吾尔自治区岳普湖县委副书记、县长人选（正县级）",
+    ]);
+    assert_eq!(level_and_confidence(&r), ("县处级副职", "medium"));
+}
+
+#[test]
+fn a_young_pioneers_committee_is_no_government_commission() {
+    // 省少工委 was read as a province's 委 (主任 厅局级正职 高); the
+    // reference gives no level for it, so the 团省委 post decides.
+    let r = json(&["resolve", "共青团山西省委党组成员、省少工委主任"]);
+    assert_eq!(level_and_confidence(&r), ("", "low"));
+    // The league's own department, by the (unconfirmed) 群团 custom.
+    let r = json(&["resolve", "共青团海南省委学少部副部长、省少工委副主任"]);
+    assert_eq!(level_and_confidence(&r), ("县处级副职", "low"));
+}

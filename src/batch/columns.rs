@@ -375,6 +375,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::ConcurrentAbove { .. } => "兼任职务高出本职",
         Note::RaisedPlace { .. } => "所在地一把手高配",
         Note::RankAbove { .. } => "个人职级高于职务",
+        Note::NominatedAbove(_) => "提名职务高于现职",
         Note::KindUnknown { .. } => "省属机构类别不明",
         Note::Former => "原任职务",
         Note::TypedPlace => "地名不在现行区划",
@@ -393,6 +394,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::ConcurrentAbove { .. }
             | Note::RaisedPlace { .. }
             | Note::RankAbove { .. }
+            | Note::NominatedAbove(_)
             | Note::KindUnknown { .. }
             | Note::Former
             | Note::TypedPlace

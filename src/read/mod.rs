@@ -672,6 +672,21 @@ impl Dataset {
                 post: &post.name,
             });
         }
+        // A nomination (市长候选人) is not counted; where it reads above the
+        // answer, counting it would change the answer (labelled.tsv marks
+        // such lines unsure), so the answer is not 高.
+        let nominated = parts
+            .iter()
+            .filter(|p| p.found.contains(&Note::NotHeld))
+            .filter_map(|p| p.post_level)
+            .min_by_key(|l| l.order)
+            .filter(|n| top.level.is_some_and(|t| n.order < t.order));
+        if let Some(n) = nominated {
+            if top.confidence == Certainty::High {
+                top.confidence = Certainty::Medium;
+            }
+            top.found.push(Note::NominatedAbove(&n.name));
+        }
         top.input = text.into();
         // Beside a post, the highest 职级 held is reported; an answer that is
         // itself a 职级 keeps its own (副主任科员、主任科员 is 主任科员).

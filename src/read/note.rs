@@ -62,6 +62,9 @@ pub enum Note<'a> {
         /// The level of its head (`厅局级副职`).
         head: &'a str,
     },
+    /// A nomination beside the posts held, reading above the answer (its
+    /// post's level).
+    NominatedAbove(&'a str),
     /// A 职级 held beside the post, above the post's level (副主任、巡视员):
     /// the answer is the post's level; the person's own is higher.
     RankAbove {
@@ -209,6 +212,10 @@ impl fmt::Display for Note<'_> {
             Note::RaisedPlace { place, head } => write!(
                 f,
                 "{place}一把手高配为{head}，其他职务的层次参考资料未说明，按一般规定推定，把握不作“高”"
+            ),
+            Note::NominatedAbove(level) => write!(
+                f,
+                "另有提名人选或候选人职务（{level}），尚未任职，未计入；计入则层次更高，把握不作“高”"
             ),
             Note::RankAbove { rank, held, post } => write!(
                 f,
