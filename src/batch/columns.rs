@@ -48,9 +48,7 @@ impl Column {
             Column::Note => "rankinfo_note",
         }
     }
-}
 
-impl Column {
     /// Whether the column's values (and its name) come from a fixed
     /// vocabulary that holds no delimiter, quote or line end (tested), so
     /// that a CSV or TSV sink writes them unscanned.

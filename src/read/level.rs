@@ -210,9 +210,9 @@ impl Dataset {
         }
     }
 
-    /// The province's department read, when its name (a 局, 办公室 or 办)
-    /// leaves open whether it is a 部门管理机构, a level lower than the one
-    /// read.
+    /// The name of the province's department read, when it is a 局, 办公室
+    /// or 办 that the data does not name: it may be a 部门管理机构, whose
+    /// head is half a level below the one read.
     fn kind_unknown(&self, org: &Org<'_>, placed: &Placement<'_>) -> Option<String> {
         let dept = org.units.iter().find(|u| u.kind == "工作部门")?;
         let open = ["局", "办公室", "办"]

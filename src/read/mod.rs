@@ -663,9 +663,7 @@ impl Dataset {
             .zip(top.level)
             .filter(|(held, post)| top.title.is_some() && held.order < post.order)
         {
-            if top.confidence == Certainty::High {
-                top.confidence = Certainty::Medium;
-            }
+            top.confidence = top.confidence.max(Certainty::Medium);
             top.found.push(Note::RankAbove {
                 rank: rank.unwrap_or_default(),
                 held: &held.name,
@@ -682,9 +680,7 @@ impl Dataset {
             .min_by_key(|l| l.order)
             .filter(|n| top.level.is_some_and(|t| n.order < t.order));
         if let Some(n) = nominated {
-            if top.confidence == Certainty::High {
-                top.confidence = Certainty::Medium;
-            }
+            top.confidence = top.confidence.max(Certainty::Medium);
             top.found.push(Note::NominatedAbove(&n.name));
         }
         top.input = text.into();
