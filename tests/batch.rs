@@ -223,6 +223,42 @@ fn bytes_that_are_not_utf8_go_out_unchanged_and_are_reported() {
 }
 
 #[test]
+fn a_json_line_that_is_not_utf8_is_kept_raw_and_reported() {
+    // The lines around it are parsed as text once checked (a fast path);
+    // this one goes to the byte parser and its error.
+    let mut input = "{\"职务\":\"处长\"}\n{\"职务\":\"a".as_bytes().to_vec();
+    input.push(0xFF);
+    input.extend_from_slice("b\"}\n{\"职务\":\"副局长\",\"单位\":\"合肥市财政局\"}\n".as_bytes());
+    let out = common::run_with_stdin(
+        &[
+            "batch",
+            "--column",
+            "职务",
+            "--org-column",
+            "单位",
+            "--format",
+            "jsonl",
+            "--encoding",
+            "utf-8",
+        ],
+        &input,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["rankinfo_level"], "县处级正职");
+    assert_eq!(rows[1]["rankinfo_raw"], "{\"职务\":\"a\u{fffd}b\"}");
+    assert_eq!(rows[1]["rankinfo_level"], serde_json::Value::Null);
+    assert_eq!(rows[2]["rankinfo_level"], "县处级副职");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("第 2 行：不是 JSON 对象"), "{err}");
+}
+
+#[test]
 fn utf16_is_read_and_written_as_utf8_with_a_bom() {
     let text = "职务,电话\r\n处长,1\r\n";
     let mut input = vec![0xFF, 0xFE];
