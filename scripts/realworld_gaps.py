@@ -15,6 +15,7 @@ FILES = [
     "realworld_holdout.tsv",
     "realworld_holdout2.tsv",
     "realworld_holdout3.tsv",
+    "realworld_holdout4.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

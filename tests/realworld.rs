@@ -10,7 +10,10 @@
 //! them: 90.2% right on sure+likely, none answered 高 and wrong), and
 //! tests/data/realworld_holdout3.tsv (200 more, seed 20261204, labelled
 //! blind in a fifth pass; measured before any change for them: 94.9% right
-//! on sure+likely, none answered 高 and wrong).
+//! on sure+likely, none answered 高 and wrong), and
+//! tests/data/realworld_holdout4.tsv (160 more, seed 20261207, labelled
+//! blind in a sixth pass; measured before any change for them: 91.1% right
+//! on sure+likely, one answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -50,6 +53,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout.tsv")));
     v.extend(read(include_str!("data/realworld_holdout2.tsv")));
     v.extend(read(include_str!("data/realworld_holdout3.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout4.tsv")));
     v
 }
 
@@ -100,8 +104,8 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 352 likely lines of realworld_extra.tsv and the three
-    // holdouts: 80.4% right (78.1% on the 310 before holdout3), none
+    // Reached on the 389 likely lines of realworld_extra.tsv and the four
+    // holdouts: 79.4% right (80.4% on the 352 before holdout4), none
     // answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
