@@ -229,20 +229,9 @@ fn a_json_line_that_is_not_utf8_is_kept_raw_and_reported() {
     let mut input = "{\"职务\":\"处长\"}\n{\"职务\":\"a".as_bytes().to_vec();
     input.push(0xFF);
     input.extend_from_slice("b\"}\n{\"职务\":\"副局长\",\"单位\":\"合肥市财政局\"}\n".as_bytes());
-    let out = common::run_with_stdin(
-        &[
-            "batch",
-            "--column",
-            "职务",
-            "--org-column",
-            "单位",
-            "--format",
-            "jsonl",
-            "--encoding",
-            "utf-8",
-        ],
-        &input,
-    );
+    let args = "batch --column 职务 --org-column 单位 --format jsonl --encoding utf-8";
+    let args: Vec<&str> = args.split(' ').collect();
+    let out = common::run_with_stdin(&args, &input);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<serde_json::Value> = text
