@@ -129,6 +129,12 @@ impl CsvSink<'_> {
         }
     }
 
+    /// Whether the reader's unquoted fields go out as they came: the same
+    /// encoding and delimiter in as out.
+    fn copies_raw(&self) -> bool {
+        self.input == self.output && self.delim == self.read_delim
+    }
+
     /// Before a row's first field: the BOM, once.
     fn start(&mut self) {
         if self.bom {
@@ -183,11 +189,7 @@ impl Sink for CsvSink<'_> {
             match cells.get(i).copied().unwrap_or(Cell::Empty) {
                 // An unquoted field from the reader holds no delimiter or
                 // line end: it goes out as it came, unscanned.
-                Cell::Raw(b, false)
-                    if self.input == self.output && self.delim == self.read_delim =>
-                {
-                    self.buf.extend_from_slice(b)
-                }
+                Cell::Raw(b, false) if self.copies_raw() => self.buf.extend_from_slice(b),
                 Cell::Raw(b, quoted) if self.input == self.output => {
                     super::csv::write_field(&mut self.buf, b, quoted, self.delim)
                 }
@@ -211,7 +213,7 @@ impl Sink for CsvSink<'_> {
         width: usize,
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error> {
-        if self.input != self.output || self.delim != self.read_delim {
+        if !self.copies_raw() {
             return self.row(cells, width, ann);
         }
         // Its fields go out as they came: the line in one copy, and the

@@ -48,7 +48,8 @@ pub(super) struct Placement<'a> {
     pub(super) data_notes: &'a [Text],
     /// Several cases in one context, none chosen: listed.
     pub(super) cases: Vec<Note<'a>>,
-    /// The place's named exception gave the level.
+    /// A named exception in the data gave the level: the place's (湖北's
+    /// 省直管市) or the department's (省监狱管理局), not the ordinary rules.
     pub(super) overridden: bool,
 }
 
@@ -181,7 +182,7 @@ impl Dataset {
         // A province's 局 or 办公室 heads at 正厅 as a 组成部门 or 直属机构,
         // at 副厅 as a 部门管理机构 (titles_by_org §3.2: 省监狱管理局); the
         // reference does not say which one a unit not named in the data is.
-        if let Some(unit) = self.kind_unknown(&org, &placed) {
+        if let Some(unit) = Self::kind_unknown(&org, &placed) {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::KindUnknown { unit });
         }
@@ -211,9 +212,9 @@ impl Dataset {
     }
 
     /// The name of the province's department read, when it is a 局, 办公室
-    /// or 办 that the data does not name: it may be a 部门管理机构, whose
-    /// head is half a level below the one read.
-    fn kind_unknown(&self, org: &Org<'_>, placed: &Placement<'_>) -> Option<String> {
+    /// or 办 that no named exception covers (`placed.overridden`): it may be
+    /// a 部门管理机构, whose head is half a level below the one read.
+    fn kind_unknown(org: &Org<'_>, placed: &Placement<'_>) -> Option<String> {
         let dept = org.units.iter().find(|u| u.kind == "工作部门")?;
         let open = ["局", "办公室", "办"]
             .iter()
@@ -222,9 +223,8 @@ impl Dataset {
             && org.departments == 1
             && open
             && placed.level.is_some()
-            && !placed.overridden
-            && self.department_override("省", &dept.name).is_none())
-        .then(|| dept.name.to_string())
+            && !placed.overridden)
+            .then(|| dept.name.to_string())
     }
 
     /// The level of `title` in one context: a named exception, else the
@@ -289,6 +289,7 @@ impl Dataset {
                     fact: Some(d.confidence),
                     sources: &d.sources,
                     data_notes: &d.notes,
+                    overridden: true,
                     ..Placement::default()
                 };
             }

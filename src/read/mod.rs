@@ -614,7 +614,6 @@ impl Dataset {
             .filter(|p| p.title.is_none() && p.rank.is_some())
             .min_by_key(|p| p.level.map_or(u8::MAX, |l| l.order));
         let rank = rank_part.and_then(|p| p.rank);
-        let rank_level = rank_part.and_then(|p| p.level);
         // The highest post, the first listed among equals; a 职级 beside a
         // post is reported as `rank`, not as the post's level (a 县委书记 who
         // holds 二级巡视员 is 高配: titles_by_org §3.5). A bio of ranks only
@@ -659,13 +658,14 @@ impl Dataset {
         // A 职级 above the post (副主任、巡视员): the answer is the post's
         // level, but the person's own is the rank's, and which one is meant
         // depends on the question (the labelled sets differ), so it says so.
-        if let Some((held, post)) = rank_level
+        if let Some(((rank, held), post)) = rank_part
+            .and_then(|p| p.rank.zip(p.level))
             .zip(top.level)
-            .filter(|(held, post)| top.title.is_some() && held.order < post.order)
+            .filter(|((_, held), post)| top.title.is_some() && held.order < post.order)
         {
             top.confidence = top.confidence.max(Certainty::Medium);
             top.found.push(Note::RankAbove {
-                rank: rank.unwrap_or_default(),
+                rank,
                 held: &held.name,
                 post: &post.name,
             });
