@@ -164,9 +164,7 @@ pub(super) fn of(text: &str) -> Option<Sector> {
             i += 1;
             continue;
         }
-        let c = (u32::from(lead & 0x0F) << 12)
-            | (u32::from(b[i + 1] & 0x3F) << 6)
-            | u32::from(b[i + 2] & 0x3F);
+        let c = three_byte_char(lead, b[i + 1], b[i + 2]);
         // Every word read past starts as a marker does (tested), so both
         // lists are only compared where the bit test lets them.
         if starts_a_marker(c) {
@@ -198,13 +196,18 @@ static FIRST: [u64; 328] = {
     while i < MARKERS.len() {
         // The first character of each marker: three UTF-8 bytes.
         let b = MARKERS[i].0.as_bytes();
-        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let c = three_byte_char(b[0], b[1], b[2]);
         let o = (c - 0x4E00) as usize;
         bits[o / 64] |= 1 << (o % 64);
         i += 1;
     }
     bits
 };
+
+/// The character a three-byte UTF-8 sequence encodes.
+const fn three_byte_char(lead: u8, b1: u8, b2: u8) -> u32 {
+    ((lead as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F)
+}
 
 /// Whether the character `c` starts a marker.
 fn starts_a_marker(c: u32) -> bool {
