@@ -112,6 +112,22 @@ pub struct Annotation<'d> {
 }
 
 impl Annotation<'_> {
+    /// What the plain columns show, packed: equal keys, equal text (a
+    /// level is known by its place on the ladder). Never 0.
+    pub fn plain_key(&self) -> u64 {
+        let order = |l: Option<&Level>| u64::from(l.map_or(0, |l| l.order));
+        let grade = self.grade.map_or(0, |g| {
+            1 << 16 | u64::from(g.highest) << 8 | u64::from(g.lowest)
+        });
+        let sector = self.sector.map_or(0, |s| s as u64 + 1);
+        1 << 63
+            | order(self.level)
+            | grade << 8
+            | (self.certainty as u64) << 32
+            | order(self.stated_level) << 40
+            | sector << 48
+    }
+
     /// The column's value as text (empty when there is none).
     pub fn text(&self, column: Column, out: &mut String) {
         match column {

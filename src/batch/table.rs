@@ -154,6 +154,7 @@ fn table<R: Read>(
             columns,
             buf: Vec::new(),
             text: String::new(),
+            rendered: Default::default(),
         }),
         Format::Jsonl => Box::new(JsonlSink {
             out,

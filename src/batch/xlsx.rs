@@ -104,6 +104,7 @@ pub fn annotate(
             columns,
             buf: Vec::new(),
             text: String::new(),
+            rendered: Default::default(),
         }),
         Format::Jsonl => Box::new(JsonlSink {
             out,
