@@ -128,6 +128,17 @@ impl Annotation<'_> {
             | sector << 48
     }
 
+    /// The column's value where the annotation holds it as text already:
+    /// the forms of address and the note.
+    pub fn held(&self, column: Column) -> Option<&str> {
+        match column {
+            Column::AddressOral => Some(&self.address_oral),
+            Column::AddressWritten => Some(&self.address_written),
+            Column::Note => Some(&self.note),
+            _ => None,
+        }
+    }
+
     /// The column's value as text (empty when there is none).
     pub fn text(&self, column: Column, out: &mut String) {
         match column {
@@ -147,9 +158,9 @@ impl Annotation<'_> {
             Column::Certainty => out.push_str(self.certainty.label()),
             Column::StatedLevel => out.push_str(self.stated_level.map_or("", |l| &l.name)),
             Column::Sector => out.push_str(self.sector.map_or("", Sector::label)),
-            Column::AddressOral => out.push_str(&self.address_oral),
-            Column::AddressWritten => out.push_str(&self.address_written),
-            Column::Note => out.push_str(&self.note),
+            Column::AddressOral | Column::AddressWritten | Column::Note => {
+                out.push_str(self.held(column).unwrap_or_default())
+            }
         }
     }
 }

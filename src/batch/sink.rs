@@ -83,17 +83,19 @@ pub trait Sink {
         width: usize,
         ann: Option<&Annotation<'_>>,
     ) -> Result<(), Error>;
-    /// A row read as a CSV/TSV line without a quote: `line` is the line as
-    /// read (no line end), for a sink that can copy it whole.
+    /// A row read as a CSV/TSV line without a quote, `fields` fields
+    /// wide: `line` is the line as read (no line end). `None` when this
+    /// sink cannot copy it whole: the caller then gives its cells to
+    /// [`Sink::row`], so that rows copied whole need no cells at all.
     fn line(
         &mut self,
         line: &[u8],
-        cells: &[Cell<'_>],
+        fields: usize,
         width: usize,
         ann: Option<&Annotation<'_>>,
-    ) -> Result<(), Error> {
-        let _ = line;
-        self.row(cells, width, ann)
+    ) -> Option<Result<(), Error>> {
+        let _ = (line, fields, width, ann);
+        None
     }
     fn finish(&mut self) -> Result<(), Error>;
     /// Problems met while writing (a value cut to fit), since last asked.
@@ -156,6 +158,12 @@ impl CsvSink<'_> {
         let mut text = std::mem::take(&mut self.text);
         for &c in columns {
             self.buf.push(self.delim);
+            // Text the annotation holds goes out without a copy.
+            let held = ann.and_then(|a| a.held(c)).filter(|_| self.output == UTF_8);
+            if let Some(s) = held {
+                super::csv::write_field(&mut self.buf, s.as_bytes(), false, self.delim);
+                continue;
+            }
             text.clear();
             match ann {
                 Some(a) => a.text(c, &mut text),
@@ -247,21 +255,21 @@ impl Sink for CsvSink<'_> {
     fn line(
         &mut self,
         line: &[u8],
-        cells: &[Cell<'_>],
+        fields: usize,
         width: usize,
         ann: Option<&Annotation<'_>>,
-    ) -> Result<(), Error> {
+    ) -> Option<Result<(), Error>> {
         if !self.copies_raw() {
-            return self.row(cells, width, ann);
+            return None;
         }
         // Its fields go out as they came: the line in one copy, and the
         // empty fields of a short row after it.
         self.start();
         self.buf.extend_from_slice(line);
-        for _ in cells.len()..width {
+        for _ in fields..width {
             self.buf.push(self.delim);
         }
-        self.end(ann)
+        Some(self.end(ann))
     }
 
     fn finish(&mut self) -> Result<(), Error> {

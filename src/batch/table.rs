@@ -240,14 +240,19 @@ fn table<R: Read>(
         };
         annotator.annotate(&fields, &mut ann);
         summary.count(&ann);
-        cells = recycle(store);
-        cells.extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i])));
-        if rec.plain {
-            sink.line(&rec.data, &cells, width, Some(&ann))?;
+        let copied = rec
+            .plain
+            .then(|| sink.line(&rec.data, n, width, Some(&ann)))
+            .flatten();
+        if let Some(done) = copied {
+            done?;
         } else {
+            cells = recycle(store);
+            cells
+                .extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i])));
             sink.row(&cells, width, Some(&ann))?;
+            store = recycle(cells);
         }
-        store = recycle(cells);
         for p in sink.take_problems() {
             obs.problem(&p);
         }
