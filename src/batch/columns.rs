@@ -548,4 +548,55 @@ mod tests {
         // 12 levels, six sectors, six plain columns.
         assert_eq!(checked, 12 * 6 * 6);
     }
+
+    #[test]
+    fn equal_plain_keys_mean_equal_plain_columns() {
+        let data = crate::builtin();
+        let levels: Vec<Option<&Level>> = data.levels().map(Some).chain([None]).collect();
+        let sectors = [
+            None,
+            Some(Sector::CivilService),
+            Some(Sector::PublicInstitution),
+            Some(Sector::Enterprise),
+            Some(Sector::Village),
+            Some(Sector::Military),
+            Some(Sector::NotAPost),
+        ];
+        let grades = [
+            None,
+            Some(Grade {
+                highest: 11,
+                lowest: 17,
+            }),
+        ];
+        let mut seen: HashMap<u64, String> = HashMap::new();
+        for &level in &levels {
+            for &stated_level in &levels {
+                for grade in grades.iter().copied().chain([level.map(|l| l.grade)]) {
+                    for certainty in [Certainty::High, Certainty::Medium, Certainty::Low] {
+                        for &sector in &sectors {
+                            let ann = Annotation {
+                                level,
+                                grade,
+                                stated_level,
+                                certainty,
+                                sector,
+                                ..Annotation::default()
+                            };
+                            let mut text = String::new();
+                            for &c in columns(false).iter().filter(|c| c.is_plain()) {
+                                ann.text(c, &mut text);
+                                text.push('|');
+                            }
+                            let was = seen.entry(ann.plain_key()).or_insert_with(|| text.clone());
+                            assert_eq!(*was, text);
+                        }
+                    }
+                }
+            }
+        }
+        // Every combination its own key: 13 levels twice, three grades,
+        // three certainties, seven sectors.
+        assert!(seen.len() > 13 * 13 * 2 * 3 * 7, "{}", seen.len());
+    }
 }
