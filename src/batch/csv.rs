@@ -22,12 +22,8 @@ pub struct Record {
     /// whole, separators and all, in one copy; the spans say where each
     /// field is.
     pub data: Vec<u8>,
-    /// The start of each field in `data`.
-    pub starts: Vec<usize>,
-    /// The end of each field in `data`.
-    pub ends: Vec<usize>,
-    /// Whether each field was quoted in the input (kept on output).
-    pub quoted: Vec<bool>,
+    /// Where each field is in `data`.
+    spans: Vec<Span>,
     /// The line the record starts on (1-based).
     pub line: u64,
     /// The line ending it had: `\r\n` or not.
@@ -37,15 +33,29 @@ pub struct Record {
     pub plain: bool,
 }
 
+/// One field of a record: where it is in `data`, and whether it was quoted
+/// in the input (kept on output).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    quoted: bool,
+}
+
 impl Record {
     /// The number of fields.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether the record has no field (never, once read).
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
+    }
+
+    /// Whether field `i` was quoted in the input.
+    pub fn quoted(&self, i: usize) -> bool {
+        self.spans.get(i).is_some_and(|s| s.quoted)
     }
 
     /// The bytes of field `i`.
@@ -55,22 +65,20 @@ impl Record {
 
     /// Where field `i` is in `data`.
     pub fn span(&self, i: usize) -> Option<std::ops::Range<usize>> {
-        Some(*self.starts.get(i)?..*self.ends.get(i)?)
+        let s = self.spans.get(i)?;
+        Some(s.start..s.end)
     }
 
     fn clear(&mut self) {
         self.data.clear();
-        self.starts.clear();
-        self.ends.clear();
-        self.quoted.clear();
+        self.spans.clear();
         self.plain = false;
     }
 
     /// The field that began at `start` in `data` ends here.
     fn end_field(&mut self, start: usize, quoted: bool) {
-        self.starts.push(start);
-        self.ends.push(self.data.len());
-        self.quoted.push(quoted);
+        let end = self.data.len();
+        self.spans.push(Span { start, end, quoted });
     }
 }
 
@@ -225,7 +233,7 @@ impl<R: Read> Reader<R> {
                     rec.data.extend_from_slice(&buf[i..k]);
                     problems.push(Problem {
                         line: self.line + lines,
-                        column: Some(rec.ends.len() + 1),
+                        column: Some(rec.spans.len() + 1),
                         kind: ProblemKind::AfterQuote,
                     });
                     i = k;
@@ -314,10 +322,13 @@ impl<R> Reader<R> {
         let (quotes, delims) = (ONES * u64::from(b'"'), ONES * u64::from(self.delim));
         let mut from = base;
         let mut field_ends = |end: usize, rec: &mut Record| {
-            rec.starts.push(from);
-            rec.ends.push(base + end);
-            rec.quoted.push(false);
-            from = base + end + 1;
+            let (start, end) = (from, base + end);
+            rec.spans.push(Span {
+                start,
+                end,
+                quoted: false,
+            });
+            from = end + 1;
         };
         let mut words = line.chunks_exact(8);
         let mut at = 0;

@@ -175,7 +175,7 @@ fn table<R: Read>(
     }
     let width = rec.len();
     let mut cells: Vec<Cell<'_>> = (0..width)
-        .map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i]))
+        .map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted(i)))
         .collect();
     sink.row(&cells, width, None)?;
     let mut store = recycle(cells);
@@ -249,7 +249,7 @@ fn table<R: Read>(
         } else {
             cells = recycle(store);
             cells
-                .extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted[i])));
+                .extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted(i))));
             sink.row(&cells, width, Some(&ann))?;
             store = recycle(cells);
         }
