@@ -16,6 +16,9 @@ use std::io::Write;
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 pub enum Cell<'a> {
     Raw(&'a [u8], bool),
+    /// A CSV field whose record was checked as UTF-8 whole: its text, and
+    /// whether it was quoted. Read as `Raw` bytes where bytes are copied.
+    Checked(&'a str, bool),
     Text(&'a str),
     Int(i64),
     Float(f64),
@@ -29,6 +32,7 @@ pub enum Cell<'a> {
 pub fn cell_text<'a>(cell: &Cell<'a>, enc: &'static Encoding) -> Cow<'a, str> {
     match *cell {
         Cell::Raw(b, _) => decode(b, enc),
+        Cell::Checked(s, _) => Cow::Borrowed(s),
         Cell::Text(s) => Cow::Borrowed(s),
         Cell::Int(i) => Cow::Owned(i.to_string()),
         Cell::Float(f) => Cow::Owned(f.to_string()),
@@ -132,6 +136,19 @@ pub struct Rendered {
 /// More combinations than the facts allow: a bound that is never reached.
 const RENDERED: usize = 1 << 16;
 
+impl Rendered {
+    fn get(&self, key: u64) -> Option<&[u8]> {
+        self.by_key.get(&key).map(Vec::as_slice)
+    }
+
+    fn keep(&mut self, key: u64, bytes: &[u8]) {
+        if self.by_key.len() >= RENDERED {
+            self.by_key.clear();
+        }
+        self.by_key.insert(key, bytes.to_vec());
+    }
+}
+
 impl CsvSink<'_> {
     /// Text in the output encoding, as a field.
     fn text_field(&mut self, s: &str, quoted: bool) {
@@ -190,16 +207,12 @@ impl CsvSink<'_> {
         if let Some(a) = ann {
             let plain = columns.iter().take_while(|c| c.is_plain()).count();
             let key = a.plain_key();
-            if let Some(bytes) = self.rendered.by_key.get(&key) {
+            if let Some(bytes) = self.rendered.get(key) {
                 self.buf.extend_from_slice(bytes);
             } else {
                 let start = self.buf.len();
                 self.columns_out(&columns[..plain], Some(a));
-                if self.rendered.by_key.len() >= RENDERED {
-                    self.rendered.by_key.clear();
-                }
-                let bytes = self.buf[start..].to_vec();
-                self.rendered.by_key.insert(key, bytes);
+                self.rendered.keep(key, &self.buf[start..]);
             }
             rest = &columns[plain..];
         }
@@ -229,7 +242,11 @@ impl Sink for CsvSink<'_> {
             if i > 0 {
                 self.buf.push(self.delim);
             }
-            match cells.get(i).copied().unwrap_or(Cell::Empty) {
+            let cell = match cells.get(i).copied().unwrap_or(Cell::Empty) {
+                Cell::Checked(s, quoted) => Cell::Raw(s.as_bytes(), quoted),
+                cell => cell,
+            };
+            match cell {
                 // An unquoted field from the reader holds no delimiter or
                 // line end: it goes out as it came, unscanned.
                 Cell::Raw(b, false) if self.copies_raw() => self.buf.extend_from_slice(b),
@@ -290,6 +307,7 @@ pub struct JsonlSink<'w> {
     /// The header's names as JSON keys, each with its colon.
     pub keys: Vec<Vec<u8>>,
     pub buf: Vec<u8>,
+    pub rendered: Rendered,
 }
 
 impl Sink for JsonlSink<'_> {
@@ -337,7 +355,27 @@ impl Sink for JsonlSink<'_> {
                 other => json::string(&mut self.buf, &cell_text(&other, self.input)),
             }
         }
-        json_annotation(&mut self.buf, ann, self.columns, n > 0);
+        // The leading plain fields as kept for their facts (with the comma
+        // before them, left out when the row has no field of its own).
+        let plain = self.columns.iter().take_while(|c| c.is_plain()).count();
+        let key = ann.plain_key();
+        let start = self.buf.len();
+        match self.rendered.get(key) {
+            Some(bytes) => self.buf.extend_from_slice(bytes),
+            None => {
+                json_annotation(&mut self.buf, ann, &self.columns[..plain], true);
+                self.rendered.keep(key, &self.buf[start..]);
+            }
+        }
+        if n == 0 && plain > 0 {
+            self.buf.remove(start);
+        }
+        json_annotation(
+            &mut self.buf,
+            ann,
+            &self.columns[plain..],
+            n > 0 || plain > 0,
+        );
         self.buf.extend_from_slice(b"}\n");
         if self.buf.len() >= BLOCK {
             self.out.write_all(&self.buf)?;

@@ -162,6 +162,7 @@ fn table<R: Read>(
             columns,
             keys: Vec::new(),
             buf: Vec::new(),
+            rendered: Default::default(),
         }),
         #[cfg(feature = "xlsx")]
         Format::Xlsx => Box::new(super::xlsx::XlsxSink::new(out, enc, columns, opts)?),
@@ -248,8 +249,12 @@ fn table<R: Read>(
             done?;
         } else {
             cells = recycle(store);
-            cells
-                .extend((0..n).map(|i| Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted(i))));
+            // Checked as UTF-8 with the record: not decoded again.
+            let cell = |i| match whole.and_then(|w| w.get(rec.span(i)?)) {
+                Some(s) => Cell::Checked(s, rec.quoted(i)),
+                None => Cell::Raw(rec.field(i).unwrap_or_default(), rec.quoted(i)),
+            };
+            cells.extend((0..n).map(cell));
             sink.row(&cells, width, Some(&ann))?;
             store = recycle(cells);
         }

@@ -112,6 +112,7 @@ pub fn annotate(
             columns,
             keys: Vec::new(),
             buf: Vec::new(),
+            rendered: Default::default(),
         }),
         Format::Xlsx => Box::new(XlsxSink::new(out, UTF_8, columns, opts)?),
     };
@@ -324,7 +325,7 @@ impl Sink for XlsxSink<'_> {
                         .write_string_with_format(row, col, s, &self.bold)
                         .map_err(e)?;
                 }
-                Cell::Text(s) if !s.is_empty() => {
+                Cell::Text(s) | Cell::Checked(s, _) if !s.is_empty() => {
                     let s = fit(s, row, col, &mut self.problems);
                     sheet.write_string(row, col, s).map_err(e)?;
                 }
@@ -345,7 +346,7 @@ impl Sink for XlsxSink<'_> {
                     };
                     sheet.write_number_with_format(row, col, v, f).map_err(e)?;
                 }
-                Cell::Text(_) | Cell::Empty => {}
+                Cell::Text(_) | Cell::Checked(..) | Cell::Empty => {}
             }
         }
         for (k, &c) in self.columns.iter().enumerate() {
