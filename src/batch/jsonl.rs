@@ -8,6 +8,7 @@
 //! field without a value is `null`.
 
 use super::columns::{Annotation, Column, Fields};
+use super::sink::Rendered;
 use super::{
     Annotator, ColumnRef, Error, Observer, Options, PROGRESS_EVERY, Problem, ProblemKind, Summary,
 };
@@ -49,6 +50,31 @@ pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], c
             Column::Note => text(buf, &ann.note),
         }
     }
+}
+
+/// [`annotation`], the leading plain fields as kept in `rendered` for their
+/// facts (with the comma before them, left out when `comma` is not asked).
+pub fn annotation_kept(
+    buf: &mut Vec<u8>,
+    ann: &Annotation<'_>,
+    columns: &[Column],
+    comma: bool,
+    rendered: &mut Rendered,
+) {
+    let plain = columns.iter().take_while(|c| c.is_plain()).count();
+    let key = ann.plain_key();
+    let start = buf.len();
+    match rendered.get(key) {
+        Some(bytes) => buf.extend_from_slice(bytes),
+        None => {
+            annotation(buf, ann, &columns[..plain], true);
+            rendered.keep(key, &buf[start..]);
+        }
+    }
+    if !comma && plain > 0 {
+        buf.remove(start);
+    }
+    annotation(buf, ann, &columns[plain..], comma || plain > 0);
 }
 
 /// The fields a run reads from each object.
@@ -198,6 +224,7 @@ pub fn annotate(
     let columns = super::columns(s.surname.is_some());
     let mut annotator = Annotator::new(data, s.surname.is_some()).remembering(opts.answers);
     let mut ann = Annotation::default();
+    let mut rendered = Rendered::default();
     let mut summary = Summary {
         encoding: "UTF-8",
         ..Summary::default()
@@ -258,7 +285,7 @@ pub fn annotate(
                 annotator.annotate(&fields, &mut ann);
                 // The object as it came, less its closing brace.
                 buf.extend_from_slice(&body[..body.len() - 1]);
-                annotation(&mut buf, &ann, columns, found.keys > 0);
+                annotation_kept(&mut buf, &ann, columns, found.keys > 0, &mut rendered);
             }
             Err(e) => {
                 let p = Problem {

@@ -3,7 +3,7 @@
 
 use super::Error;
 use super::columns::{Annotation, Column};
-use super::jsonl::annotation as json_annotation;
+use super::jsonl::annotation_kept as json_annotation;
 use crate::read::json;
 use encoding_rs::{Encoding, UTF_8};
 use std::borrow::Cow;
@@ -137,11 +137,11 @@ pub struct Rendered {
 const RENDERED: usize = 1 << 16;
 
 impl Rendered {
-    fn get(&self, key: u64) -> Option<&[u8]> {
+    pub(super) fn get(&self, key: u64) -> Option<&[u8]> {
         self.by_key.get(&key).map(Vec::as_slice)
     }
 
-    fn keep(&mut self, key: u64, bytes: &[u8]) {
+    pub(super) fn keep(&mut self, key: u64, bytes: &[u8]) {
         if self.by_key.len() >= RENDERED {
             self.by_key.clear();
         }
@@ -355,27 +355,7 @@ impl Sink for JsonlSink<'_> {
                 other => json::string(&mut self.buf, &cell_text(&other, self.input)),
             }
         }
-        // The leading plain fields as kept for their facts (with the comma
-        // before them, left out when the row has no field of its own).
-        let plain = self.columns.iter().take_while(|c| c.is_plain()).count();
-        let key = ann.plain_key();
-        let start = self.buf.len();
-        match self.rendered.get(key) {
-            Some(bytes) => self.buf.extend_from_slice(bytes),
-            None => {
-                json_annotation(&mut self.buf, ann, &self.columns[..plain], true);
-                self.rendered.keep(key, &self.buf[start..]);
-            }
-        }
-        if n == 0 && plain > 0 {
-            self.buf.remove(start);
-        }
-        json_annotation(
-            &mut self.buf,
-            ann,
-            &self.columns[plain..],
-            n > 0 || plain > 0,
-        );
+        json_annotation(&mut self.buf, ann, self.columns, n > 0, &mut self.rendered);
         self.buf.extend_from_slice(b"}\n");
         if self.buf.len() >= BLOCK {
             self.out.write_all(&self.buf)?;
