@@ -100,11 +100,14 @@ impl<R: Read> Lines<R> {
     pub fn next_str(&mut self) -> io::Result<Option<&str>> {
         loop {
             // A line ends at LF, CRLF or a lone CR; a CR at the very end of
-            // what is decoded may be the first half of a CRLF.
+            // what is decoded may be the first half of a CRLF. Searched as
+            // bytes (never part of a longer UTF-8 sequence): a search by
+            // characters decoded each one.
             let found = self
                 .text
+                .as_bytes()
                 .get(self.scanned..)
-                .and_then(|rest| rest.find(['\n', '\r']))
+                .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
                 .map(|j| j + self.scanned);
             if let Some(i) = found {
                 let cr = self.text.as_bytes()[i] == b'\r';
