@@ -296,6 +296,7 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
     };
     ends_as_unit && !names_no_department(name)
 }
+
 /// Units whose names end as a department's but that are none, and whose
 /// level the reference does not give: a 党校 and its offices (江苏省委党校
 /// 办公室), the Young Pioneers' work committee of a Youth League (省少工委,

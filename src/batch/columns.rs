@@ -595,8 +595,9 @@ mod tests {
                 }
             }
         }
-        // Every combination its own key: 13 levels twice, three grades,
-        // three certainties, seven sectors.
+        // Distinct facts, distinct keys: 13 levels (or none) as level and as
+        // stated level, at least two grades each, three certainties, seven
+        // sectors.
         assert!(seen.len() > 13 * 13 * 2 * 3 * 7, "{}", seen.len());
     }
 }
