@@ -197,14 +197,29 @@ pub struct Annotator<'d> {
     /// The answers for texts read before.
     answers: Answers<'d>,
     fresh: Fresh,
-    /// Forms of address by title, context and surname: working them out
-    /// costs far more than reading the title, and a list repeats them.
-    /// `None`: they depend on the given name too (傅 + 局长), not cached.
-    addresses: HashMap<String, Option<(String, String)>>,
+    addresses: Addresses,
 }
 
-/// The most forms of address kept; past it the cache starts again.
+/// Forms of address kept: working them out costs far more than reading
+/// the title, and a list repeats them.
+#[derive(Default)]
+struct Addresses {
+    /// By title, context and surname. `None`: they depend on the given
+    /// name too (傅 + 局长; 尊敬的李刚娟同志：), see `templates`.
+    fixed: HashMap<String, Option<(String, String)>>,
+    /// Where they depend on it, by the same and the given name's length:
+    /// the forms with [`HOLE`]s where the given name goes. `None`: the
+    /// given name does more than fill the hole, not kept.
+    templates: HashMap<String, Option<(String, String)>>,
+}
+
+/// The most forms of address kept in each map; past it the map starts again.
 const ADDRESSES: usize = 20_000;
+
+/// Stands for each character of the given name in a kept template: a
+/// private-use character, which no form and no given name it is used for
+/// holds.
+const HOLE: char = '\u{E000}';
 
 impl<'d> Annotator<'d> {
     /// `with_address`: work out the forms of address (a surname column).
@@ -216,7 +231,7 @@ impl<'d> Annotator<'d> {
             with_address,
             answers: Answers::new(0),
             fresh: Fresh::default(),
-            addresses: HashMap::new(),
+            addresses: Addresses::default(),
         }
     }
 
@@ -335,7 +350,7 @@ fn answer<'a, 'd>(
 /// surname and an addressee (only asked for with a surname column).
 fn take<'d>(
     data: &Dataset,
-    addresses: &mut HashMap<String, Option<(String, String)>>,
+    addresses: &mut Addresses,
     a: &Answer<'_, 'd>,
     f: &Fields<'_>,
     ann: &mut Annotation<'d>,
@@ -431,7 +446,7 @@ fn lowers(n: &Note<'_>) -> bool {
 /// the title is one the address rules know.
 fn address(
     data: &Dataset,
-    cache: &mut HashMap<String, Option<(String, String)>>,
+    cache: &mut Addresses,
     addressee: Option<(&str, Option<&str>)>,
     f: &Fields<'_>,
     ann: &mut Annotation<'_>,
@@ -445,9 +460,22 @@ fn address(
     let given = f.given_name.map(str::trim).filter(|g| !g.is_empty());
     let mut key = String::with_capacity(32);
     let _ = write!(key, "{title}\u{1}{}\u{1}{surname}", context.unwrap_or(""));
-    if let Some(Some((oral, written))) = cache.get(key.as_str()) {
+    if let Some(Some((oral, written))) = cache.fixed.get(key.as_str()) {
         ann.address_oral.push_str(oral);
         ann.address_written.push_str(written);
+        return;
+    }
+    // A given name that can fill a template: one the forms take as it is
+    // (they drop whitespace) and that cannot be taken for a hole.
+    let fills = given.filter(|g| g.chars().all(|c| !c.is_whitespace() && c != HOLE));
+    let template_key = fills.map(|g| format!("{key}\u{1}{}", g.chars().count()));
+    if let (Some(g), Some(Some((oral, written)))) = (
+        fills,
+        template_key.as_ref().and_then(|k| cache.templates.get(k)),
+    ) {
+        let hole = HOLE.to_string().repeat(g.chars().count());
+        ann.address_oral = oral.replace(&hole, g);
+        ann.address_written = written.replace(&hole, g);
         return;
     }
     let forms = |given: Option<&str>| {
@@ -462,7 +490,7 @@ fn address(
         a.map(|a| (a.oral, a.written)).unwrap_or_default()
     };
     let (oral, written) = forms(given);
-    if !cache.contains_key(key.as_str()) {
+    if !cache.fixed.contains_key(key.as_str()) {
         // Cached only when the given name changes nothing.
         let other = forms(Some(if given == Some("某某") {
             "某甲"
@@ -470,11 +498,37 @@ fn address(
             "某某"
         }));
         let same = other == (oral.clone(), written.clone()) && forms(None) == other;
-        if cache.len() >= ADDRESSES {
-            cache.clear();
+        if cache.fixed.len() >= ADDRESSES {
+            cache.fixed.clear();
         }
         let value = same.then(|| (oral.clone(), written.clone()));
-        cache.insert(key, value);
+        cache.fixed.insert(key.clone(), value);
+    }
+    let depends = matches!(cache.fixed.get(key.as_str()), Some(None));
+    if let (Some(g), Some(k), true) = (fills, template_key, depends) {
+        if !cache.templates.contains_key(&k) {
+            // Kept as a template only when the given name fills its holes
+            // and does nothing else, checked with this name and another
+            // of the same length.
+            let n = g.chars().count();
+            let hole = HOLE.to_string().repeat(n);
+            let probe = if g.chars().all(|c| c == '某') {
+                "甲"
+            } else {
+                "某"
+            }
+            .repeat(n);
+            let (t_oral, t_written) = forms(Some(&hole));
+            let fill = |name: &str| (t_oral.replace(&hole, name), t_written.replace(&hole, name));
+            let fits =
+                fill(g) == (oral.clone(), written.clone()) && fill(&probe) == forms(Some(&probe));
+            if cache.templates.len() >= ADDRESSES {
+                cache.templates.clear();
+            }
+            cache
+                .templates
+                .insert(k, fits.then_some((t_oral, t_written)));
+        }
     }
     ann.address_oral = oral;
     ann.address_written = written;
@@ -547,6 +601,36 @@ mod tests {
         }
         // 12 levels, six sectors, six plain columns.
         assert_eq!(checked, 12 * 6 * 6);
+    }
+
+    #[test]
+    fn forms_with_the_given_name_are_kept_as_templates() {
+        let data = crate::builtin();
+        let mut kept = Annotator::new(data, true);
+        let mut ann = Annotation::default();
+        let row = |given| Fields {
+            title: "四级调研员",
+            surname: Some("李"),
+            given_name: Some(given),
+            ..Fields::default()
+        };
+        for given in ["刚娟", "晓明", "建国", "刚娟"] {
+            kept.annotate(&row(given), &mut ann);
+            // A fresh annotator works the forms out afresh.
+            let mut fresh = Annotation::default();
+            Annotator::new(data, true).annotate(&row(given), &mut fresh);
+            assert_eq!(ann.address_written, format!("尊敬的李{given}同志："));
+            assert_eq!(
+                (&ann.address_oral, &ann.address_written),
+                (&fresh.address_oral, &fresh.address_written)
+            );
+        }
+        assert!(kept.addresses.templates.values().all(Option::is_some));
+        assert_eq!(kept.addresses.templates.len(), 1);
+        // Another length is checked and kept on its own.
+        kept.annotate(&row("卫东风"), &mut ann);
+        assert_eq!(ann.address_written, "尊敬的李卫东风同志：");
+        assert_eq!(kept.addresses.templates.len(), 2);
     }
 
     #[test]
