@@ -468,15 +468,17 @@ fn address(
     // A given name that can fill a template: one the forms take as it is
     // (they drop whitespace) and that cannot be taken for a hole.
     let fills = given.filter(|g| g.chars().all(|c| !c.is_whitespace() && c != HOLE));
-    let template_key = fills.map(|g| format!("{key}\u{1}{}", g.chars().count()));
-    if let (Some(g), Some(Some((oral, written)))) = (
-        fills,
-        template_key.as_ref().and_then(|k| cache.templates.get(k)),
-    ) {
-        let hole = HOLE.to_string().repeat(g.chars().count());
-        ann.address_oral = oral.replace(&hole, g);
-        ann.address_written = written.replace(&hole, g);
-        return;
+    // Its template's key, and the holes it fills: one per character.
+    let template = fills.map(|g| {
+        let n = g.chars().count();
+        (format!("{key}\u{1}{n}"), HOLE.to_string().repeat(n))
+    });
+    if let (Some(g), Some((k, hole))) = (fills, &template) {
+        if let Some(Some((oral, written))) = cache.templates.get(k) {
+            ann.address_oral = oral.replace(hole.as_str(), g);
+            ann.address_written = written.replace(hole.as_str(), g);
+            return;
+        }
     }
     let forms = |given: Option<&str>| {
         let mut person = Person::surnamed(surname);
@@ -505,13 +507,12 @@ fn address(
         cache.fixed.insert(key.clone(), value);
     }
     let depends = matches!(cache.fixed.get(key.as_str()), Some(None));
-    if let (Some(g), Some(k), true) = (fills, template_key, depends) {
+    if let (Some(g), Some((k, hole)), true) = (fills, template, depends) {
         if !cache.templates.contains_key(&k) {
             // Kept as a template only when the given name fills its holes
             // and does nothing else, checked with this name and another
             // of the same length.
             let n = g.chars().count();
-            let hole = HOLE.to_string().repeat(n);
             let probe = if g.chars().all(|c| c == '某') {
                 "甲"
             } else {
