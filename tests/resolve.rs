@@ -849,3 +849,29 @@ fn a_young_pioneers_committee_is_no_government_commission() {
     let r = json(&["resolve", "共青团海南省委学少部副部长、省少工委副主任"]);
     assert_eq!(level_and_confidence(&r), ("县处级副职", "low"));
 }
+
+#[test]
+fn a_committee_under_a_ministry_is_none_of_its_departments() {
+    // titles_by_org §3.1: a ministry's internal units are 司/局/厅/室. 水利部
+    // 黄河水利委员会 (a river basin commission, in the career-line pool) was
+    // read as one of them and its bureau's 局长 derived as 县处级正职 (中);
+    // the reference gives the commission no level, so none is derived.
+    let r = json(&["resolve", "水利部黄河水利委员会黄河中游治理局局长"]);
+    assert_eq!(level_and_confidence(&r), ("", "low"));
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("“黄河水利委员会”是部委之下的委员会"),
+        "{r}"
+    );
+    // In a bio, the post not understood keeps the other one below 高.
+    let r = json(&[
+        "resolve",
+        "水利部黄河水利委员会副主任、国家发展和改革委员会价格司司长",
+    ]);
+    assert_ne!(r["certainty"], "high", "{r}");
+    // A ministry's own 司 and a committee that is itself an organ read as before.
+    assert_eq!(level("国家发展和改革委员会价格司司长"), "厅局级正职");
+    assert_eq!(level("全国人大常委会法制工作委员会副主任"), "省部级副职");
+}

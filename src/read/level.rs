@@ -129,6 +129,19 @@ impl Dataset {
             return;
         }
         let mut placed = self.place_in(title, &org, org.context, org.place_override);
+        // A central organ's units are its 司局 (titles_by_org §3.1); a
+        // 委员会 under it is none of them (水利部黄河水利委员会, a river
+        // basin commission) and the reference gives it no level, so nothing
+        // is derived or cased below it. A title that names its own kind of
+        // unit (处长) keeps its level wherever it stands.
+        let committee = org
+            .organ
+            .and(org.units.get(1))
+            .filter(|u| u.kind == "内设机构" && u.name.ends_with("委员会"));
+        if let Some(unit) = committee.filter(|_| placed.rule != Rule::FixedTitle) {
+            r.found.push(Note::CommitteeUnderOrgan(unit.name.to_string()));
+            placed = Placement::default();
+        }
         if let [first, ..] = org.ambiguous.as_slice() {
             // Several divisions share the name: an answer only if all agree.
             let agree = org.ambiguous.iter().all(|p| {

@@ -416,6 +416,7 @@ impl<'a> Resolution<'a> {
                 Note::NoTitle
                     | Note::Leftover(_)
                     | Note::GroupInInternalUnit(_)
+                    | Note::CommitteeUnderOrgan(_)
                     | Note::DevZone
                     | Note::Unplaced
             )

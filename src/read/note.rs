@@ -108,6 +108,9 @@ pub enum Note<'a> {
     /// committee's office): internal units have none, so the chain is not
     /// understood.
     GroupInInternalUnit(String),
+    /// A 委员会 named under a central organ (水利部黄河水利委员会): not one
+    /// of the organ's 司局, and of a level the reference does not give.
+    CommitteeUnderOrgan(String),
     /// The text names a 职级, which is not a leadership post.
     Rank {
         /// The 职级 (`一级调研员`).
@@ -242,6 +245,10 @@ impl fmt::Display for Note<'_> {
             }
             Note::NoTitle => f.write_str("没有识别出职务或职级名称"),
             Note::Leftover(text) => write!(f, "未能识别“{text}”"),
+            Note::CommitteeUnderOrgan(unit) => write!(
+                f,
+                "“{unit}”是部委之下的委员会，不是其内设的司局，规格参考资料未给出，故不给层次"
+            ),
             Note::GroupInInternalUnit(unit) => write!(
                 f,
                 "党组设在机关、部门，不设在内设机构：“{unit}党组”所在的单位无法确定，故不给层次"
