@@ -213,7 +213,7 @@ bake_struct! {
     Places { version, source, generated, place }
     PlacesFile { places }
     Organ { name, aliases, category, level, confidence, sources, managed_by, plaque_of, notes }
-    UnitLevel { context, head, department, department_nominal, confidence, sources, notes }
+    UnitLevel { context, head, department, department_nominal, department_grade, deputy_grade, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
     DepartmentOverride { context, names, head, confidence, sources, notes }
     BodyRule { body, titles, below, like_department, confidence, sources, notes }

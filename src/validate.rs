@@ -76,14 +76,6 @@ fn ranks(
             errs.push(format!("{what}: `{name}` is neither a level nor a rank"));
         }
     };
-    let grade_ok = |what: &str, g: &crate::schema::Grade, errs: &mut Vec<String>| {
-        if !(1..=27).contains(&g.highest) || !(1..=27).contains(&g.lowest) || g.highest > g.lowest {
-            errs.push(format!(
-                "{what}: 级别 band {}–{} is not within 1–27, highest first",
-                g.highest, g.lowest
-            ));
-        }
-    };
     let mut orders = BTreeSet::new();
     for l in data.levels.iter() {
         let what = format!("level {}", l.name);
@@ -451,6 +443,9 @@ fn organisations(
         if !contexts.contains(&*u.context) {
             errs.push(format!("{what}: unknown context"));
         }
+        for g in u.department_grade.iter().chain(&u.deputy_grade) {
+            grade_ok(&what, g, &mut errs);
+        }
     }
     for d in orgs.department_overrides.iter() {
         let what = format!("department_override {}", d.context);
@@ -479,6 +474,16 @@ fn organisations(
         }
     }
     if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
+/// A 级别 band lies within 1–27, highest (smallest number) first.
+fn grade_ok(what: &str, g: &crate::schema::Grade, errs: &mut Vec<String>) {
+    if !(1..=27).contains(&g.highest) || !(1..=27).contains(&g.lowest) || g.highest > g.lowest {
+        errs.push(format!(
+            "{what}: 级别 band {}–{} is not within 1–27, highest first",
+            g.highest, g.lowest
+        ));
+    }
 }
 
 /// Organ names and aliases.

@@ -875,3 +875,25 @@ fn a_committee_under_a_ministry_is_none_of_its_departments() {
     assert_eq!(level("国家发展和改革委员会价格司司长"), "厅局级正职");
     assert_eq!(level("全国人大常委会法制工作委员会副主任"), "省部级副职");
 }
+
+#[test]
+fn a_vice_ministerial_organs_departments_have_the_regulations_bands() {
+    // titles_by_org §1.3/§3.1 (R4): in a 副部级机关 the 司局级正职 is in 十五级
+    // 至十级 and the 司局级副职 in 十七级至十一级, not their levels' own bands
+    // (8–13, 10–15); how the level is recorded is unconfirmed, so not 高.
+    let band =
+        |r: &serde_json::Value| (r["grade"]["highest"].clone(), r["grade"]["lowest"].clone());
+    let r = json(&["resolve", "国家统计局综合司司长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
+    assert_eq!(band(&r), (10.into(), 15.into()), "{r}");
+    let r = json(&["resolve", "国家统计局综合司副司长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级副职", "medium"));
+    assert_eq!(band(&r), (11.into(), 17.into()), "{r}");
+    // A 正部级 organ's 司长 keeps 厅局级正职's own band, and 高.
+    let r = json(&["resolve", "国家发展和改革委员会价格司司长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+    assert_eq!(band(&r), (8.into(), 13.into()), "{r}");
+    // A 处长 below the 司 is 正处 with its own band.
+    let r = json(&["resolve", "国家统计局综合司综合处处长"]);
+    assert_eq!(band(&r), (12.into(), 18.into()), "{r}");
+}

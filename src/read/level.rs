@@ -5,7 +5,7 @@
 use super::org::Org;
 use super::{Certainty, Note, Resolution, Rule};
 use crate::data::Dataset;
-use crate::schema::{Body, Confidence, Level, Role, Text, Title, UnitOverride};
+use crate::schema::{Body, Confidence, Grade, Level, Role, Text, Title, UnitOverride};
 use std::borrow::Cow;
 
 impl Dataset {
@@ -51,6 +51,9 @@ pub(super) struct Placement<'a> {
     /// A named exception in the data gave the level: the place's (湖北's
     /// 省直管市) or the department's (省监狱管理局), not the ordinary rules.
     pub(super) overridden: bool,
+    /// The 级别 band the regulations give the post in its unit, where it is
+    /// not its level's own (副部级机关's 司长: 10–15).
+    pub(super) grade: Option<Grade>,
 }
 
 /// Where in `text` a zone is named (开发区, 新区 and their 管委会: no tier of
@@ -139,9 +142,11 @@ impl Dataset {
             .and(org.units.get(1))
             .filter(|u| u.kind == "内设机构" && u.name.ends_with("委员会"));
         if let Some(unit) = committee.filter(|_| placed.rule != Rule::FixedTitle) {
-            r.found.push(Note::CommitteeUnderOrgan(unit.name.to_string()));
+            r.found
+                .push(Note::CommitteeUnderOrgan(unit.name.to_string()));
             placed = Placement::default();
         }
+        self.band_in_unit(&org, &mut placed);
         if let [first, ..] = org.ambiguous.as_slice() {
             // Several divisions share the name: an answer only if all agree.
             let agree = org.ambiguous.iter().all(|p| {
@@ -220,6 +225,36 @@ impl Dataset {
         if let (Some(level), Some(last)) = (r.level, r.organisation.last_mut()) {
             if last.level.is_none() && title.role == Role::Head {
                 last.level = Some(&level.name);
+            }
+        }
+    }
+
+    /// A 副部级机关's own 司局: the regulations give their heads and deputies
+    /// 级别 bands of their own (R4: 十五级至十级, 十七级至十一级), and how their
+    /// level is recorded is not confirmed (the unit level's note): the band
+    /// is the regulations', the answer at most 中.
+    fn band_in_unit<'a>(&'a self, org: &Org<'a>, placed: &mut Placement<'a>) {
+        let Some(unit) = org
+            .organ
+            .filter(|_| org.departments == 1)
+            .and(org.context)
+            .and_then(|c| self.unit_level(c))
+        else {
+            return;
+        };
+        let head = unit.department.as_deref().and_then(|d| self.level(d));
+        let deputy = head.and_then(|h| self.level_below(h, 1));
+        let band = match placed.level {
+            Some(l) if head.is_some_and(|h| h.name == l.name) => unit.department_grade,
+            Some(l) if deputy.is_some_and(|d| d.name == l.name) => unit.deputy_grade,
+            _ => None,
+        };
+        if let Some(g) = band {
+            placed.grade = Some(g);
+            placed.confidence = placed.confidence.max(Certainty::Medium);
+            // 司长's own note says as much.
+            if placed.data_notes.is_empty() {
+                placed.data_notes = &unit.notes;
             }
         }
     }
@@ -419,8 +454,7 @@ impl Dataset {
                 sources: &case.sources,
                 basis,
                 data_notes: &case.notes,
-                cases: Vec::new(),
-                overridden: false,
+                ..Placement::default()
             };
         }
         // A member (常委, 委员) is a deputy's level only in a Party committee:

@@ -192,6 +192,9 @@ pub struct Resolution<'a> {
     /// The 级别 band of the 职级 the level came from, when it did (一级调研员:
     /// 11–17, not 正处's 12–18; a police rank: none stated).
     rank_grade: Option<Option<Grade>>,
+    /// The 级别 band the regulations give the post in its unit, where it is
+    /// not its level's own (副部级机关's 司长: 10–15, not 厅局级正职's 8–13).
+    unit_grade: Option<Grade>,
     /// The data's notes on that rule.
     data_notes: &'a [Text],
 }
@@ -271,6 +274,7 @@ impl<'a> Resolution<'a> {
             found: Vec::new(),
             basis: None,
             rank_grade: None,
+            unit_grade: None,
             data_notes: &[],
             stated_level: None,
             post_level: None,
@@ -301,18 +305,24 @@ impl<'a> Resolution<'a> {
     }
 
     /// The 级别 band of the answer: a 职级's own when the level came from one
-    /// (一级调研员: 11–17), else the level's.
+    /// (一级调研员: 11–17), the one the regulations give the post in its unit
+    /// (a 副部级机关's 司长: 10–15), else the level's.
     ///
     /// ```
     /// let data = rankinfo::builtin();
     /// let g = data.resolve("一级调研员").grade().unwrap();
     /// assert_eq!((g.highest, g.lowest), (11, 17));
+    /// let g = data.resolve("国家统计局综合司司长").grade().unwrap();
+    /// assert_eq!((g.highest, g.lowest), (10, 15));
     /// let g = data.resolve("处长").grade().unwrap();
     /// assert_eq!((g.highest, g.lowest), (12, 18));
     /// ```
     pub fn grade(&self) -> Option<Grade> {
-        match self.rank_grade {
-            Some(own) if self.rule == Rule::RankEquivalent && self.stated_level.is_none() => own,
+        match (self.rank_grade, self.unit_grade) {
+            (Some(own), _) if self.rule == Rule::RankEquivalent && self.stated_level.is_none() => {
+                own
+            }
+            (_, Some(own)) if self.level.is_some() && self.stated_level.is_none() => Some(own),
             _ => self.level.map(|l| l.grade),
         }
     }
@@ -450,6 +460,7 @@ impl<'a> Resolution<'a> {
             Certainty::Low
         };
         self.nominal = p.nominal;
+        self.unit_grade = p.grade;
         self.often = p.often;
         self.sources = p.sources;
         self.basis = p.basis;

@@ -1,7 +1,7 @@
 //! `data/organisations.toml`: named central organs and universities, and the
 //! levels of the units of each kind of place (the derivation rule).
 
-use super::{Confidence, List, Source, Text};
+use super::{Confidence, Grade, List, Source, Text};
 use serde::{Deserialize, Serialize};
 
 /// A named organ whose level is fixed by name (国家统计局, 北京大学 …).
@@ -45,6 +45,11 @@ pub struct UnitLevel {
     pub department: Option<Text>,
     /// What the regulations call the department head, where that differs.
     pub department_nominal: Option<Text>,
+    /// The 级别 band of the department head where the regulations set it
+    /// apart from its level's own (副部级机关's 司长: 十五级至十级, R4).
+    pub department_grade: Option<Grade>,
+    /// The same for the department head's deputy (十七级至十一级, R4).
+    pub deputy_grade: Option<Grade>,
     /// How sure the data is of these levels.
     pub confidence: Confidence,
     /// Source ids.
