@@ -127,6 +127,13 @@ fn level_and_confidence(r: &serde_json::Value) -> (&str, &str) {
     (s("level"), s("confidence"))
 }
 
+/// The answer to `text`, asserted to give no level (and so 低).
+fn withheld(text: &str) -> serde_json::Value {
+    let r = json(&["resolve", text]);
+    assert_eq!(level_and_confidence(&r), ("", "low"), "{text}");
+    r
+}
+
 #[test]
 fn resolve_json_contract_through_the_binary() {
     let v = json(&["resolve", "广东省深圳市南山区发展和改革局副局长"]);
@@ -789,8 +796,7 @@ fn a_party_schools_and_a_co_operatives_units_are_not_departments() {
         "湖北省委党校政治经济学教研室副主任",
         "甘肃省委党校组织人事处处长",
     ] {
-        let r = json(&["resolve", text]);
-        assert_eq!(level_and_confidence(&r), ("", "low"), "{text}");
+        withheld(text);
     }
     // A supply and marketing co-operative is no department either (a blind
     // holdout labels this NONE; it was 乡科级副职 with 高). A ministry's 司
@@ -851,19 +857,30 @@ fn a_young_pioneers_committee_is_no_government_commission() {
 }
 
 #[test]
-fn a_committee_under_a_ministry_is_none_of_its_departments() {
-    // titles_by_org §3.1: a ministry's internal units are 司/局/厅/室. 水利部
-    // 黄河水利委员会 (a river basin commission, in the career-line pool) was
-    // read as one of them and its bureau's 局长 derived as 县处级正职 (中);
-    // the reference gives the commission no level, so none is derived.
-    let r = json(&["resolve", "水利部黄河水利委员会黄河中游治理局局长"]);
-    assert_eq!(level_and_confidence(&r), ("", "low"));
-    assert!(
-        r["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("“黄河水利委员会”是部委之下的委员会"),
-        "{r}"
+fn a_unit_under_a_ministry_that_is_none_of_its_departments_gets_no_level() {
+    // titles_by_org §3.1: a ministry's internal units are 司/局/厅/室, and
+    // the reference gives no level for anything else under it. Each of these
+    // (from the career-line pool) was read as the organ's own 局 or 办公室:
+    // a river basin commission's bureau (县处级正职, 中), a bank branch's
+    // office (厅局级正职, 高), an institute's laboratory (厅局级正职, 中).
+    for text in [
+        "水利部黄河水利委员会黄河中游治理局局长",
+        "中国人民银行广东省分行办公室主任",
+        "中科院武汉物理与数学所波谱学研究室主任",
+    ] {
+        let r = withheld(text);
+        assert!(
+            r["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("不是部委内设的司局"),
+            "{r}"
+        );
+    }
+    // A title that names its own unit keeps its level below such a unit.
+    assert_eq!(
+        level("水利部黄河水利委员会黄河中游治理局劳动人事处处长"),
+        "县处级正职"
     );
     // In a bio, the post not understood keeps the other one below 高.
     let r = json(&[

@@ -406,7 +406,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::DependsOn { .. } => "层次取决于机构",
         Note::SharedName { .. } => "地名重名",
         Note::DevZone => "开发区、新区",
-        Note::CommitteeUnderOrgan(_) => "部委下设委员会，规格不明",
+        Note::UnitUnderOrgan(_) => "部委下属机构，规格不明",
         Note::BelowLadder { .. } => "股级，无法定层次",
         Note::NotHeld => "尚未任职",
         Note::RankWithoutLevel(_) => "职级无对应层次",

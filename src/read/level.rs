@@ -132,19 +132,16 @@ impl Dataset {
             return;
         }
         let mut placed = self.place_in(title, &org, org.context, org.place_override);
-        // A central organ's units are its 司局 (titles_by_org §3.1); a
-        // 委员会 under it is none of them (水利部黄河水利委员会, a river
-        // basin commission) and the reference gives it no level, so nothing
-        // is derived or cased below it. A title that names its own kind of
-        // unit (处长) keeps its level wherever it stands.
-        let committee = org
-            .organ
-            .and(org.units.get(1))
-            .filter(|u| u.kind == "内设机构" && u.name.ends_with("委员会"));
-        if let Some(unit) = committee.filter(|_| placed.rule != Rule::FixedTitle) {
-            r.found
-                .push(Note::CommitteeUnderOrgan(unit.name.to_string()));
-            placed = Placement::default();
+        // A title that names its own kind of unit (处长) keeps its level
+        // wherever it stands; no other is derived or cased below a unit
+        // that is none of the organ's 司局.
+        if let Some(unit) = self
+            .unit_under_organ(&org)
+            .filter(|_| placed.rule != Rule::FixedTitle)
+        {
+            r.found.push(Note::UnitUnderOrgan(unit.to_string()));
+            r.organisation = org.units;
+            return;
         }
         self.band_in_unit(&org, &mut placed);
         if let [first, ..] = org.ambiguous.as_slice() {
@@ -227,6 +224,29 @@ impl Dataset {
                 last.level = Some(&level.name);
             }
         }
+    }
+
+    /// The first unit under a central organ, when it is none of the organ's
+    /// 司局 (titles_by_org §3.1: 司/局/厅/室), the only units whose level the
+    /// reference gives: a 委员会 (水利部黄河水利委员会, a river basin
+    /// commission), a branch in a place (中国人民银行广东省分行办公室, 国家
+    /// 外汇管理局苏州中心支局) or a unit of an institute (中科院武汉物理与数学
+    /// 所波谱学研究室). Read as the organ's own 办公室 or 局, these were
+    /// answered 厅局级正职, most with 高.
+    fn unit_under_organ<'o>(&self, org: &'o Org<'_>) -> Option<&'o str> {
+        let unit = org.organ.and(org.units.get(1))?;
+        let name = &*unit.name;
+        // The unit's own ending (办公室, 研究室) may hold 室 or 院 itself.
+        let before_ending = name
+            .char_indices()
+            .nth_back(1)
+            .map_or("", |(i, _)| &name[..i]);
+        let under = name.ends_with("委员会")
+            || self.places_at(name).is_some()
+            || ["所", "院", "分行", "支行", "分局", "支局", "中心"]
+                .iter()
+                .any(|w| before_ending.contains(w));
+        (unit.kind == "内设机构" && under).then_some(name)
     }
 
     /// A 副部级机关's own 司局: the regulations give their heads and deputies

@@ -426,7 +426,7 @@ impl<'a> Resolution<'a> {
                 Note::NoTitle
                     | Note::Leftover(_)
                     | Note::GroupInInternalUnit(_)
-                    | Note::CommitteeUnderOrgan(_)
+                    | Note::UnitUnderOrgan(_)
                     | Note::DevZone
                     | Note::Unplaced
             )

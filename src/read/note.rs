@@ -108,9 +108,11 @@ pub enum Note<'a> {
     /// committee's office): internal units have none, so the chain is not
     /// understood.
     GroupInInternalUnit(String),
-    /// A 委员会 named under a central organ (水利部黄河水利委员会): not one
-    /// of the organ's 司局, and of a level the reference does not give.
-    CommitteeUnderOrgan(String),
+    /// A unit named under a central organ that is not one of its 司局: a
+    /// 委员会 (水利部黄河水利委员会), a branch in a place (中国人民银行广东省
+    /// 分行办公室) or an institute's unit (中科院…研究所开发办), of a level
+    /// the reference does not give.
+    UnitUnderOrgan(String),
     /// The text names a 职级, which is not a leadership post.
     Rank {
         /// The 职级 (`一级调研员`).
@@ -245,9 +247,9 @@ impl fmt::Display for Note<'_> {
             }
             Note::NoTitle => f.write_str("没有识别出职务或职级名称"),
             Note::Leftover(text) => write!(f, "未能识别“{text}”"),
-            Note::CommitteeUnderOrgan(unit) => write!(
+            Note::UnitUnderOrgan(unit) => write!(
                 f,
-                "“{unit}”是部委之下的委员会，不是其内设的司局，规格参考资料未给出，故不给层次"
+                "“{unit}”不是部委内设的司局（司、局、厅、室），是其下设或在地方的机构，规格参考资料未给出，故不给层次"
             ),
             Note::GroupInInternalUnit(unit) => write!(
                 f,
