@@ -469,12 +469,13 @@ fn address(
     // A given name that can fill a template: one the forms take as it is
     // (they drop whitespace) and that cannot be taken for a hole.
     let fills = given.filter(|g| g.chars().all(|c| !c.is_whitespace() && c != HOLE));
-    // Its template's key, and the holes it fills: one per character.
+    // Its template's key, the holes it fills (one per character), and
+    // how many.
     let template = fills.map(|g| {
         let n = g.chars().count();
-        (format!("{key}\u{1}{n}"), HOLE.to_string().repeat(n))
+        (format!("{key}\u{1}{n}"), HOLE.to_string().repeat(n), n)
     });
-    if let (Some(g), Some((k, hole))) = (fills, &template) {
+    if let (Some(g), Some((k, hole, _))) = (fills, &template) {
         if let Some(Some((oral, written))) = cache.templates.get(k) {
             ann.address_oral = oral.replace(hole.as_str(), g);
             ann.address_written = written.replace(hole.as_str(), g);
@@ -492,7 +493,7 @@ fn address(
         };
         a.map(|a| (a.oral, a.written)).unwrap_or_default()
     };
-    let (oral, written) = forms(given);
+    let formed = forms(given);
     if !cache.fixed.contains_key(key.as_str()) {
         // Cached only when the given name changes nothing.
         let other = forms(Some(if given == Some("某某") {
@@ -500,20 +501,19 @@ fn address(
         } else {
             "某某"
         }));
-        let same = other == (oral.clone(), written.clone()) && forms(None) == other;
+        let same = other == formed && forms(None) == other;
         if cache.fixed.len() >= ADDRESSES {
             cache.fixed.clear();
         }
-        let value = same.then(|| (oral.clone(), written.clone()));
+        let value = same.then(|| formed.clone());
         cache.fixed.insert(key.clone(), value);
     }
     let depends = matches!(cache.fixed.get(key.as_str()), Some(None));
-    if let (Some(g), Some((k, hole)), true) = (fills, template, depends) {
+    if let (Some(g), Some((k, hole, n)), true) = (fills, template, depends) {
         if !cache.templates.contains_key(&k) {
             // Kept as a template only when the given name fills its holes
             // and does nothing else, checked with this name and another
             // of the same length.
-            let n = g.chars().count();
             let probe = if g.chars().all(|c| c == '某') {
                 "甲"
             } else {
@@ -522,8 +522,7 @@ fn address(
             .repeat(n);
             let (t_oral, t_written) = forms(Some(&hole));
             let fill = |name: &str| (t_oral.replace(&hole, name), t_written.replace(&hole, name));
-            let fits =
-                fill(g) == (oral.clone(), written.clone()) && fill(&probe) == forms(Some(&probe));
+            let fits = fill(g) == formed && fill(&probe) == forms(Some(&probe));
             if cache.templates.len() >= ADDRESSES {
                 cache.templates.clear();
             }
@@ -532,8 +531,7 @@ fn address(
                 .insert(k, fits.then_some((t_oral, t_written)));
         }
     }
-    ann.address_oral = oral;
-    ann.address_written = written;
+    (ann.address_oral, ann.address_written) = formed;
 }
 
 #[cfg(test)]

@@ -234,9 +234,13 @@ impl Dataset {
     /// 所波谱学研究室). Read as the organ's own 办公室 or 局, these were
     /// answered 厅局级正职, most with 高.
     fn unit_under_organ<'o>(&self, org: &'o Org<'_>) -> Option<&'o str> {
-        let unit = org.organ.and(org.units.get(1))?;
+        let unit = org
+            .organ
+            .and(org.units.get(1))
+            .filter(|u| u.kind == "内设机构")?;
         let name = &*unit.name;
-        // The unit's own ending (办公室, 研究室) may hold 室 or 院 itself.
+        // Sought before the last two characters, the unit's own ending
+        // (办公室's 公室, 开发办): what they mark is a unit inside another.
         let before_ending = name
             .char_indices()
             .nth_back(1)
@@ -246,7 +250,7 @@ impl Dataset {
             || ["所", "院", "分行", "支行", "分局", "支局", "中心"]
                 .iter()
                 .any(|w| before_ending.contains(w));
-        (unit.kind == "内设机构" && under).then_some(name)
+        under.then_some(name)
     }
 
     /// A 副部级机关's own 司局: the regulations give their heads and deputies
