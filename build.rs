@@ -198,7 +198,8 @@ bake_struct! {
     RankSetting { unit, from, only, clause, confidence, sources }
     Context { name, aliases, description }
     TitleCase { at, post, body, level, nominal, often, often_for, confidence, sources, notes }
-    Title { name, aliases, english, role, body, level, cases, depends_on, only_at, confidence, sources, notes }
+    Title { name, aliases, english, role, body, level, cases, depends_on, only_at, not_head_of, confidence,
+            sources, notes }
     InsigniaRange { post, level, highest, lowest, clause, confidence, sources }
     JudgePostRange { court, post, highest, lowest, confidence, sources }
     RanksFile { meta, sources, levels, ranks, rank_settings, insignia_ranges, judge_post_ranges,

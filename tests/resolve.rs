@@ -894,6 +894,42 @@ fn a_unit_under_a_ministry_that_is_none_of_its_departments_gets_no_level() {
 }
 
 #[test]
+fn a_director_written_after_a_bureau_holds_a_post_inside_it() {
+    // A 局's head is its 局长, a 厅's its 厅长: a 主任 after one heads some
+    // unit inside it that the text does not name. These were read as the
+    // department's own head or deputy, with 高.
+    for text in [
+        "安徽省合肥市财政局副主任",
+        "陕西省榆林市子洲县统计局主任",
+        "安徽省财政厅副主任",
+    ] {
+        let r = withheld(text);
+        let why = r["explanation"].as_str().unwrap();
+        assert!(why.contains("本身的职务"), "{r}");
+        // The text names the unit: no "the string does not say which" note.
+        assert!(!why.contains("字符串没有说明"), "{r}");
+    }
+    // What a 主任 heads: an 办公厅, a 委, an office inside a 局.
+    assert_eq!(level("广东省人民政府办公厅副主任"), "厅局级副职");
+    assert_eq!(level("陕西省咸阳市发展和改革委员会副主任"), "县处级副职");
+    assert_eq!(level("安徽省合肥市财政局办公室主任"), "乡科级正职");
+    assert_eq!(level("国家发展和改革委员会办公厅主任"), "厅局级正职");
+}
+
+#[test]
+fn a_universitys_department_is_not_a_ministrys() {
+    // titles_by_org §4: a 中管高校 keeps its 正厅 机构规格, whose 院系 and 处
+    // are 正处. Its 部 was read as a ministry's 办公厅 (厅局级正职, 高).
+    for text in ["兰州大学德育教研部主任", "清华大学科技开发部主任"] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), ("县处级正职", "medium"), "{text}");
+    }
+    // A ministry's own 办公厅 is still one.
+    let r = json(&["resolve", "国家发展和改革委员会办公厅主任"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+}
+
+#[test]
 fn a_vice_ministerial_organs_departments_have_the_regulations_bands() {
     // titles_by_org §1.3/§3.1 (R4): in a 副部级机关 the 司局级正职 is in 十五级
     // 至十级 and the 司局级副职 in 十七级至十一级, not their levels' own bands

@@ -408,6 +408,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::DevZone => "开发区、新区",
         Note::UnitUnderOrgan(_) => "部委下属机构，规格不明",
         Note::BelowLadder { .. } => "股级，无法定层次",
+        Note::NotItsHead { .. } => "部门内某机构的职务，未写明",
         Note::NotHeld => "尚未任职",
         Note::RankWithoutLevel(_) => "职级无对应层次",
         Note::Unplaced => "括号中的层次或职务无法确定",

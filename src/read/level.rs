@@ -209,7 +209,13 @@ impl Dataset {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::TypedPlace);
         }
-        if placed.rule == Rule::None {
+        // A title that is not the department's own depends on a unit the
+        // text does not name: its note says so.
+        let not_its_head = placed
+            .cases
+            .iter()
+            .any(|n| matches!(n, Note::NotItsHead { .. }));
+        if placed.rule == Rule::None && !not_its_head {
             if let Some(on) = &title.depends_on {
                 r.found.push(Note::DependsOn {
                     title: &title.name,
@@ -332,6 +338,25 @@ impl Dataset {
                 ..Placement::default()
             };
         }
+        // 主任 after a 局 (财政局副主任) is a post of a unit inside it, and no
+        // rule of the department's gives its level. An 办公厅 is an office.
+        let last = org
+            .units
+            .last()
+            .filter(|u| u.kind == "工作部门" || u.kind == "内设机构");
+        if let Some(unit) = last.filter(|u| {
+            body == Some(Body::Department)
+                && !u.name.ends_with("办公厅")
+                && title.not_head_of.iter().any(|e| u.name.ends_with(&**e))
+        }) {
+            return Placement {
+                cases: vec![Note::NotItsHead {
+                    title: &title.name,
+                    unit: unit.name.to_string(),
+                }],
+                ..Placement::default()
+            };
+        }
         let deputy = matches!(title.role, Role::Deputy | Role::Member) || org.deputy;
         if let Some(o) = over.filter(|_| title.role == Role::Head && org.departments == 0) {
             if matches!(body, Some(Body::Party | Body::Government) | None) {
@@ -367,8 +392,11 @@ impl Dataset {
             }
         }
         // An organ's own 司/局 is a 部委内设机构; a unit below it is derived.
+        // A university's 部 or 处 is not a ministry's 司局: it is derived from
+        // the university's own rule (titles_by_org §4: 院系/处 正处).
+        let university = matches!(context, Some("中管高校" | "高校"));
         let case_context = match (org.organ, org.departments) {
-            (Some(_), 1) => Some("部委内设机构"),
+            (Some(_), 1) if !university => Some("部委内设机构"),
             (_, 0 | 1) if !org.deputy => context,
             _ => None,
         };

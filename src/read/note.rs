@@ -81,6 +81,14 @@ pub enum Note<'a> {
         /// The unit (`药品监督管理局`).
         unit: String,
     },
+    /// A title written after a department it does not head (主任 after a
+    /// 局: 财政局副主任): the post of a unit inside it, not named.
+    NotItsHead {
+        /// The title (`副主任`).
+        title: &'a str,
+        /// The department (`财政局`).
+        unit: String,
+    },
     /// The title is not a post of that kind of organisation (县长 at 地级市).
     NotAt {
         /// The title (`县长`).
@@ -234,6 +242,10 @@ impl fmt::Display for Note<'_> {
                 f,
                 "另有职务在{}，此职务未写明地方或机关，可能同在该单位，把握不作“高”",
                 s.label()
+            ),
+            Note::NotItsHead { title, unit } => write!(
+                f,
+                "“{title}”不是“{unit}”本身的职务，当是其中某个机构（如办公室、中心）的，文中没有写明是哪个，故不给层次"
             ),
             Note::NotAt { title, at } => write!(f, "{at}没有“{title}”这一职务，无法给出层次"),
             Note::BodyRule { body, place, steps } => {

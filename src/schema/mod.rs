@@ -445,6 +445,12 @@ pub struct Title {
     /// post, and no level is derived for it.
     #[serde(default)]
     pub only_at: List<Text>,
+    /// Endings of department names whose head has a title of its own
+    /// (主任: 局, whose head is its 局长; an 办公厅 is still an office's).
+    /// Written after one (财政局主任), the title is a post of a unit inside
+    /// it, whose level the text does not give.
+    #[serde(default)]
+    pub not_head_of: List<Text>,
     /// How sure the data is of the entry.
     pub confidence: Confidence,
     /// Source ids.
