@@ -29,7 +29,10 @@ given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英�
 departments = ["发展和改革委员会", "教育局", "公安局", "财政局", "人力资源和社会保障局", "自然资源局", "生态环境局",
                "住房和城乡建设局", "交通运输局", "农业农村局", "商务局", "卫生健康委员会", "审计局", "统计局",
                "市场监督管理局", "应急管理局", "水利局", "文化和旅游局", "民政局", "司法局"]
-dept_posts = ["局长", "副局长", "主任", "副主任", "党组书记", "调研员", "一级调研员", "四级调研员"]
+# 主任 heads a 委 (发展和改革委员会主任), 局长 a 局: a 局's 主任 names no post.
+ranks = ["党组书记", "调研员", "一级调研员", "四级调研员"]
+dept_posts = {"局": ["局长", "副局长", "办公室主任", "办公室副主任"] + ranks,
+              "会": ["主任", "副主任", "办公室主任", "办公室副主任"] + ranks}
 central = ["国家发展和改革委员会", "财政部", "商务部", "国家统计局", "海关总署", "国家市场监督管理总局"]
 central_posts = ["司长", "副司长", "处长", "副处长", "一级巡视员", "二级巡视员"]
 outside = [("某某科技有限公司", "总经理"), ("市第一人民医院", "院长"), ("实验中学", "校长"),
@@ -48,10 +51,12 @@ def unit_and_title():
     r = random.random()
     if r < 0.30:
         c = random.choice(counties)
-        return chain(c) + random.choice(departments).replace("委员会", "委员会"), random.choice(dept_posts)
+        d = random.choice(departments)
+        return chain(c) + d, random.choice(dept_posts[d[-1]])
     if r < 0.55:
         c = random.choice(cities)
-        return chain(c) + random.choice(departments), random.choice(dept_posts)
+        d = random.choice(departments)
+        return chain(c) + d, random.choice(dept_posts[d[-1]])
     if r < 0.70:
         c = random.choice(counties)
         post = random.choice(["县委书记", "县委副书记", "县长", "副县长", "县委常委"])
@@ -65,12 +70,16 @@ def unit_and_title():
         return chain(c), random.choice(["市委书记", "市长", "副市长", "市委常委、秘书长"])
     if r < 0.84:
         p = random.choice(provinces)
-        return p["name"] + random.choice(["财政厅", "教育厅", "公安厅", "发展和改革委员会"]), random.choice(["厅长", "副厅长", "处长", "副处长"])
+        d = random.choice(["财政厅", "教育厅", "公安厅", "发展和改革委员会"])
+        head = ["主任", "副主任"] if d.endswith("会") else ["厅长", "副厅长"]
+        return p["name"] + d, random.choice(head + ["处长", "副处长"])
     if r < 0.90:
         return random.choice(central) + random.choice(["办公厅", "综合司", "政策研究室"]), random.choice(central_posts)
     if r < 0.96:
         c = random.choice(counties)
-        return chain(c) + random.choice(["城关镇", "新华街道"]), random.choice(["党委书记", "镇长", "主任", "副镇长"])
+        town = random.choice(["城关镇", "新华街道"])
+        head = ["镇长", "副镇长"] if town.endswith("镇") else ["主任", "副主任"]
+        return chain(c) + town, random.choice(["党委书记", "人大主席"] + head)
     return random.choice(outside)
 
 
