@@ -209,13 +209,10 @@ impl Dataset {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::TypedPlace);
         }
-        // A title that is not the department's own depends on a unit the
-        // text does not name: its note says so.
-        let not_its_head = placed
-            .cases
-            .iter()
-            .any(|n| matches!(n, Note::NotItsHead { .. }));
-        if placed.rule == Rule::None && !not_its_head {
+        // No level for a reason of its own (股级, 县长 at a 地级市, 主任 after
+        // a 局): its note says why, not "the string does not say".
+        let reason = placed.cases.iter().any(|n| !matches!(n, Note::Case { .. }));
+        if placed.rule == Rule::None && !reason {
             if let Some(on) = &title.depends_on {
                 r.found.push(Note::DependsOn {
                     title: &title.name,
