@@ -186,32 +186,34 @@ fn escape_since(out: &mut Vec<u8>, start: usize) {
     }
 }
 
-/// The first byte that needs escaping, found eight bytes at a time.
+/// The first byte that needs escaping, found eight bytes at a time; the
+/// last word padded with spaces, which need none.
 fn first_to_escape(bytes: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while let Some(word) = bytes
-        .get(i..i + 8)
-        .and_then(|w| <[u8; 8]>::try_from(w).ok())
-    {
-        if word_needs_escape(u64::from_le_bytes(word)) {
-            break;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let bits = <[u8; 8]>::try_from(word).map_or(0, |w| to_escape(u64::from_le_bytes(w)));
+        if bits != 0 {
+            return Some(at + bits.trailing_zeros() as usize / 8);
         }
-        i += 8;
+        at += 8;
     }
-    bytes[i..]
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .map(|k| i + k)
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let bits = to_escape(u64::from_le_bytes(last));
+    (bits != 0).then(|| at + bits.trailing_zeros() as usize / 8)
 }
 
-/// Whether any byte of `w` is below 0x20, `"` or `\` (exact: the
-/// "has less" and "has zero" tests of bit-twiddling lore).
-fn word_needs_escape(w: u64) -> bool {
+/// The high bit of each byte of `w` below 0x20, `"` or `\` (the "has
+/// less" and "has zero" tests of bit-twiddling lore). A borrow can flag a
+/// byte above a true one, never below: the lowest flag is exact.
+fn to_escape(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
     let below = w.wrapping_sub(LO * 0x20) & !w & HI;
-    (below | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\\')))) != 0
+    below | zero(w ^ (LO * u64::from(b'"'))) | zero(w ^ (LO * u64::from(b'\\')))
 }
 
 fn escape_byte(out: &mut Vec<u8>, b: u8) {
@@ -249,5 +251,32 @@ impl fmt::Write for Escaped<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         escape(self.0, s);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_to_escape;
+
+    #[test]
+    fn the_first_byte_to_escape_is_found_wherever_it_is() {
+        // Every class serde_json escapes, at every position of texts of every
+        // length around the word size, after CJK bytes (0x80 and above) and
+        // with more to escape after it: the borrow of the bit tests must
+        // never flag a byte below the first.
+        for len in 1..=20 {
+            for at in 0..len {
+                for b in [0x00, 0x1F, b'\n', b'"', b'\\'] {
+                    let mut text = "县".repeat(len).into_bytes()[..len].to_vec();
+                    text[at] = b;
+                    if at + 1 < len {
+                        text[at + 1] = 0x00;
+                    }
+                    assert_eq!(first_to_escape(&text), Some(at), "{text:?}");
+                }
+            }
+            let clean = " !#[]~\u{7f}é县".repeat(3);
+            assert_eq!(first_to_escape(&clean.as_bytes()[..len]), None);
+        }
     }
 }
