@@ -950,3 +950,24 @@ fn a_vice_ministerial_organs_departments_have_the_regulations_bands() {
     let r = json(&["resolve", "国家统计局综合司综合处处长"]);
     assert_eq!(band(&r), (12.into(), 18.into()), "{r}");
 }
+
+#[test]
+fn a_sub_provincial_citys_department_deputies_have_the_regulations_band() {
+    // titles_by_org §1.3/§3.3 (R4, 2020): 副省级城市机关的司局级副职 is in
+    // 十七级至十一级, not the 12–18 of 县处级正职, the level it is recorded at
+    // (W5: 市管正处). The level is sourced, so the answer stays 高.
+    let band =
+        |r: &serde_json::Value| (r["grade"]["highest"].clone(), r["grade"]["lowest"].clone());
+    let r = json(&["resolve", "广东省深圳市财政局副局长"]);
+    assert_eq!(level_and_confidence(&r), ("县处级正职", "high"));
+    assert_eq!(band(&r), (11.into(), 17.into()), "{r}");
+    // The head's band is 厅局级副职's own, 10–15.
+    let r = json(&["resolve", "广东省深圳市财政局局长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级副职", "high"));
+    assert_eq!(band(&r), (10.into(), 15.into()), "{r}");
+    // A 地级市's deputy and a 副省级市's 处长 keep their levels' own bands.
+    let r = json(&["resolve", "安徽省合肥市财政局副局长"]);
+    assert_eq!(band(&r), (14.into(), 20.into()), "{r}");
+    let r = json(&["resolve", "广东省深圳市财政局综合处处长"]);
+    assert_eq!(band(&r), (12.into(), 18.into()), "{r}");
+}

@@ -256,16 +256,17 @@ impl Dataset {
         under.then_some(name)
     }
 
-    /// A 副部级机关's own 司局: the regulations give their heads and deputies
-    /// 级别 bands of their own (R4: 十五级至十级, 十七级至十一级), and how their
-    /// level is recorded is not confirmed (the unit level's note): the band
-    /// is the regulations', the answer at most 中.
+    /// The departments of a 副部级机关 and of a 副省级市: the regulations give
+    /// their heads and deputies 级别 bands of their own (R4: 十五级至十级,
+    /// 十七级至十一级), set on the unit level. In a 副部级机关, how the level
+    /// is recorded is not confirmed (the unit level's note): the answer is at
+    /// most 中 there.
     fn band_in_unit<'a>(&'a self, org: &Org<'a>, placed: &mut Placement<'a>) {
         let Some(unit) = org
-            .organ
+            .context
             .filter(|_| org.departments == 1)
-            .and(org.context)
             .and_then(|c| self.unit_level(c))
+            .filter(|u| u.department_grade.is_some() || u.deputy_grade.is_some())
         else {
             return;
         };
@@ -278,10 +279,12 @@ impl Dataset {
         };
         if let Some(g) = band {
             placed.grade = Some(g);
-            placed.confidence = placed.confidence.max(Certainty::Medium);
-            // 司长's own note says as much.
-            if placed.data_notes.is_empty() {
-                placed.data_notes = &unit.notes;
+            if org.organ.is_some() {
+                placed.confidence = placed.confidence.max(Certainty::Medium);
+                // 司长's own note says as much.
+                if placed.data_notes.is_empty() {
+                    placed.data_notes = &unit.notes;
+                }
             }
         }
     }
