@@ -127,6 +127,11 @@ fn level_and_confidence(r: &serde_json::Value) -> (&str, &str) {
     (s("level"), s("confidence"))
 }
 
+/// The 级别 band of a `resolve --json` answer: highest and lowest.
+fn band(r: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
+    (r["grade"]["highest"].clone(), r["grade"]["lowest"].clone())
+}
+
 /// The answer to `text`, asserted to give no level (and so 低).
 fn withheld(text: &str) -> serde_json::Value {
     let r = json(&["resolve", text]);
@@ -934,8 +939,6 @@ fn a_vice_ministerial_organs_departments_have_the_regulations_bands() {
     // titles_by_org §1.3/§3.1 (R4): in a 副部级机关 the 司局级正职 is in 十五级
     // 至十级 and the 司局级副职 in 十七级至十一级, not their levels' own bands
     // (8–13, 10–15); how the level is recorded is unconfirmed, so not 高.
-    let band =
-        |r: &serde_json::Value| (r["grade"]["highest"].clone(), r["grade"]["lowest"].clone());
     let r = json(&["resolve", "国家统计局综合司司长"]);
     assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
     assert_eq!(band(&r), (10.into(), 15.into()), "{r}");
@@ -956,8 +959,6 @@ fn a_sub_provincial_citys_department_deputies_have_the_regulations_band() {
     // titles_by_org §1.3/§3.3 (R4, 2020): 副省级城市机关的司局级副职 is in
     // 十七级至十一级, not the 12–18 of 县处级正职, the level it is recorded at
     // (W5: 市管正处). The level is sourced, so the answer stays 高.
-    let band =
-        |r: &serde_json::Value| (r["grade"]["highest"].clone(), r["grade"]["lowest"].clone());
     let r = json(&["resolve", "广东省深圳市财政局副局长"]);
     assert_eq!(level_and_confidence(&r), ("县处级正职", "high"));
     assert_eq!(band(&r), (11.into(), 17.into()), "{r}");
