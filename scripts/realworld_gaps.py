@@ -16,6 +16,7 @@ FILES = [
     "realworld_holdout2.tsv",
     "realworld_holdout3.tsv",
     "realworld_holdout4.tsv",
+    "realworld_holdout5.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

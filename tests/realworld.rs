@@ -13,7 +13,11 @@
 //! on sure+likely, none answered 高 and wrong), and
 //! tests/data/realworld_holdout4.tsv (160 more, seed 20261207, labelled
 //! blind in a sixth pass; measured before any change for them: 91.1% right
-//! on sure+likely, one answered 高 and wrong).
+//! on sure+likely, one answered 高 and wrong), and
+//! tests/data/realworld_holdout5.tsv (160 more, seed 20261202, 110 of them
+//! drawn from the lines the reader answers 高 to check those claims,
+//! labelled blind in a seventh pass; measured before any change for them:
+//! 96.1% right on sure+likely, none answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -54,6 +58,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout2.tsv")));
     v.extend(read(include_str!("data/realworld_holdout3.tsv")));
     v.extend(read(include_str!("data/realworld_holdout4.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout5.tsv")));
     v
 }
 
@@ -104,8 +109,8 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 389 likely lines of realworld_extra.tsv and the four
-    // holdouts: 79.4% right (80.4% on the 352 before holdout4), none
+    // Reached on the 420 likely lines of realworld_extra.tsv and the five
+    // holdouts: 79.5% right (79.4% on the 389 before holdout5), none
     // answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
