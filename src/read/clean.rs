@@ -342,6 +342,7 @@ pub const LEADING: &[&str] = &[
     "被任命为",
     "任命为",
     "当选为",
+    "补选为",
     "后任",
     "曾任",
     "现任",
@@ -377,7 +378,7 @@ pub const LEADING: &[&str] = &[
 /// The first characters of [`LEADING`]: a cheap test before the words.
 pub const LEADING_FIRST: &[char] = &[
     '先', '后', '被', '任', '当', '曾', '现', '历', '起', '调', '升', '改', '转', '继', '再', '连',
-    '提', '选', '兼', '并', '挂', '援', '借', '在', '原',
+    '提', '选', '兼', '并', '挂', '援', '借', '在', '原', '补',
 ];
 
 /// A date or date range opening a career entry (1987.09, ―1990.08，,

@@ -834,6 +834,7 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
+        let text = self.elected(text);
         let text = self.strip_lead(text, &mut r);
         let (text, held) = clean::post_words(text);
         if let Some(sector) = sector::of(text) {
@@ -967,6 +968,38 @@ impl Dataset {
             }
         }
         Some((start, entry))
+    }
+
+    /// A news sentence naming someone to a post (吴晓华当选河北省人大常委会
+    /// 副主任, 会议选举宋朝华为省人大常委会副主任): the post, from 当选 on
+    /// (a lead word) or after the 为 that a place follows, without the name.
+    fn elected<'t>(&self, text: &'t str) -> &'t str {
+        // Both words hold 选: one search of a character on every post, not
+        // two of words.
+        if !text.contains('选') {
+            return text;
+        }
+        let name = |s: &str| (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none();
+        if let Some(i) = text.find("当选").filter(|&i| name(&text[..i])) {
+            return &text[i..];
+        }
+        // 选举 after the meeting that elects (…第一次会议选举…为…).
+        let Some(rest) = text.find("选举").map(|i| &text[i + "选举".len()..]) else {
+            return text;
+        };
+        // 为 may be in the name (马为民): the one a place or tier follows.
+        rest.match_indices('为')
+            .map(|(i, w)| (&rest[..i], &rest[i + w.len()..]))
+            .find(|&(who, post)| {
+                name(who)
+                    && (self.places_at(post).is_some()
+                        || self.organ_at(post).is_some()
+                        || ["政协", "中共", "中国人民政治协商会议"]
+                            .iter()
+                            .any(|lead| post.starts_with(lead))
+                        || post.starts_with(['省', '市', '县', '区', '州', '盟', '旗']))
+            })
+            .map_or(text, |(_, post)| post)
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),
