@@ -100,6 +100,9 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("纪工委", Body::Discipline),
     ("纪委", Body::Discipline),
     ("监委", Body::Discipline),
+    // 辽宁省监察委员会主任: the 监委, one office with the 纪委, not a
+    // government commission (省发展改革委).
+    ("监察委员会", Body::Discipline),
     ("行政公署", Body::Government),
     ("行署", Body::Government),
     ("人民政府", Body::Government),
@@ -249,6 +252,10 @@ impl<'t> Iterator for Units<'t> {
             // 科技, 科学, 科研 are words inside a name (经济科技司, 省科学技术厅),
             // not a 科 ending one.
             if c == '科' && text[i + c.len_utf8()..].starts_with(['技', '学', '研']) {
+                continue;
+            }
+            // 司法 is a word inside a name (监察和司法委员会), not a 司 ending one.
+            if c == '司' && text[i + c.len_utf8()..].starts_with('法') {
                 continue;
             }
             let Some(w) = UNIT_ENDINGS.iter().find(|w| text[i..].starts_with(*w)) else {

@@ -972,3 +972,71 @@ fn a_sub_provincial_citys_department_deputies_have_the_regulations_band() {
     let r = json(&["resolve", "广东省深圳市财政局综合处处长"]);
     assert_eq!(band(&r), (12.into(), 18.into()), "{r}");
 }
+
+#[test]
+fn a_news_sentence_is_read_for_the_post_it_names() {
+    // 当选 and 选举…为 name the post after the person (these were no level).
+    assert_eq!(
+        level("31日，辽宁省第十三届人民代表大会第一次会议选举孙轶为省人大常委会副主任"),
+        "省部级副职"
+    );
+    assert_eq!(
+        level("6日，江门市十五届人大一次会议闭幕，林应武当选为江门市人大常委会主任"),
+        "厅局级正职"
+    );
+    // A 为 in the name is not the one before the post (马为民).
+    assert_eq!(
+        level("政协山西省第十三届委员会第一次会议选举马为民为省政协副主席"),
+        "省部级副职"
+    );
+    // The name before 当选 is the person's; the post after it is read whole.
+    let r = json(&["resolve", "林应武当选为江门市人大常委会主任"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+    // Text before 当选 that is longer than a name is not skipped.
+    let r = json(&[
+        "resolve",
+        "江门市人大常委会委员会议当选为江门市人大常委会主任",
+    ]);
+    assert_ne!(r["certainty"], "high", "{r}");
+}
+
+#[test]
+fn a_supervisory_commission_is_the_discipline_body() {
+    // titles_by_org §3.8: the 监委 works as one with the 纪委, and its 主任
+    // is the tier's 纪委书记, a 常委: a province's is 省部级副职. It was read
+    // as a government commission (省发展改革委), 厅局级正职 with 高.
+    let r = json(&["resolve", "辽宁省监察委员会主任"]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
+    // A 副省级市's: half a level below its 副部 head.
+    assert_eq!(level("沈阳市监察委员会主任"), "厅局级正职");
+}
+
+#[test]
+fn an_assemblys_committee_is_read_whole_and_not_by_a_governments_case() {
+    // 司法 inside a name does not end a 司 (监察和司法委员会 was split into
+    // 监察和司 › 法委员会 and read 县处级正职); titles_by_org §3.2: a
+    // province's 人大专门委员会主任委员 is 正厅.
+    let r = json(&["resolve", "甘肃省人大监察和司法委员会主任委员"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
+    assert_eq!(r["organisation"][1]["name"], "监察和司法委员会", "{r}");
+    // A 人大's working committee is no government commission: its level is
+    // derived, not 高 by 省政府委员会主任's case.
+    let r = json(&["resolve", "河南省人大常委会法制工作委员会主任"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
+    // The 人大's own head keeps its case.
+    let r = json(&["resolve", "河南省人大常委会主任"]);
+    assert_eq!(level_and_confidence(&r), ("省部级正职", "high"));
+}
+
+#[test]
+fn a_military_districts_party_committee_is_the_armys() {
+    // 军分区党委第一书记 (held by the city's secretary) was derived as a
+    // county-level unit of the city, 县处级正职.
+    let r = withheld("淄博军分区党委第一书记");
+    assert_eq!(r["sector"], "military", "{r}");
+    // Beside the city post, the answer is the city post's.
+    assert_eq!(
+        level("四川省资阳市委书记、资阳军分区党委第一书记"),
+        "厅局级正职"
+    );
+}

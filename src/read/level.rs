@@ -395,9 +395,21 @@ impl Dataset {
         // A university's 部 or 处 is not a ministry's 司局: it is derived from
         // the university's own rule (titles_by_org §4: 院系/处 正处).
         let university = matches!(context, Some("中管高校" | "高校"));
+        // A unit of a 人大 or 政协 (办公厅, 法制工作委员会) is none of the
+        // government's or Party committee's departments whose cases the data
+        // holds: its level is derived, not borrowed from theirs.
+        // Past twelve characters a "unit" is news text read as a name
+        // (…会议决定接受…同志辞去…委员会), not a unit of the body.
+        let in_assembly = org.departments > 0
+            && matches!(org.body, Some(Body::Congress | Body::Cppcc))
+            && org
+                .units
+                .iter()
+                .filter(|u| matches!(u.kind, "工作部门" | "内设机构"))
+                .all(|u| u.name.chars().count() <= 12);
         let case_context = match (org.organ, org.departments) {
             (Some(_), 1) if !university => Some("部委内设机构"),
-            (_, 0 | 1) if !org.deputy => context,
+            (_, 0 | 1) if !org.deputy && !in_assembly => context,
             _ => None,
         };
         let case = case_context.and_then(|ctx| {

@@ -68,6 +68,9 @@ const MARKERS: &[(&str, Sector)] = &[
     ("供电局", Sector::Enterprise),
     ("党代表", Sector::NotAPost),
     ("公司", Sector::Enterprise),
+    // 金华军分区党委第一书记: a military district's Party committee, held by
+    // the city's secretary, is the army's, not a civil-service post.
+    ("军分区", Sector::Military),
     ("军区", Sector::Military),
     ("军长", Sector::Military),
     ("出版社", Sector::PublicInstitution),
