@@ -397,9 +397,9 @@ impl Dataset {
         let university = matches!(context, Some("中管高校" | "高校"));
         // A unit of a 人大 or 政协 (办公厅, 法制工作委员会) is none of the
         // government's or Party committee's departments whose cases the data
-        // holds: its level is derived, not borrowed from theirs.
-        // Past twelve characters a "unit" is news text read as a name
-        // (…会议决定接受…同志辞去…委员会), not a unit of the body.
+        // holds: its level is derived, not borrowed from theirs. Past twelve
+        // characters a "unit" is news text read as a name (…会议决定接受…
+        // 同志辞去…委员会), not a unit of the body.
         let in_assembly = org.departments > 0
             && matches!(org.body, Some(Body::Congress | Body::Cppcc))
             && org

@@ -972,7 +972,8 @@ impl Dataset {
 
     /// A news sentence naming someone to a post (吴晓华当选河北省人大常委会
     /// 副主任, 会议选举宋朝华为省人大常委会副主任): the post, from 当选 on
-    /// (a lead word) or after the 为 that a place follows, without the name.
+    /// (a lead word) or after the 为 that a place, a tier, an organ or a
+    /// body's lead (政协, 中共) follows, without the name.
     fn elected<'t>(&self, text: &'t str) -> &'t str {
         // Both words hold 选: one search of a character on every post, not
         // two of words.
@@ -994,9 +995,7 @@ impl Dataset {
                 name(who)
                     && (self.places_at(post).is_some()
                         || self.organ_at(post).is_some()
-                        || ["政协", "中共", "中国人民政治协商会议"]
-                            .iter()
-                            .any(|lead| post.starts_with(lead))
+                        || org::LEADS.iter().any(|(lead, _)| post.starts_with(lead))
                         || post.starts_with(['省', '市', '县', '区', '州', '盟', '旗']))
             })
             .map_or(text, |(_, post)| post)

@@ -45,7 +45,7 @@ pub(super) struct Org<'a> {
 
 /// Leads that say the body before the place is named (中共XX省委员会,
 /// 政协XX市委员会): the body, and the word that closes the name.
-const LEADS: &[(&str, Body)] = &[
+pub(super) const LEADS: &[(&str, Body)] = &[
     ("中国共产党", Body::Party),
     ("中共", Body::Party),
     ("中国人民政治协商会议", Body::Cppcc),
