@@ -1040,3 +1040,26 @@ fn a_military_districts_party_committee_is_the_armys() {
         "厅局级正职"
     );
 }
+
+#[test]
+fn a_post_left_is_read_as_a_former_one() {
+    // 辞去…职务 and 免去(某某的)…职务 name a post the person held: its level,
+    // never 高 (these had no level, the name not understood).
+    for (text, expected) in [
+        ("辞去白城市人民政府市长职务", "厅局级正职"),
+        ("免去王晖的住房和城乡建设部副部长职务", "省部级副职"),
+        ("免去：李文卿的甘肃省科学技术厅厅长职务", "厅局级正职"),
+        // No 的: the name before the organ is passed over.
+        ("免去魏小鹏复旦大学党委书记职务", "省部级副职"),
+        // No name: 政协 is not taken for one.
+        ("接受吴超同志辞去政协武汉市第十二届委员会主席", "省部级副职"),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), (expected, "medium"), "{text}");
+        assert!(
+            r["explanation"].as_str().unwrap().contains("曾任职务"),
+            "{r}"
+        );
+    }
+    withheld("免去其领导职务");
+}

@@ -834,7 +834,13 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
-        let text = self.elected(text);
+        let text = match self.left_post(text) {
+            Some(post) => {
+                r.found.push(Note::Former);
+                post
+            }
+            None => self.elected(text),
+        };
         let text = self.strip_lead(text, &mut r);
         let (text, held) = clean::post_words(text);
         if let Some(sector) = sector::of(text) {
@@ -999,6 +1005,40 @@ impl Dataset {
                         || post.starts_with(['省', '市', '县', '区', '州', '盟', '旗']))
             })
             .map_or(text, |(_, post)| post)
+    }
+
+    /// A news sentence on someone leaving a post (辞去白城市人民政府市长职务,
+    /// 免去王晖的住房和城乡建设部副部长职务): the post, a former one, without
+    /// the person's name before it or the 职务 after.
+    fn left_post<'t>(&self, text: &'t str) -> Option<&'t str> {
+        // Both words hold 去: one search of a character on every post.
+        if !text.contains('去') {
+            return None;
+        }
+        let (i, w) = ["辞去", "免去"]
+            .iter()
+            .find_map(|w| text.find(w).map(|i| (i, *w)))?;
+        let rest = text[i + w.len()..].trim_start_matches([':', '：']);
+        let rest = &rest[..rest.find("职务").unwrap_or(rest.len())];
+        let reads = |post: &str| {
+            self.places_at(post).is_some()
+                || self.organ_at(post).is_some()
+                || org::LEADS.iter().any(|(lead, _)| post.starts_with(lead))
+        };
+        // The name and 的 (王振才的, 解维俊同志的), or a name before a place
+        // or an organ (魏小鹏复旦大学党委书记); none before 政协武汉市….
+        let after_name = rest
+            .find('的')
+            .filter(|&j| (2..=6).contains(&rest[..j].chars().count()))
+            .map(|j| &rest[j + '的'.len_utf8()..])
+            .or_else(|| {
+                let names = rest.char_indices().skip(2).take(3);
+                (!reads(rest))
+                    .then(|| names.map(|(j, _)| &rest[j..]).find(|post| reads(post)))
+                    .flatten()
+            });
+        let post = after_name.unwrap_or(rest);
+        (!post.is_empty()).then_some(post)
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),
