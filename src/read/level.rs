@@ -262,9 +262,10 @@ impl Dataset {
     /// is recorded is not confirmed (the unit level's note): the answer is at
     /// most 中 there.
     fn band_in_unit<'a>(&'a self, org: &Org<'a>, placed: &mut Placement<'a>) {
+        // The unit's levels are looked up only for a level to band.
         let Some(unit) = org
             .context
-            .filter(|_| org.departments == 1)
+            .filter(|_| org.departments == 1 && placed.level.is_some())
             .and_then(|c| self.unit_level(c))
             .filter(|u| u.department_grade.is_some() || u.deputy_grade.is_some())
         else {
@@ -340,12 +341,9 @@ impl Dataset {
         }
         // 主任 after a 局 (财政局副主任) is a post of a unit inside it, and no
         // rule of the department's gives its level. An 办公厅 is an office.
-        let last = org
-            .units
-            .last()
-            .filter(|u| u.kind == "工作部门" || u.kind == "内设机构");
-        if let Some(unit) = last.filter(|u| {
-            body == Some(Body::Department)
+        if let Some(unit) = org.units.last().filter(|u| {
+            u.is_department()
+                && body == Some(Body::Department)
                 && !u.name.ends_with("办公厅")
                 && title.not_head_of.iter().any(|e| u.name.ends_with(&**e))
         }) {
@@ -405,7 +403,7 @@ impl Dataset {
             && org
                 .units
                 .iter()
-                .filter(|u| matches!(u.kind, "工作部门" | "内设机构"))
+                .filter(|u| u.is_department())
                 .all(|u| u.name.chars().count() <= 12);
         let case_context = match (org.organ, org.departments) {
             (Some(_), 1) if !university => Some("部委内设机构"),
@@ -662,7 +660,7 @@ impl Dataset {
         }
         org.units
             .iter()
-            .any(|u| matches!(u.kind, "工作部门" | "内设机构") && u.name.contains(word))
+            .any(|u| u.is_department() && u.name.contains(word))
     }
 
     /// The level `steps` half-steps below `level` on the ladder (staying

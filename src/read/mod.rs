@@ -119,6 +119,14 @@ pub struct Unit<'a> {
     pub(crate) context: Option<&'a str>,
 }
 
+impl Unit<'_> {
+    /// A working department or an internal unit, as opposed to a place, a
+    /// township or an organ.
+    pub(crate) fn is_department(&self) -> bool {
+        matches!(self.kind, "工作部门" | "内设机构")
+    }
+}
+
 /// How the level was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -444,7 +452,7 @@ impl<'a> Resolution<'a> {
         self.data_notes = &[];
         // A department's level shown in the chain came from the title.
         for u in &mut self.organisation {
-            if matches!(u.kind, "工作部门" | "内设机构") {
+            if u.is_department() {
                 u.level = None;
             }
         }
@@ -999,12 +1007,18 @@ impl Dataset {
             .map(|(i, w)| (&rest[..i], &rest[i + w.len()..]))
             .find(|&(who, post)| {
                 name(who)
-                    && (self.places_at(post).is_some()
-                        || self.organ_at(post).is_some()
-                        || org::LEADS.iter().any(|(lead, _)| post.starts_with(lead))
+                    && (self.names_an_organisation(post)
                         || post.starts_with(['省', '市', '县', '区', '州', '盟', '旗']))
             })
             .map_or(text, |(_, post)| post)
+    }
+
+    /// Whether `text` starts with a place, a central organ or a body's lead
+    /// (政协, 中共): where a post's own text begins after a person's name.
+    fn names_an_organisation(&self, text: &str) -> bool {
+        self.places_at(text).is_some()
+            || self.organ_at(text).is_some()
+            || org::LEADS.iter().any(|(lead, _)| text.starts_with(lead))
     }
 
     /// A news sentence on someone leaving a post (辞去白城市人民政府市长职务,
@@ -1020,11 +1034,6 @@ impl Dataset {
             .find_map(|w| text.find(w).map(|i| (i, *w)))?;
         let rest = text[i + w.len()..].trim_start_matches([':', '：']);
         let rest = &rest[..rest.find("职务").unwrap_or(rest.len())];
-        let reads = |post: &str| {
-            self.places_at(post).is_some()
-                || self.organ_at(post).is_some()
-                || org::LEADS.iter().any(|(lead, _)| post.starts_with(lead))
-        };
         // The name and 的 (王振才的, 解维俊同志的), or a name before a place
         // or an organ (魏小鹏复旦大学党委书记); none before 政协武汉市….
         let after_name = rest
@@ -1033,8 +1042,12 @@ impl Dataset {
             .map(|j| &rest[j + '的'.len_utf8()..])
             .or_else(|| {
                 let names = rest.char_indices().skip(2).take(3);
-                (!reads(rest))
-                    .then(|| names.map(|(j, _)| &rest[j..]).find(|post| reads(post)))
+                (!self.names_an_organisation(rest))
+                    .then(|| {
+                        names
+                            .map(|(j, _)| &rest[j..])
+                            .find(|post| self.names_an_organisation(post))
+                    })
                     .flatten()
             });
         let post = after_name.unwrap_or(rest);

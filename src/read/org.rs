@@ -437,7 +437,6 @@ impl Dataset {
             .iter()
             .find_map(|g| rest.strip_suffix(g))
             .unwrap_or(rest);
-        let is_unit = |u: &Unit<'_>| matches!(u.kind, "工作部门" | "内设机构");
         org.from_earlier = true;
         if let Some(text) = unread {
             org.units = places(prev.organisation.len());
@@ -452,7 +451,7 @@ impl Dataset {
             org.units = prev.organisation.clone();
             org.context = prev.context;
             org.body = prev.body;
-            org.departments = org.units.iter().filter(|u| is_unit(u)).count();
+            org.departments = org.units.iter().filter(|u| u.is_department()).count();
         } else if body_at(own).is_some() {
             org.units = places(prev.organisation.len());
             org.context = org.units.iter().rev().find_map(|u| u.context);
@@ -464,7 +463,7 @@ impl Dataset {
             let ending = |name: &str| name.chars().last();
             let first_own = split_units(own).next().unwrap_or(own);
             let keep = match prev.organisation.last() {
-                Some(u) if is_unit(u) && ending(&u.name) == ending(first_own) => {
+                Some(u) if u.is_department() && ending(&u.name) == ending(first_own) => {
                     prev.organisation.len() - 1
                 }
                 _ => prev.organisation.len(),
@@ -472,7 +471,7 @@ impl Dataset {
             org.units = prev.organisation[..keep].to_vec();
             org.context = prev.context;
             org.body = prev.body;
-            org.departments = org.units.iter().filter(|u| is_unit(u)).count();
+            org.departments = org.units.iter().filter(|u| u.is_department()).count();
         }
         rest
     }
