@@ -264,10 +264,26 @@ fn write(b: &mut Baker, name: &str, value: &impl Bake) {
 fn write_tables(b: &Baker) {
     let dir = out_dir();
     std::fs::write(dir.join("text.txt"), &b.text).unwrap();
-    let mut out = String::from(
-        "/// Every string of the baked data, once.\n\
-         pub(crate) const TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/text.txt\"));\n",
+    // A static, so that the blob has one address wherever it is used: the
+    // JSON writer tells baked strings by where they lie.
+    let mut out = format!(
+        "static TEXT_BYTES: [u8; {}] = *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/text.txt\"));\n\
+         /// Every string of the baked data, once.\n\
+         // SAFETY: build.rs wrote the blob from a String.\n\
+         pub(crate) const TEXT: &str = unsafe {{ std::str::from_utf8_unchecked(&TEXT_BYTES) }};\n",
+        b.text.len()
     );
+    // JSON copies baked strings before this offset as they are; the few
+    // that need escaping (a letter's closing with its line break) come after,
+    // address data being baked last.
+    let plain = b.text.bytes().position(|c| c < 0x20 || c == b'"' || c == b'\\');
+    writeln!(
+        out,
+        "/// Where the first byte of `TEXT` that needs escaping in a JSON string is.\n\
+         pub(crate) const PLAIN_END: usize = {};",
+        plain.unwrap_or(b.text.len())
+    )
+    .unwrap();
     for (i, (path, table)) in b.tables.iter().enumerate() {
         write!(
             out,

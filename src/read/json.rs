@@ -36,7 +36,8 @@ impl Resolution<'_> {
         raw_str(out, certainty_code(self.confidence));
         out.extend_from_slice(b",\"explanation\":\"");
         let start = out.len();
-        // Writing to a Vec cannot fail.
+        // Writing to a Vec cannot fail. One scan over the whole sentence
+        // costs less than one per piece.
         let _ = self.write_explanation(&mut Raw(out));
         escape_since(out, start);
         out.extend_from_slice(b"\",\"rank\":");
@@ -165,7 +166,22 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
 /// `s` escaped as serde_json does: `"`, `\` and control characters below
 /// U+0020 (short forms for \b \t \n \f \r, else `\u00xx`); nothing else.
 pub fn escape(out: &mut Vec<u8>, s: &str) {
-    escape_bytes(out, s.as_bytes());
+    if baked(s) {
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        escape_bytes(out, s.as_bytes());
+    }
+}
+
+/// Whether `s` is a slice of the baked data's text that `build.rs` found to
+/// need no escaping: the data's names and notes, most of an answer, are
+/// copied unscanned. Anything else (the input, text a caller put into an
+/// answer's fields) is scanned.
+fn baked(s: &str) -> bool {
+    use crate::data::baked::{PLAIN_END, TEXT};
+    let blob = TEXT.as_bytes()[..PLAIN_END].as_ptr_range();
+    let text = s.as_bytes().as_ptr_range();
+    blob.start <= text.start && text.end <= blob.end
 }
 
 fn escape_bytes(out: &mut Vec<u8>, mut bytes: &[u8]) {
@@ -186,23 +202,56 @@ fn escape_since(out: &mut Vec<u8>, start: usize) {
     }
 }
 
-/// The first byte that needs escaping, found eight bytes at a time; the
-/// last word padded with spaces, which need none.
+/// The first byte that needs escaping, found eight bytes at a time. The
+/// last word is read overlapping the one before it (its bytes already
+/// checked hold nothing to flag, and a borrow never flags a byte below a
+/// true one), and a text shorter than a word is read as two overlapping
+/// halves padded with spaces: no copy, no byte loop but for the shortest.
 fn first_to_escape(bytes: &[u8]) -> Option<usize> {
-    let mut words = bytes.chunks_exact(8);
+    let n = bytes.len();
+    if n < 8 {
+        return short_to_escape(bytes);
+    }
+    let word = |at: usize| {
+        let w: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or([b' '; 8]);
+        to_escape(u64::from_le_bytes(w))
+    };
     let mut at = 0;
-    for word in &mut words {
-        let bits = <[u8; 8]>::try_from(word).map_or(0, |w| to_escape(u64::from_le_bytes(w)));
+    while at + 8 <= n {
+        let bits = word(at);
         if bits != 0 {
             return Some(at + bits.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
-    let rest = words.remainder();
-    let mut last = [b' '; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    let bits = to_escape(u64::from_le_bytes(last));
-    (bits != 0).then(|| at + bits.trailing_zeros() as usize / 8)
+    if at == n {
+        return None;
+    }
+    let bits = word(n - 8);
+    (bits != 0).then(|| n - 8 + bits.trailing_zeros() as usize / 8)
+}
+
+/// [`first_to_escape`] for fewer than eight bytes.
+fn short_to_escape(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n < 4 {
+        return bytes.iter().position(|&b| needs_escape(b));
+    }
+    const SPACES: u64 = 0x2020_2020 << 32;
+    let half = |at: usize| {
+        let h: [u8; 4] = bytes[at..at + 4].try_into().unwrap_or([b' '; 4]);
+        to_escape(u64::from(u32::from_le_bytes(h)) | SPACES)
+    };
+    let bits = half(0);
+    if bits != 0 {
+        return Some(bits.trailing_zeros() as usize / 8);
+    }
+    let bits = half(n - 4);
+    (bits != 0).then(|| n - 4 + bits.trailing_zeros() as usize / 8)
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
 }
 
 /// The high bit of each byte of `w` below 0x20, `"` or `\` (the "has
@@ -256,7 +305,16 @@ impl fmt::Write for Escaped<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_to_escape;
+    use super::{baked, first_to_escape};
+
+    #[test]
+    fn the_data_is_copied_unscanned_and_nothing_else_is() {
+        let data = crate::builtin();
+        let level = &data.ranks.levels[0].name;
+        assert!(baked(level), "{level}");
+        assert!(!baked(&level.to_string()));
+        assert!(!baked("国家级正职"));
+    }
 
     #[test]
     fn the_first_byte_to_escape_is_found_wherever_it_is() {
