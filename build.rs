@@ -276,7 +276,10 @@ fn write_tables(b: &Baker) {
     // JSON copies baked strings before this offset as they are; the few
     // that need escaping (a letter's closing with its line break) come after,
     // address data being baked last.
-    let plain = b.text.bytes().position(|c| c < 0x20 || c == b'"' || c == b'\\');
+    let plain = b
+        .text
+        .bytes()
+        .position(|c| c < 0x20 || c == b'"' || c == b'\\');
     writeln!(
         out,
         "/// Where the first byte of `TEXT` that needs escaping in a JSON string is.\n\
