@@ -588,7 +588,13 @@ impl Dataset {
                 || last.is_some()
                 || first.kind.is_provincial()
                 || first.kind.is_prefectural();
-            if !plausible {
+            // 公安 + 局 is a department (荆州市公安局), not 公安县's bureau: a
+            // county's name without its suffix, followed at once by a
+            // unit's suffix, is the unit's name.
+            let county = !first.kind.is_provincial() && !first.kind.is_prefectural();
+            let unit_word =
+                !full && county && after.starts_with(['局', '厅', '处', '科', '委', '办']);
+            if !plausible || unit_word {
                 break;
             }
             if others.is_empty() {
@@ -599,7 +605,6 @@ impl Dataset {
             }
             let ctx = self.place_context_at(first_id);
             // Named exceptions are county-level units (省直管市).
-            let county = !first.kind.is_provincial() && !first.kind.is_prefectural();
             let over = if county {
                 self.unit_override(&first.name)
             } else {
