@@ -419,6 +419,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::RankAbove { .. } => "个人职级高于职务",
         Note::NominatedAbove(_) => "提名职务高于现职",
         Note::KindUnknown { .. } => "省属机构类别不明",
+        Note::UnitOutOfPlace { .. } => "机构规格不明",
         Note::Former => "原任职务",
         Note::TypedPlace => "地名不在现行区划",
         _ => return None,
@@ -438,6 +439,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::RankAbove { .. }
             | Note::NominatedAbove(_)
             | Note::KindUnknown { .. }
+            | Note::UnitOutOfPlace { .. }
             | Note::Former
             | Note::TypedPlace
             | Note::SharedName { .. }

@@ -456,12 +456,11 @@ impl Dataset {
         if case.is_none() && org.departments >= 2 && body == Some(Body::Department) {
             let unit = context.and_then(|c| self.unit_level(c));
             let base = unit.and_then(|u| {
-                let d = u
-                    .department_nominal
-                    .as_deref()
-                    .or(u.department.as_deref())?;
-                self.level(d)
-                    .or_else(|| self.level_of(self.exact_entry(d)?).map(|(l, _)| l))
+                self.level_in_data(
+                    u.department_nominal
+                        .as_deref()
+                        .or(u.department.as_deref())?,
+                )
             });
             if let Some(base) = base.filter(|b| self.level_below(b, 2).is_none()) {
                 return Placement {
@@ -470,9 +469,54 @@ impl Dataset {
                 };
             }
         }
-        // A title that names its own kind of unit (处长, 科长) has its level
-        // wherever it stands.
-        if case.is_none() && fixed.is_some() && title.body.is_none() {
+        // 处长 names a 处, and has a 处's level where the reference puts one:
+        // below the departments of central, provincial and 副省级市 organs
+        // (titles_by_org §3.1–3.3). Where a place's departments head at or
+        // below that level (a 地级市局 is 正处), a unit of that name inside
+        // one is not such a 处: it is below its department, derived as any
+        // internal unit. One that would head above the place's departments
+        // (a 处 in a 县, a 厅 in a 地级市) is none of them, and the
+        // reference gives it no level.
+        let out_of_place = fixed
+            .filter(|_| case.is_none() && title.body.is_none() && org.organ.is_none())
+            .and_then(|usual| {
+                let unit = org.units.last().filter(|_| org.departments > 0)?;
+                let department = context.and_then(|c| self.unit_level(c)).and_then(|u| {
+                    self.level_in_data(
+                        u.department_nominal
+                            .as_deref()
+                            .or(u.department.as_deref())?,
+                    )
+                })?;
+                let head = usual
+                    .order
+                    .saturating_sub(u8::from(title.role == Role::Deputy));
+                // Inside a department, a unit at the department's own level
+                // is out of place; a unit that is itself a department (a
+                // province's 厅) may head at that level, never above it.
+                let inside = org.departments >= 2 && body == Some(Body::Department);
+                let above = if inside {
+                    head <= department.order
+                } else {
+                    head < department.order
+                };
+                above.then(|| Note::UnitOutOfPlace {
+                    title: &title.name,
+                    usual: &usual.name,
+                    unit: unit.name.to_string(),
+                    department: &department.name,
+                    inside,
+                })
+            });
+        if let Some(note @ Note::UnitOutOfPlace { inside: false, .. }) = out_of_place {
+            return Placement {
+                cases: vec![note],
+                ..Placement::default()
+            };
+        }
+        // Elsewhere a title that names its own kind of unit (处长, 科长) has
+        // its level wherever it stands.
+        if case.is_none() && fixed.is_some() && title.body.is_none() && out_of_place.is_none() {
             return fixed_placement();
         }
         // A body with a rule of its own (法院, 纪委, 群团; 政府秘书长).
@@ -550,17 +594,13 @@ impl Dataset {
             };
             // A unit without ranked departments (乡镇) derives nothing.
             let Some(base) = base else {
-                return if fixed.is_some() {
+                return if fixed.is_some() && out_of_place.is_none() {
                     fixed_placement()
                 } else {
                     Placement::default()
                 };
             };
-            let base_level = Some(base).and_then(|b| {
-                // Canonical level names, or an alias such as 正局级.
-                self.level(b)
-                    .or_else(|| self.level_of(self.exact_entry(b)?).map(|(l, _)| l))
-            });
+            let base_level = self.level_in_data(base);
             let steps = usize::from(deputy) + if internal { 2 } else { 0 };
             let basis = Some(Note::Derived {
                 base: Some(base),
@@ -570,6 +610,7 @@ impl Dataset {
             });
             return Placement {
                 level: base_level.and_then(|l| self.level_below(l, steps)),
+                cases: out_of_place.into_iter().collect(),
                 rule: Rule::Derived,
                 confidence: Certainty::of(unit.confidence).max(Certainty::Medium),
                 fact: Some(unit.confidence),
@@ -583,10 +624,17 @@ impl Dataset {
                 ..Placement::default()
             };
         }
-        if fixed.is_some() {
+        if fixed.is_some() && out_of_place.is_none() {
             return fixed_placement();
         }
         Placement::default()
+    }
+
+    /// A level as the data names it: by its canonical name or an alias such
+    /// as 正局级.
+    fn level_in_data(&self, name: &str) -> Option<&Level> {
+        self.level(name)
+            .or_else(|| self.level_of(self.exact_entry(name)?).map(|(l, _)| l))
     }
 
     /// The level by the rule of the body the post belongs to (法院, 纪委, 群团)

@@ -81,6 +81,24 @@ pub enum Note<'a> {
         /// The unit (`药品监督管理局`).
         unit: String,
     },
+    /// A title that names its own kind of unit (处长) where that unit is
+    /// not what the title's level presumes (titles_by_org §3.1–3.3 place a
+    /// 处 in central, provincial and 副省级市 organs): inside a department
+    /// that heads at or below the title's level (a 地级市局's 预算处), or
+    /// directly under a place whose departments head below it (a 区's 处).
+    UnitOutOfPlace {
+        /// The title (`处长`).
+        title: &'a str,
+        /// The title's usual level (`县处级正职`).
+        usual: &'a str,
+        /// The unit (`预算处`).
+        unit: String,
+        /// The level of the head of a department of the place (`县处级正职`).
+        department: &'a str,
+        /// Whether the unit is inside a department: its level is then
+        /// derived from the department's; else none is given.
+        inside: bool,
+    },
     /// A title written after a department it does not head (主任 after a
     /// 局: 财政局副主任): the post of a unit inside it, not named.
     NotItsHead {
@@ -233,6 +251,26 @@ impl fmt::Display for Note<'_> {
             Note::RankAbove { rank, held, post } => write!(
                 f,
                 "另任职级“{rank}”，相当{held}，高于职务的层次（{post}）：职务按{post}，个人职级按{held}，看问的是哪一个，把握不作“高”"
+            ),
+            Note::UnitOutOfPlace {
+                title,
+                usual,
+                unit,
+                department,
+                inside: true,
+            } => write!(
+                f,
+                "“{title}”通常为{usual}，但这里的“{unit}”是部门的内设机构，部门负责人为{department}，内设机构的负责人低于部门：按部门推导层次，不按“{title}”，把握不作“高”"
+            ),
+            Note::UnitOutOfPlace {
+                title,
+                usual,
+                unit,
+                department,
+                inside: false,
+            } => write!(
+                f,
+                "“{title}”通常为{usual}，但在这一级地方，工作部门的负责人才是{department}，“{unit}”不会高于它们；它属哪类机构、什么规格，参考资料未给出，不给层次"
             ),
             Note::KindUnknown { unit } => write!(
                 f,
