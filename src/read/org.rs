@@ -221,6 +221,16 @@ impl Dataset {
         }
         if let Some(prev) = inherited.filter(|_| org.units.is_empty() && lead.is_none()) {
             rest = self.inherit(&mut org, prev, rest);
+            // A place's named exception (湖北's 省直管市) comes with the place:
+            // 天门市委副书记、代市长 is 天门's 市长 too.
+            org.place_override = org
+                .units
+                .iter()
+                .rfind(|u| u.context.is_some())
+                .and_then(|u| {
+                    self.unit_override(&u.name)
+                        .filter(|o| u.level == Some(&*o.head))
+                });
         }
         if org.units.is_empty() {
             // 省政协, 县纪委, 州人大: a tier and a body, no place named.
