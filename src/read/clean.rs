@@ -17,6 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// What was taken out of the text, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Aside {
     /// A parenthesised level (（正厅级）, （副处级待遇）): the person's level.
     Level(String),
@@ -28,6 +29,9 @@ pub enum Aside {
     Probation,
     /// （挂职）: a temporary posting.
     Secondment,
+    /// （县级）, （县级市） after a city: a county-level city then (平凉市
+    /// （县级）, now a 地级市), read as 县级平凉市 is.
+    CountyThen,
     /// Any other aside or trailing sentence, not read: (其间：…), dates.
     Dropped(String),
 }
@@ -221,6 +225,7 @@ fn classify(inner: &str) -> Aside {
         "主持工作" | "主持全面工作" => Aside::InCharge,
         "兼" | "兼任" | "兼职" => Aside::Concurrent,
         "挂职" | "挂职锻炼" => Aside::Secondment,
+        "县级" | "县级市" => Aside::CountyThen,
         _ if t.starts_with("试用期") => Aside::Probation,
         _ => Aside::Dropped(t.to_string()),
     }

@@ -478,14 +478,19 @@ impl<'a> Resolution<'a> {
 }
 
 /// The note for a post held concurrently with `main` that reads a whole
-/// level or more above it, when it does and states no level of its own.
+/// level or more above it (any step, when both are posts in departments),
+/// when it does and states no level of its own.
 fn concurrent_above<'a>(main: &Resolution<'a>, r: &Resolution<'a>) -> Option<Note<'a>> {
     let (held, read) = (main.level?, r.level?);
-    (main.title.is_some() && r.stated_level.is_none() && held.order >= read.order + 2).then(|| {
-        Note::ConcurrentAbove {
-            main: &held.name,
-            read: &read.name,
-        }
+    // Any step above, for a department's officer who heads a unit as well:
+    // a 组织部副部长 who heads the 人才办 (兼) heads an office of their own
+    // department, not a 市直部门.
+    let in_department = |x: &Resolution<'_>| x.organisation.last().is_some_and(Unit::is_department);
+    let above = held.order >= read.order + 2
+        || (in_department(main) && in_department(r) && held.order > read.order);
+    (main.title.is_some() && r.stated_level.is_none() && above).then(|| Note::ConcurrentAbove {
+        main: &held.name,
+        read: &read.name,
     })
 }
 
@@ -851,6 +856,19 @@ impl Dataset {
         };
         let text = self.strip_lead(text, &mut r);
         let (text, held) = clean::post_words(text);
+        // 平凉市（县级）委: read as 县级平凉市委 is (a county-level city then),
+        // the word after a lead (共青团县级随州市委).
+        let county_then;
+        let text = if r.found.contains(&Note::Aside(Aside::CountyThen)) {
+            let at = org::LEADS
+                .iter()
+                .find(|(w, _)| text.starts_with(w))
+                .map_or(0, |(w, _)| w.len());
+            county_then = format!("{}县级{}", &text[..at], &text[at..]);
+            county_then.as_str()
+        } else {
+            text
+        };
         if let Some(sector) = sector::of(text) {
             r.sector = Some(sector);
         }

@@ -201,6 +201,7 @@ impl fmt::Display for Note<'_> {
                 Aside::Concurrent => f.write_str("兼任"),
                 Aside::Probation => f.write_str("试用期"),
                 Aside::Secondment => f.write_str("挂职"),
+                Aside::CountyThen => f.write_str("括号中注明当时为县级市"),
                 Aside::Dropped(t) => write!(f, "“{t}”未计入"),
             },
             Note::Former => f.write_str("“原”：曾任职务，单位可能已改名或调整规格，把握不作“高”"),
@@ -238,7 +239,7 @@ impl fmt::Display for Note<'_> {
             }
             Note::ConcurrentAbove { main, read } => write!(
                 f,
-                "兼任的职务读作{read}，比本职（{main}）高一级以上，不合常规：所兼的可能是本单位或挂靠机构的职务，规格低于按名称推定的层次；未按其定层次，把握不作“高”"
+                "兼任的职务读作{read}，高于本职（{main}），不合常规：所兼的可能是本单位或挂靠机构的职务，规格低于按名称推定的层次；未按其定层次，把握不作“高”"
             ),
             Note::RaisedPlace { place, head } => write!(
                 f,
