@@ -17,6 +17,7 @@ FILES = [
     "realworld_holdout3.tsv",
     "realworld_holdout4.tsv",
     "realworld_holdout5.tsv",
+    "realworld_holdout6.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 
