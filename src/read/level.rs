@@ -208,6 +208,11 @@ impl Dataset {
         if org.typed {
             placed.confidence = placed.confidence.max(Certainty::Medium);
             r.found.push(Note::TypedPlace);
+        } else if org.units.iter().any(|u| u.kind == super::COUNTY_THEN) {
+            // A city of today's gazetteer, county-level then: its rules then
+            // are the ordinary county's, which the text does not confirm.
+            placed.confidence = placed.confidence.max(Certainty::Medium);
+            r.found.push(Note::CountyThen);
         }
         // No level for a reason of its own (股级, 县长 at a 地级市, 主任 after
         // a 局): its note says why, not "the string does not say".

@@ -31,6 +31,7 @@ pub mod json;
 mod level;
 mod note;
 mod org;
+pub(crate) use org::COUNTY_THEN;
 mod sector;
 mod traditional;
 mod tsv;
@@ -830,6 +831,7 @@ impl Dataset {
         // 副市级, 正市级: the level of that city's (deputy) mayor, once the
         // city is read.
         let mut city_level: Option<bool> = None;
+        let mut county_then = false;
         for a in asides {
             match &a {
                 Aside::Level(word) => {
@@ -842,6 +844,11 @@ impl Dataset {
                     }
                 }
                 Aside::Dropped(t) => unplaced |= self.title_suffix(&normalize::key(t)).is_some(),
+                // Said by the place's own note (Note::CountyThen).
+                Aside::CountyThen => {
+                    county_then = true;
+                    continue;
+                }
                 _ => {}
             }
             r.found.push(Note::Aside(a));
@@ -858,14 +865,14 @@ impl Dataset {
         let (text, held) = clean::post_words(text);
         // 平凉市（县级）委: read as 县级平凉市委 is (a county-level city then),
         // the word after a lead (共青团县级随州市委).
-        let county_then;
-        let text = if r.found.contains(&Note::Aside(Aside::CountyThen)) {
+        let prefixed;
+        let text = if county_then {
             let at = org::LEADS
                 .iter()
                 .find(|(w, _)| text.starts_with(w))
                 .map_or(0, |(w, _)| w.len());
-            county_then = format!("{}县级{}", &text[..at], &text[at..]);
-            county_then.as_str()
+            prefixed = format!("{}县级{}", &text[..at], &text[at..]);
+            prefixed.as_str()
         } else {
             text
         };

@@ -24,6 +24,8 @@ pub enum Note<'a> {
     Sector(Sector),
     /// A place read by its suffix, not found in today's gazetteer.
     TypedPlace,
+    /// A city read as county-level then (县级吴忠市; today a 地级市).
+    CountyThen,
     /// A tier without a place (县委, 省政协): the usual case of that tier.
     NoPlace,
     /// The text went past a limit and was not read.
@@ -220,6 +222,9 @@ impl fmt::Display for Note<'_> {
                 super::MAX_POSTS
             ),
             Note::NoPlace => f.write_str("未写明地名：按该层级的一般情形，个别地方（如副省级市、省直管县）可能不同"),
+            Note::CountyThen => f.write_str(
+                "文中写明当时为县级市（今为地级市）：按一般县级市的规格推定，把握不作“高”",
+            ),
             Note::TypedPlace => {
                 f.write_str("地名不在现行区划（2023）中，按名称后缀判断层级（可能已撤并或改名）")
             }

@@ -53,6 +53,9 @@ pub(super) const LEADS: &[(&str, Body)] = &[
     ("共青团", Body::MassOrg),
 ];
 
+/// The kind of a city read as county-level then (县级吴忠市, 平凉市（县级）).
+pub(crate) const COUNTY_THEN: &str = "县级市（当时）";
+
 /// The place's own suffix written again before its body (唐山市市委,
 /// 和田地委, 丰宁县县委), or a short name's suffix in another form.
 const REPEATED: &[char] = &['市', '县', '区', '旗', '州', '盟', '地', '省'];
@@ -200,9 +203,8 @@ impl Dataset {
                     Some(u) if org.context == Some("地级市") => {
                         org.context = Some("县");
                         u.context = Some("县");
-                        u.kind = "县级市（当时）";
+                        u.kind = COUNTY_THEN;
                         u.level = self.unit_level("县").map(|l| &*l.head);
-                        org.typed = true;
                     }
                     Some(_) => {}
                     None => rest = prefix,

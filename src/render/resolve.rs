@@ -2,7 +2,7 @@
 
 use super::{Cites, Style, certainty_text, escape_controls, fields, headline, why_not_high};
 use crate::levels::band;
-use crate::read::{Certainty, Resolution, Rule, Sector, Unit};
+use crate::read::{COUNTY_THEN, Certainty, Resolution, Rule, Sector, Unit};
 
 impl Cites for Resolution<'_> {
     fn source_ids(&self) -> Vec<&str> {
@@ -15,7 +15,7 @@ impl Cites for Resolution<'_> {
 /// say it (深圳市 is a 副省级市; 南山区 says what it is).
 fn unit_text(u: &Unit<'_>) -> String {
     match u.kind {
-        "副省级市" | "地级市" | "县级市" | "直辖市" | "县级市（当时）" | "未收录的地名" =>
+        "副省级市" | "地级市" | "县级市" | "直辖市" | COUNTY_THEN | "未收录的地名" =>
         {
             format!("{}（{}）", u.name, u.kind)
         }
