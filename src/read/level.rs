@@ -447,33 +447,16 @@ impl Dataset {
             .as_deref()
             .and_then(|l| self.level(l))
             .filter(|l| !national(l) || org.units.is_empty());
-        let fixed_placement = || Placement {
-            level: fixed,
-            rule: Rule::FixedTitle,
-            confidence: Certainty::of(title.confidence),
-            fact: Some(title.confidence),
-            sources: &title.sources,
-            data_notes: &title.notes,
-            ..Placement::default()
+        // The (nominal) level of a department's head in this context: what
+        // the units inside a department are below.
+        let department_head = || {
+            let u = self.unit_level(context?)?;
+            self.level_in_data(
+                u.department_nominal
+                    .as_deref()
+                    .or(u.department.as_deref())?,
+            )
         };
-        // An internal unit of a county's department (股, a 科 in a 县局) has
-        // no legal level (titles_by_org §3.7): 科长 there is not 正科.
-        if case.is_none() && org.departments >= 2 && body == Some(Body::Department) {
-            let unit = context.and_then(|c| self.unit_level(c));
-            let base = unit.and_then(|u| {
-                self.level_in_data(
-                    u.department_nominal
-                        .as_deref()
-                        .or(u.department.as_deref())?,
-                )
-            });
-            if let Some(base) = base.filter(|b| self.level_below(b, 2).is_none()) {
-                return Placement {
-                    cases: vec![Note::BelowLadder { unit: &base.name }],
-                    ..Placement::default()
-                };
-            }
-        }
         // 处长 names a 处, and has a 处's level where the reference puts one:
         // below the departments of central, provincial and 副省级市 organs
         // (titles_by_org §3.1–3.3). Where a place's departments head at or
@@ -486,13 +469,7 @@ impl Dataset {
             .filter(|_| case.is_none() && title.body.is_none() && org.organ.is_none())
             .and_then(|usual| {
                 let unit = org.units.last().filter(|_| org.departments > 0)?;
-                let department = context.and_then(|c| self.unit_level(c)).and_then(|u| {
-                    self.level_in_data(
-                        u.department_nominal
-                            .as_deref()
-                            .or(u.department.as_deref())?,
-                    )
-                })?;
+                let department = department_head()?;
                 let head = usual
                     .order
                     .saturating_sub(u8::from(title.role == Role::Deputy));
@@ -513,6 +490,27 @@ impl Dataset {
                     inside,
                 })
             });
+        // Such a title's usual level is not taken where it is out of place.
+        let fixed = fixed.filter(|_| out_of_place.is_none());
+        let fixed_placement = || Placement {
+            level: fixed,
+            rule: Rule::FixedTitle,
+            confidence: Certainty::of(title.confidence),
+            fact: Some(title.confidence),
+            sources: &title.sources,
+            data_notes: &title.notes,
+            ..Placement::default()
+        };
+        // An internal unit of a county's department (股, a 科 in a 县局) has
+        // no legal level (titles_by_org §3.7): 科长 there is not 正科.
+        if case.is_none() && org.departments >= 2 && body == Some(Body::Department) {
+            if let Some(base) = department_head().filter(|b| self.level_below(b, 2).is_none()) {
+                return Placement {
+                    cases: vec![Note::BelowLadder { unit: &base.name }],
+                    ..Placement::default()
+                };
+            }
+        }
         if let Some(note @ Note::UnitOutOfPlace { inside: false, .. }) = out_of_place {
             return Placement {
                 cases: vec![note],
@@ -521,7 +519,7 @@ impl Dataset {
         }
         // Elsewhere a title that names its own kind of unit (处长, 科长) has
         // its level wherever it stands.
-        if case.is_none() && fixed.is_some() && title.body.is_none() && out_of_place.is_none() {
+        if case.is_none() && fixed.is_some() && title.body.is_none() {
             return fixed_placement();
         }
         // A body with a rule of its own (法院, 纪委, 群团; 政府秘书长).
@@ -599,7 +597,7 @@ impl Dataset {
             };
             // A unit without ranked departments (乡镇) derives nothing.
             let Some(base) = base else {
-                return if fixed.is_some() && out_of_place.is_none() {
+                return if fixed.is_some() {
                     fixed_placement()
                 } else {
                     Placement::default()
@@ -629,7 +627,7 @@ impl Dataset {
                 ..Placement::default()
             };
         }
-        if fixed.is_some() && out_of_place.is_none() {
+        if fixed.is_some() {
             return fixed_placement();
         }
         Placement::default()
