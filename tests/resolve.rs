@@ -1063,3 +1063,71 @@ fn a_post_left_is_read_as_a_former_one() {
     }
     withheld("免去其领导职务");
 }
+
+#[test]
+fn a_stated_level_above_the_place_itself_is_not_taken() {
+    // 副部级 read as 省部级副职 would put a post of 枣庄市委组织部 above 枣庄
+    // itself (a 地级市: 厅局级正职, titles_by_org §3.4). realworld_holdout6
+    // labels it an in-house 副部长级 title, which no reference row gives:
+    // no level, and the answer says why.
+    let r = json(&["resolve", "枣庄市委组织部副部级巡视员"]);
+    assert!(r["level"].is_null(), "{r}");
+    assert_eq!(r["certainty"], "low");
+    assert!(r["stated_level"].is_null());
+    let why = r["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("高于枣庄市本身的负责人（厅局级正职）"),
+        "{why}"
+    );
+    // Within the place's own level a stated level still decides (§3.4: a
+    // 地级市's departments under 厅局级正职).
+    assert_eq!(level("抚顺市委组织部副部长（正局级）"), "厅局级正职");
+    // Beside a post read, the answer says another part was not understood.
+    let r = json(&["resolve", "枣庄市委组织部副部级巡视员、干部科科长"]);
+    assert_eq!(r["level"], "乡科级正职");
+    assert_eq!(r["certainty"], "medium");
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("另有职务未能识别")
+    );
+}
+
+#[test]
+fn a_lake_or_bay_is_not_the_place_it_is_named_after() {
+    // 鄱阳湖 is the lake, not a unit of 鄱阳县: the office is the province's
+    // (titles_by_org §3.2), not a county's (乡科级副职, 高, before).
+    let r = json(&["resolve", "江西省鄱阳湖生态经济区建设办公室常务副主任"]);
+    assert_eq!(
+        strs(&r["organisation"], "name"),
+        ["江西省", "鄱阳湖生态经济区建设办公室"]
+    );
+    assert_eq!(r["level"], "厅局级副职");
+    assert_ne!(r["certainty"], "high");
+    // 浙江 + 湖州: another place starts at the 湖.
+    assert_eq!(level("浙江湖州市委书记"), "厅局级正职");
+    // 崖州湾科技城 is a zone, whose level no source gives (§2).
+    let r = json(&["resolve", "三亚崖州湾科技城管理局局长"]);
+    assert!(r["level"].is_null(), "{r}");
+    assert!(r["explanation"].as_str().unwrap().contains("不是一级政府"));
+}
+
+#[test]
+fn a_unit_named_alone_after_a_post_is_placed_in_that_post_and_says_so() {
+    // 青干科 after 组织部副部长: a unit of 枣庄市委组织部, a guess the answer
+    // states, not a missing place name.
+    let r = json(&["resolve", "枣庄市委组织部副部长、青干科科长"]);
+    let part = &r["parts"][1];
+    assert_eq!(
+        strs(&part["organisation"], "name"),
+        ["枣庄市", "组织部", "青干科"]
+    );
+    assert_eq!(part["level"], "乡科级正职");
+    assert_eq!(part["certainty"], "medium");
+    let why = part["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("按前一职务的机构理解") && !why.contains("未写明地名"),
+        "{why}"
+    );
+}

@@ -438,6 +438,7 @@ impl<'a> Resolution<'a> {
                     | Note::UnitUnderOrgan(_)
                     | Note::DevZone
                     | Note::Unplaced
+                    | Note::StatedAbovePlace { .. }
             )
         }) && !self.sector.is_some_and(|s| s != Sector::CivilService)
     }
@@ -672,8 +673,12 @@ impl Dataset {
             .unwrap_or_else(|| Resolution::empty(text.into()));
         // High only when every part was understood: a post that was not
         // read (地委委员) may be the higher one.
-        if parts.iter().any(|p| p.not_understood()) && top.confidence == Certainty::High {
-            top.confidence = Certainty::Medium;
+        // Said of a level whatever its own certainty: the user should know.
+        let unread = parts.iter().any(|p| p.not_understood());
+        let told =
+            top.confidence == Certainty::High || (top.level.is_some() && !top.not_understood());
+        if unread && told {
+            top.confidence = top.confidence.max(Certainty::Medium);
             top.found.push(Note::PartNotUnderstood);
         }
         // A concurrent post whose level was not taken leaves the answer 中.
@@ -915,14 +920,20 @@ impl Dataset {
             }
         }
         if let Some(stated) = r.stated_level {
-            if r.level.is_none_or(|l| l.name != stated.name) {
-                r.found.push(Note::Stated(&stated.name));
-            }
-            r.level = Some(stated);
-            if r.rule == Rule::None {
-                r.rule = Rule::NamedLevel;
-                r.confidence = Certainty::Medium;
-                r.sources = &stated.sources;
+            if let Some(note) = self.stated_above_place(&r, stated) {
+                r.found.push(note);
+                r.stated_level = None;
+                r.clear_level();
+            } else {
+                if r.level.is_none_or(|l| l.name != stated.name) {
+                    r.found.push(Note::Stated(&stated.name));
+                }
+                r.level = Some(stated);
+                if r.rule == Rule::None {
+                    r.rule = Rule::NamedLevel;
+                    r.confidence = Certainty::Medium;
+                    r.sources = &stated.sources;
+                }
             }
         }
         if !held {
@@ -964,6 +975,25 @@ impl Dataset {
                 return;
             }
         }
+    }
+
+    /// A level stated for a post inside a department of a place that is
+    /// above the place's own head: no post there can be, so the words mean
+    /// something else (副部级 for the department's 副部长级).
+    fn stated_above_place<'a>(&'a self, r: &Resolution<'a>, stated: &'a Level) -> Option<Note<'a>> {
+        let at = r.organisation.iter().rposition(|u| u.context.is_some())?;
+        let place = &r.organisation[at];
+        let head = self.level(place.level?)?;
+        // A place's name is the gazetteer's own, borrowed.
+        let Cow::Borrowed(name) = place.name else {
+            return None;
+        };
+        let in_department = r.organisation[at + 1..].iter().any(Unit::is_department);
+        (in_department && stated.order < head.order).then_some(Note::StatedAbovePlace {
+            stated: &stated.name,
+            place: name,
+            head: &head.name,
+        })
     }
 
     /// The level of the head of the city the post's chain is in (the place

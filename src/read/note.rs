@@ -20,6 +20,17 @@ pub enum Note<'a> {
     NotHeld,
     /// A level stated in the text for the person, other than the post's.
     Stated(&'a str),
+    /// A level stated for a post in a department of a place, above the
+    /// place's own head (枣庄市委组织部副部级巡视员: 副部级 there is likely the
+    /// department's 副部长级, which the reference does not give).
+    StatedAbovePlace {
+        /// The level the words state (`省部级副职`).
+        stated: &'a str,
+        /// The place (`枣庄市`).
+        place: &'a str,
+        /// The level of its head (`厅局级正职`).
+        head: &'a str,
+    },
     /// Outside the civil service.
     Sector(Sector),
     /// A place read by its suffix, not found in today's gazetteer.
@@ -28,6 +39,9 @@ pub enum Note<'a> {
     CountyThen,
     /// A tier without a place (县委, 省政协): the usual case of that tier.
     NoPlace,
+    /// A unit named without its organisation, placed in the earlier post's
+    /// (青干科科长 after 组织部副部长).
+    EarlierUnit,
     /// The text went past a limit and was not read.
     TooLong(super::TooLong),
     /// An aside that names a level or a post the reader could not place.
@@ -210,6 +224,14 @@ impl fmt::Display for Note<'_> {
             Note::Acting => f.write_str("代理职务：按所代理职务的层次"),
             Note::NotHeld => f.write_str("提名人选或候选人尚未任职，不计层次"),
             Note::Stated(l) => write!(f, "文中注明个人层次为{l}"),
+            Note::StatedAbovePlace {
+                stated,
+                place,
+                head,
+            } => write!(
+                f,
+                "文中注明的层次读作{stated}，却高于{place}本身的负责人（{head}），而职务在其工作部门内，不合常理：所注的可能是本部门的（副）部长级之类，参考资料未载，不给层次"
+            ),
             Note::Sector(s) => f.write_str(s.why()),
             Note::TooLong(super::TooLong::Text) => write!(
                 f,
@@ -222,6 +244,9 @@ impl fmt::Display for Note<'_> {
                 super::MAX_POSTS
             ),
             Note::NoPlace => f.write_str("未写明地名：按该层级的一般情形，个别地方（如副省级市、省直管县）可能不同"),
+            Note::EarlierUnit => f.write_str(
+                "单位没有写明所属机构：按前一职务的机构理解（其内设机构或同级机构），把握不作“高”",
+            ),
             Note::CountyThen => f.write_str(
                 "文中写明当时为县级市（今为地级市）：按一般县级市的规格推定，把握不作“高”",
             ),

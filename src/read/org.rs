@@ -23,6 +23,9 @@ pub(super) struct Org<'a> {
     pub ambiguous: Vec<&'a Place>,
     /// The context came from a bare word (县委), not a named place.
     pub bare: bool,
+    /// A unit of its own placed in the earlier post's organisation (青干科
+    /// after 组织部副部长): inside it or beside its last unit, a guess.
+    pub guessed: bool,
     /// A place not in today's gazetteer, read by its suffix (新华区 of 海口,
     /// abolished 2002; 栖霞县, now a 市).
     pub typed: bool,
@@ -68,6 +71,10 @@ fn suffix_fits(c: char, p: &Place) -> bool {
         _ => p.name.ends_with(c),
     }
 }
+
+/// Words of water that follow a place's short name in the names of lakes
+/// and bays (鄱阳湖, 崖州湾). Not 海 or 山: 北海 + 海洋产业园区 is 北海市's.
+const LANDFORMS: &[char] = &['湖', '湾'];
 
 /// The Party group or committee of a unit, written after its name.
 const PARTY_GROUPS: &[&str] = &["联合党委", "分党组", "党组", "党委", "党工委"];
@@ -471,7 +478,7 @@ impl Dataset {
             // Its own unit: a sibling of the earlier post's last unit when
             // named alike (二室 after 四室, 人事处 after 综合处), else a unit
             // inside it (政治部 after 公安局副局长). A guess either way: not 高.
-            org.bare = true;
+            org.guessed = true;
             let ending = |name: &str| name.chars().last();
             let first_own = split_units(own).next().unwrap_or(own);
             let keep = match prev.organisation.last() {
@@ -606,7 +613,11 @@ impl Dataset {
             let county = !first.kind.is_provincial() && !first.kind.is_prefectural();
             let unit_word =
                 !full && county && after.starts_with(['局', '厅', '处', '科', '委', '办']);
-            if !plausible || unit_word {
+            // 鄱阳 + 湖 is the lake (鄱阳湖生态经济区), 崖州 + 湾 the bay, not a
+            // unit of 鄱阳县 or 崖州区: a short name run into 湖 or 湾 names
+            // the water, unless another place starts there (浙江湖州).
+            let landform = !full && after.starts_with(LANDFORMS) && self.places_at(after).is_none();
+            if !plausible || unit_word || landform {
                 break;
             }
             if others.is_empty() {
