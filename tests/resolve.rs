@@ -1131,3 +1131,21 @@ fn a_unit_named_alone_after_a_post_is_placed_in_that_post_and_says_so() {
         "{why}"
     );
 }
+
+#[test]
+fn a_chu_directly_under_a_city_keeps_its_level_but_not_high() {
+    // A 地级市's departments are 局, 委, 办, heading at 正处 (titles_by_org
+    // §3.4); a 处 named directly under the city is not listed there: the
+    // usual level of 处 (§3.1–3.3), 中, and the answer says why.
+    let r = json(&["resolve", "任常州市排水管理处副处长"]);
+    assert_eq!(level_and_confidence(&r), ("县处级副职", "medium"));
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("通常称局、委、办")
+    );
+    // A province's 厅 is one of its departments (§3.2): still 高.
+    let r = json(&["resolve", "江苏省环境保护厅厅长"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+}

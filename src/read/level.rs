@@ -490,23 +490,47 @@ impl Dataset {
                 } else {
                     head < department.order
                 };
-                above.then(|| Note::UnitOutOfPlace {
+                if above {
+                    return Some(Note::UnitOutOfPlace {
+                        title: &title.name,
+                        usual: &usual.name,
+                        unit: unit.name.to_string(),
+                        department: &department.name,
+                        inside,
+                    });
+                }
+                // A 处 or 科 directly under a place whose departments head at
+                // the title's own level (a 地级市's are 局, 委, 办; a
+                // province's 厅 are its departments): likely such a
+                // department, perhaps an institution or a department's own
+                // unit; the reference names none.
+                let lowest_kind = unit.name.ends_with(['处', '科']);
+                let as_department = !inside && lowest_kind && head == department.order;
+                as_department.then(|| Note::UnitAsDepartment {
                     title: &title.name,
                     usual: &usual.name,
                     unit: unit.name.to_string(),
-                    department: &department.name,
-                    inside,
                 })
             });
         // Such a title's usual level is not taken where it is out of place.
-        let fixed = fixed.filter(|_| out_of_place.is_none());
+        let as_department = matches!(out_of_place, Some(Note::UnitAsDepartment { .. }));
+        let fixed = fixed.filter(|_| out_of_place.is_none() || as_department);
         let fixed_placement = || Placement {
             level: fixed,
             rule: Rule::FixedTitle,
-            confidence: Certainty::of(title.confidence),
+            confidence: if as_department {
+                Certainty::of(title.confidence).max(Certainty::Medium)
+            } else {
+                Certainty::of(title.confidence)
+            },
             fact: Some(title.confidence),
             sources: &title.sources,
             data_notes: &title.notes,
+            cases: out_of_place
+                .iter()
+                .filter(|_| as_department)
+                .cloned()
+                .collect(),
             ..Placement::default()
         };
         // An internal unit of a county's department (股, a 科 in a 县局) has

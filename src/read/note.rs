@@ -115,6 +115,17 @@ pub enum Note<'a> {
         /// derived from the department's; else none is given.
         inside: bool,
     },
+    /// A unit named by a title's own kind (处) directly under a place whose
+    /// departments head at that title's level but go by other names (a
+    /// 地级市's 局, 委, 办): the title's usual level, not confirmed there.
+    UnitAsDepartment {
+        /// The title (`处长`).
+        title: &'a str,
+        /// The title's usual level (`县处级正职`).
+        usual: &'a str,
+        /// The unit (`排水管理处`).
+        unit: String,
+    },
     /// A title written after a department it does not head (主任 after a
     /// 局: 财政局副主任): the post of a unit inside it, not named.
     NotItsHead {
@@ -302,6 +313,10 @@ impl fmt::Display for Note<'_> {
             } => write!(
                 f,
                 "“{title}”通常为{usual}，但在这一级地方，工作部门的负责人才是{department}，“{unit}”不会高于它们；它属哪类机构、什么规格，参考资料未给出，不给层次"
+            ),
+            Note::UnitAsDepartment { title, usual, unit } => write!(
+                f,
+                "“{unit}”直接写在这一级地方之下：这里的工作部门通常称局、委、办，它可能是一个工作部门，也可能是部门下属机构或事业单位，参考资料未列出；按“{title}”的通常层次（{usual}），把握不作“高”"
             ),
             Note::KindUnknown { unit } => write!(
                 f,
