@@ -1149,3 +1149,22 @@ fn a_chu_directly_under_a_city_keeps_its_level_but_not_high() {
     let r = json(&["resolve", "江苏省环境保护厅厅长"]);
     assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
 }
+
+#[test]
+fn a_party_secretary_general_is_deputy_minister_only_as_a_standing_member() {
+    // titles_by_org §3.2: 常委 include 政法委书记 and 秘书长 "when 常委"; a
+    // 部长 who is not 常委 is 正厅. Unsaid in the text: the usual case, 中.
+    let r = json(&["resolve", "湖南省委政法委书记"]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("是否常委须问清")
+    );
+    let r = json(&["resolve", "西藏自治区党委秘书长，区直机关工委书记"]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
+    // Said in the text: 高.
+    let r = json(&["resolve", "湖南省委常委、政法委书记"]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "high"));
+}
