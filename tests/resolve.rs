@@ -1168,3 +1168,50 @@ fn a_party_secretary_general_is_deputy_minister_only_as_a_standing_member() {
     let r = json(&["resolve", "湖南省委常委、政法委书记"]);
     assert_eq!(level_and_confidence(&r), ("省部级副职", "high"));
 }
+
+#[test]
+fn news_of_an_appointment_reads_the_post_named() {
+    // realworld_holdout7 (sure): the post after 同志任 and after 补选…为;
+    // 成都 is a 副省级市 (titles_by_org §3.3), a 省政协副主席 省部级副职 (§3.2).
+    let r = json(&[
+        "resolve",
+        "中共中央批准：曹立军同志任中共成都市委书记；省委决定：曹立军同志不再兼任中共绵阳市委书记、常委、委员职务",
+    ]);
+    assert_eq!(r["level"], "省部级副职", "{r}");
+    assert_eq!(
+        level(
+            "29日，中国人民政治协商会议第十一届安徽省委员会第三次会议补选邵国荷为十一届安徽省政协副主席"
+        ),
+        "省部级副职"
+    );
+    // 不再担任 names a post left: read, never 高 (a former post).
+    let r = json(&[
+        "resolve",
+        "河北省委决定：王会勇同志不再担任邢台市委书记、常委、委员职务",
+    ]);
+    assert_eq!(r["level"], "厅局级正职");
+    assert_ne!(r["certainty"], "high");
+}
+
+#[test]
+fn posts_in_an_army_unit_stay_the_armys() {
+    // 军分区 is the army (no civil-service level); its 常委 and 第一书记 after
+    // it are its own (was 乡科级正职, derived as a city department's).
+    let r = json(&[
+        "resolve",
+        "中共盘锦军分区委员会委员、常务委员会委员、第一书记",
+    ]);
+    assert!(r["level"].is_null(), "{r}");
+    assert_eq!(r["sector"], "military");
+    // A 市委书记 who is the 军分区's 第一书记 keeps the city's level.
+    assert_eq!(
+        level("中山市委书记，中山军分区委员会委员、第一书记"),
+        "厅局级正职"
+    );
+    // A scenic area's bureau is no tier of government (§2): its 局长 gets no
+    // level, and the 市长 beside it is the answer (realworld_holdout7).
+    assert_eq!(
+        level("凤城市委副书记、市长，辽宁凤凰山风景名胜区管理局局长"),
+        "县处级正职"
+    );
+}

@@ -605,13 +605,21 @@ impl Dataset {
                 }
             }
             // A bare title after a post outside the civil service is held
-            // there too (卫戍区后勤部干事、副处长、处长).
-            let outside = parts
-                .last()
+            // there too (卫戍区后勤部干事、副处长、处长), and so is a post in a
+            // unit within an army unit (中共盘锦军分区委员会委员、常务委员会
+            // 委员: the 军分区's). Not within a university or a company: the
+            // Party and government posts that sit there are read on their own.
+            let last = parts.last();
+            let outside = last
                 .and_then(|p| p.sector)
                 .filter(|&s| s != Sector::CivilService);
             let bare = r.organisation.is_empty() && r.context.is_none() && r.stated_level.is_none();
-            if let Some(s) = outside.filter(|_| bare) {
+            let within = last.is_some_and(|p| {
+                p.sector == Some(Sector::Military)
+                    && !p.organisation.is_empty()
+                    && r.organisation.starts_with(&p.organisation)
+            });
+            if let Some(s) = outside.filter(|_| bare || within) {
                 r.sector = Some(s);
                 r.found.push(Note::Sector(s));
                 r.clear_level();
@@ -1044,8 +1052,19 @@ impl Dataset {
     /// (a lead word) or after the 为 that a place, a tier, an organ or a
     /// body's lead (政协, 中共) follows, without the name.
     fn elected<'t>(&self, text: &'t str) -> &'t str {
-        // Both words hold 选: one search of a character on every post, not
-        // two of words.
+        // 中共中央批准：曹立军同志任中共成都市委书记 (任命…同志为…): the post
+        // after the name, where an organisation begins it.
+        if text.contains("同志") {
+            let named = ["同志任", "同志为"].iter().find_map(|w| {
+                let post = &text[text.find(w)? + w.len()..];
+                self.names_an_organisation(post).then_some(post)
+            });
+            if let Some(post) = named {
+                return post;
+            }
+        }
+        // The words hold 选: one search of a character on every post, not
+        // three of words.
         if !text.contains('选') {
             return text;
         }
@@ -1053,8 +1072,11 @@ impl Dataset {
         if let Some(i) = text.find("当选").filter(|&i| name(&text[..i])) {
             return &text[i..];
         }
-        // 选举 after the meeting that elects (…第一次会议选举…为…).
-        let Some(rest) = text.find("选举").map(|i| &text[i + "选举".len()..]) else {
+        // 选举 or 补选 after the meeting that elects (…第一次会议选举…为…).
+        let Some(rest) = ["选举", "补选"]
+            .iter()
+            .find_map(|w| Some(&text[text.find(w)? + w.len()..]))
+        else {
             return text;
         };
         // 为 may be in the name (马为民): the one a place or tier follows.
@@ -1080,11 +1102,12 @@ impl Dataset {
     /// 免去王晖的住房和城乡建设部副部长职务): the post, a former one, without
     /// the person's name before it or the 职务 after.
     fn left_post<'t>(&self, text: &'t str) -> Option<&'t str> {
-        // Both words hold 去: one search of a character on every post.
-        if !text.contains('去') {
+        // 辞去 and 免去 hold 去, 不再担任 再 (不再兼任 is split at its 兼
+        // before this): two searches of a character on every post.
+        if !text.contains('去') && !text.contains('再') {
             return None;
         }
-        let (i, w) = ["辞去", "免去"]
+        let (i, w) = ["辞去", "免去", "不再担任"]
             .iter()
             .find_map(|w| text.find(w).map(|i| (i, *w)))?;
         let rest = text[i + w.len()..].trim_start_matches([':', '：']);
