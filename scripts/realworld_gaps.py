@@ -18,6 +18,7 @@ FILES = [
     "realworld_holdout4.tsv",
     "realworld_holdout5.tsv",
     "realworld_holdout6.tsv",
+    "realworld_holdout7.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

@@ -21,7 +21,11 @@
 //! tests/data/realworld_holdout6.tsv (160 more, seed 20261203, 80 of them
 //! drawn from the lines the reader answers 高 in a department or unit below
 //! a province, labelled blind in an eighth pass; measured before any change
-//! for them: 94.0% right on sure+likely, four answered 高 and wrong).
+//! for them: 94.0% right on sure+likely, four answered 高 and wrong), and
+//! tests/data/realworld_holdout7.tsv (160 more, seed 20261205, 50 of them
+//! drawn from answers of 高 in provincial and central organs and 50 from
+//! answers of 中, labelled blind in a ninth pass; measured before any change
+//! for them: 94.4% right on sure+likely, one answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -64,6 +68,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout4.tsv")));
     v.extend(read(include_str!("data/realworld_holdout5.tsv")));
     v.extend(read(include_str!("data/realworld_holdout6.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout7.tsv")));
     v
 }
 
@@ -114,13 +119,13 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 451 likely lines of realworld_extra.tsv and the six
-    // holdouts: 82.7% right (79.5% on the 420 before holdout6), none
+    // Reached on the 482 likely lines of realworld_extra.tsv and the seven
+    // holdouts: 83.4% right (82.7% on the 451 before holdout7), none
     // answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.82,
+        right as f64 / n >= 0.83,
         "{right} of {n} likely lines right"
     );
     assert!(
