@@ -867,12 +867,14 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
-        let text = match self.left_post(text) {
+        let news = clean::may_be_news(text);
+        let text = match news.then(|| self.left_post(text)).flatten() {
             Some(post) => {
                 r.found.push(Note::Former);
                 post
             }
-            None => self.elected(text),
+            None if news => self.elected(text),
+            None => text,
         };
         let text = self.strip_lead(text, &mut r);
         let (text, held) = clean::post_words(text);
@@ -1063,11 +1065,6 @@ impl Dataset {
                 return post;
             }
         }
-        // The words hold 选: one search of a character on every post, not
-        // three of words.
-        if !text.contains('选') {
-            return text;
-        }
         let name = |s: &str| (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none();
         if let Some(i) = text.find("当选").filter(|&i| name(&text[..i])) {
             return &text[i..];
@@ -1102,11 +1099,7 @@ impl Dataset {
     /// 免去王晖的住房和城乡建设部副部长职务): the post, a former one, without
     /// the person's name before it or the 职务 after.
     fn left_post<'t>(&self, text: &'t str) -> Option<&'t str> {
-        // 辞去 and 免去 hold 去, 不再担任 再 (不再兼任 is split at its 兼
-        // before this): two searches of a character on every post.
-        if !text.contains('去') && !text.contains('再') {
-            return None;
-        }
+        // (不再兼任 is split at its 兼 before this.)
         let (i, w) = ["辞去", "免去", "不再担任"]
             .iter()
             .find_map(|w| text.find(w).map(|i| (i, *w)))?;
