@@ -498,6 +498,8 @@ pub fn post_words(mut text: &str) -> (&str, bool) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn news_marks_are_the_characters_named() {
         let named: Vec<u32> = "选去再志"
@@ -508,7 +510,7 @@ mod tests {
                 u32::from_be_bytes(b)
             })
             .collect();
-        assert_eq!(super::NEWS.to_vec(), named);
+        assert_eq!(NEWS.to_vec(), named);
         for (text, news) in [
             ("补选邵国荷为安徽省政协副主席", true),
             ("辞去白城市人民政府市长职务", true),
@@ -520,11 +522,9 @@ mod tests {
             ("选", true),
             ("", false),
         ] {
-            assert_eq!(super::may_be_news(text), news, "{text}");
+            assert_eq!(may_be_news(text), news, "{text}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn characters_from_pdfs_and_other_systems() {

@@ -1050,9 +1050,10 @@ impl Dataset {
     }
 
     /// A news sentence naming someone to a post (吴晓华当选河北省人大常委会
-    /// 副主任, 会议选举宋朝华为省人大常委会副主任): the post, from 当选 on
-    /// (a lead word) or after the 为 that a place, a tier, an organ or a
-    /// body's lead (政协, 中共) follows, without the name.
+    /// 副主任, 会议选举宋朝华为省人大常委会副主任, 补选…为…, 张三同志任…):
+    /// the post, from 当选 on (a lead word) or after the 为 that a place, a
+    /// tier, an organ or a body's lead (政协, 中共) follows, without the name.
+    /// Asked only of a post [`clean::may_be_news`] lets through.
     fn elected<'t>(&self, text: &'t str) -> &'t str {
         // 中共中央批准：曹立军同志任中共成都市委书记 (任命…同志为…): the post
         // after the name, where an organisation begins it.
@@ -1096,10 +1097,11 @@ impl Dataset {
     }
 
     /// A news sentence on someone leaving a post (辞去白城市人民政府市长职务,
-    /// 免去王晖的住房和城乡建设部副部长职务): the post, a former one, without
-    /// the person's name before it or the 职务 after.
+    /// 免去王晖的住房和城乡建设部副部长职务, 不再担任…): the post, a former
+    /// one, without the person's name before it or the 职务 after. Asked only
+    /// of a post [`clean::may_be_news`] lets through; 不再兼任 is split at
+    /// its 兼 before this.
     fn left_post<'t>(&self, text: &'t str) -> Option<&'t str> {
-        // (不再兼任 is split at its 兼 before this.)
         let (i, w) = ["辞去", "免去", "不再担任"]
             .iter()
             .find_map(|w| text.find(w).map(|i| (i, *w)))?;
