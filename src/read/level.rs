@@ -514,25 +514,24 @@ impl Dataset {
                     unit: unit.name.to_string(),
                 })
             });
+        // A unit taken for a department keeps the title's level, not 高.
+        let (out_of_place, as_department) = match out_of_place {
+            Some(note @ Note::UnitAsDepartment { .. }) => (None, Some(note)),
+            note => (note, None),
+        };
         // Such a title's usual level is not taken where it is out of place.
-        let as_department = matches!(out_of_place, Some(Note::UnitAsDepartment { .. }));
-        let fixed = fixed.filter(|_| out_of_place.is_none() || as_department);
+        let fixed = fixed.filter(|_| out_of_place.is_none());
         let fixed_placement = || Placement {
             level: fixed,
             rule: Rule::FixedTitle,
-            confidence: if as_department {
-                Certainty::of(title.confidence).max(Certainty::Medium)
-            } else {
-                Certainty::of(title.confidence)
-            },
+            confidence: Certainty::of(title.confidence).max(match as_department {
+                Some(_) => Certainty::Medium,
+                None => Certainty::High,
+            }),
             fact: Some(title.confidence),
             sources: &title.sources,
             data_notes: &title.notes,
-            cases: out_of_place
-                .iter()
-                .filter(|_| as_department)
-                .cloned()
-                .collect(),
+            cases: as_department.iter().cloned().collect(),
             ..Placement::default()
         };
         // An internal unit of a county's department (股, a 科 in a 县局) has

@@ -609,6 +609,9 @@ impl Dataset {
             // unit within an army unit (中共盘锦军分区委员会委员、常务委员会
             // 委员: the 军分区's). Not within a university or a company: the
             // Party and government posts that sit there are read on their own.
+            // (Checked here, on the answer, not with the sector a titled post
+            // takes from the earlier one in `read_post`: a stated level or an
+            // untitled post must not escape it.)
             let last = parts.last();
             let outside = last
                 .and_then(|p| p.sector)
@@ -867,14 +870,13 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
-        let news = clean::may_be_news(text);
-        let text = match news.then(|| self.left_post(text)).flatten() {
-            Some(post) => {
-                r.found.push(Note::Former);
-                post
-            }
-            None if news => self.elected(text),
-            None => text,
+        let text = if !clean::may_be_news(text) {
+            text
+        } else if let Some(post) = self.left_post(text) {
+            r.found.push(Note::Former);
+            post
+        } else {
+            self.elected(text)
         };
         let text = self.strip_lead(text, &mut r);
         let (text, held) = clean::post_words(text);
@@ -994,14 +996,13 @@ impl Dataset {
         let at = r.organisation.iter().rposition(|u| u.context.is_some())?;
         let place = &r.organisation[at];
         let head = self.level(place.level?)?;
-        // A place's name is the gazetteer's own, borrowed.
-        let Cow::Borrowed(name) = place.name else {
-            return None;
-        };
+        // Only a division of the gazetteer: a township's level is no ceiling
+        // (东莞市长安镇委书记、正处级干部).
+        let division = self.places_named(&place.name).next()?;
         let in_department = r.organisation[at + 1..].iter().any(Unit::is_department);
         (in_department && stated.order < head.order).then_some(Note::StatedAbovePlace {
             stated: &stated.name,
-            place: name,
+            place: &division.name,
             head: &head.name,
         })
     }
@@ -1057,14 +1058,12 @@ impl Dataset {
     fn elected<'t>(&self, text: &'t str) -> &'t str {
         // 中共中央批准：曹立军同志任中共成都市委书记 (任命…同志为…): the post
         // after the name, where an organisation begins it.
-        if text.contains("同志") {
-            let named = ["同志任", "同志为"].iter().find_map(|w| {
-                let post = &text[text.find(w)? + w.len()..];
-                self.names_an_organisation(post).then_some(post)
-            });
-            if let Some(post) = named {
-                return post;
-            }
+        let named = ["同志任", "同志为"].iter().find_map(|w| {
+            let post = &text[text.find(w)? + w.len()..];
+            self.names_an_organisation(post).then_some(post)
+        });
+        if let Some(post) = named {
+            return post;
         }
         let name = |s: &str| (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none();
         if let Some(i) = text.find("当选").filter(|&i| name(&text[..i])) {
