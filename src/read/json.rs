@@ -208,7 +208,7 @@ fn escape_since(out: &mut Vec<u8>, start: usize) {
 /// checked hold nothing to flag, and a borrow never flags a byte below a
 /// true one), and a text shorter than a word is read as two overlapping
 /// halves padded with spaces: no copy, no byte loop but for the shortest.
-fn first_to_escape(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn first_to_escape(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 8 {
         return short_to_escape(bytes);

@@ -19,6 +19,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{BufRead, Write};
 
+mod flat;
+
 /// The `rankinfo_` fields of `ann`, each after a comma when `comma`.
 pub fn annotation(buf: &mut Vec<u8>, ann: &Annotation<'_>, columns: &[Column], comma: bool) {
     for (i, &c) in columns.iter().enumerate() {
@@ -258,8 +260,13 @@ pub fn annotate(
         // that serde_json does not check each string again (std's check
         // was a twelfth of a row); a line that is not keeps the byte
         // parser and its error.
+        // The common flat object is read without serde, but the first
+        // (whose keys are listed) and any the fast path declines.
         let parsed = match simdutf8::basic::from_utf8(body) {
-            Ok(text) => parse(serde_json::Deserializer::from_str(text), seed),
+            Ok(text) => match flat::object(text, &wanted.names).filter(|_| !first) {
+                Some(found) => Ok(found),
+                None => parse(serde_json::Deserializer::from_str(text), seed),
+            },
             Err(_) => parse(serde_json::Deserializer::from_slice(body), seed),
         };
         match parsed {
