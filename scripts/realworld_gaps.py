@@ -19,6 +19,7 @@ FILES = [
     "realworld_holdout5.tsv",
     "realworld_holdout6.tsv",
     "realworld_holdout7.tsv",
+    "realworld_holdout8.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

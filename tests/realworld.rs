@@ -25,7 +25,11 @@
 //! tests/data/realworld_holdout7.tsv (160 more, seed 20261205, 50 of them
 //! drawn from answers of 高 in provincial and central organs and 50 from
 //! answers of 中, labelled blind in a ninth pass; measured before any change
-//! for them: 94.4% right on sure+likely, one answered 高 and wrong).
+//! for them: 94.4% right on sure+likely, one answered 高 and wrong), and
+//! tests/data/realworld_holdout8.tsv (160 more, seed 20261206, 90 of them
+//! drawn from answers of 高 and 40 from answers of 中, labelled blind in a
+//! tenth pass; measured before any change for them: 98.7% right on
+//! sure+likely, none answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -69,6 +73,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout5.tsv")));
     v.extend(read(include_str!("data/realworld_holdout6.tsv")));
     v.extend(read(include_str!("data/realworld_holdout7.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout8.tsv")));
     v
 }
 
@@ -119,13 +124,13 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 482 likely lines of realworld_extra.tsv and the seven
-    // holdouts: 83.4% right (82.7% on the 451 before holdout7), none
+    // Reached on the 502 likely lines of realworld_extra.tsv and the eight
+    // holdouts: 83.9% right (83.4% on the 482 before holdout8), none
     // answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.83,
+        right as f64 / n >= 0.835,
         "{right} of {n} likely lines right"
     );
     assert!(
