@@ -48,10 +48,13 @@ struct Generation<T, const N: usize> {
     text: String,
 }
 
-impl<T, const N: usize> Default for Generation<T, N> {
-    fn default() -> Self {
+impl<T, const N: usize> Generation<T, N> {
+    /// The table is made to its full size at once: growing it step by step
+    /// rehashed every key each time (1.5% of a batch row). Entries and text
+    /// grow as they fill, so a short input takes little memory.
+    fn with_capacity(answers: usize) -> Self {
         Generation {
-            table: HashTable::new(),
+            table: HashTable::with_capacity(answers),
             entries: Vec::new(),
             text: String::new(),
         }
@@ -148,8 +151,8 @@ impl<T: Copy, const N: usize> Memo<T, N> {
     /// At most `capacity` answers; 0 keeps none.
     pub fn new(capacity: usize) -> Self {
         Memo {
-            current: Generation::default(),
-            previous: Generation::default(),
+            current: Generation::with_capacity(capacity / 2),
+            previous: Generation::with_capacity(capacity / 2),
             hasher: Hasher::default(),
             half: capacity / 2,
         }
