@@ -282,14 +282,13 @@ pub fn annotate(
         };
         // A line checked as UTF-8 once (simdutf8) is parsed as text, so
         // that serde_json does not check each string again (std's check
-        // was a twelfth of a row); a line that is not keeps the byte
-        // parser and its error.
-        // The common flat object is read without serde, but the first
-        // (whose keys are listed) and any the fast path declines.
+        // was a twelfth of a row): the common flat object without serde,
+        // any other (and the first, whose keys are listed) with it. A line
+        // that is not UTF-8 keeps the byte parser and its error.
         let parsed = match simdutf8::basic::from_utf8(body) {
-            Ok(text) => match flat::object(text, &wanted.names).filter(|_| !first) {
-                Some(found) => Ok(found),
-                None => parse(serde_json::Deserializer::from_str(text), seed),
+            Ok(text) => match flat::object(text, &wanted.names) {
+                Some(found) if !first => Ok(found),
+                _ => parse(serde_json::Deserializer::from_str(text), seed),
             },
             Err(_) => parse(serde_json::Deserializer::from_slice(body), seed),
         };
