@@ -125,12 +125,13 @@ fn likely_lines_hold_their_accuracy() {
     }
     let n = likely.len() as f64;
     // Reached on the 502 likely lines of realworld_extra.tsv and the eight
-    // holdouts: 83.9% right (83.4% on the 482 before holdout8), none
-    // answered 高 and wrong (one line of slack).
+    // holdouts: 84.3% right (83.9% before news of investigations were
+    // read; 83.4% on the 482 before holdout8), none answered 高 and wrong
+    // (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.835,
+        right as f64 / n >= 0.84,
         "{right} of {n} likely lines right"
     );
     assert!(

@@ -1194,6 +1194,39 @@ fn news_of_an_appointment_reads_the_post_named() {
 }
 
 #[test]
+fn news_of_an_investigation_reads_the_post_before_the_name() {
+    // realworld_holdout2 and 8 (sure): the post before a name of two or
+    // three characters and 涉嫌 (省委副书记, 副省长: 省部级副职, §3.2; a 盟's
+    // 副盟长 厅局级副职, §3.4), never 高: the post was held then.
+    for (text, want) in [
+        (
+            "28日，据中央纪委国家监委网站消息：四川省副省长彭宇行涉嫌严重违纪违法，接受中央纪委国家监委纪律审查和监察调查",
+            "省部级副职",
+        ),
+        (
+            "13日，据中央组织部有关负责人证实，四川省委副书记李春城涉嫌严重违纪，中央已经决定免去其领导职务",
+            "省部级副职",
+        ),
+        (
+            "27日，据内蒙古自治区纪委监委消息：内蒙古自治区兴安盟盟委委员、副盟长张国平涉嫌严重违纪违法，接受纪律审查和监察调查",
+            "厅局级副职",
+        ),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), (want, "medium"), "{text}");
+        assert!(r["explanation"].as_str().unwrap().contains("涉嫌违纪违法接受调查时所任职务"));
+    }
+    // A company's post stays a company's (realworld_holdout2, NONE).
+    assert!(
+        json(&[
+            "resolve",
+            "23日，据江苏省纪委监委消息：江苏交通控股有限公司原党委书记张新实涉嫌严重违纪违法，接受江苏省纪委监委纪律审查和监察调查",
+        ])["level"]
+            .is_null()
+    );
+}
+
+#[test]
 fn posts_in_an_army_unit_stay_the_armys() {
     // 军分区 is the army (no civil-service level); its 常委 and 第一书记 after
     // it are its own (was 乡科级正职, derived as a city department's).

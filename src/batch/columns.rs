@@ -421,6 +421,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::KindUnknown { .. } => "省属机构类别不明",
         Note::UnitOutOfPlace { .. } => "机构规格不明",
         Note::Former => "原任职务",
+        Note::Investigated => "接受调查时的职务",
         Note::TypedPlace => "地名不在现行区划",
         Note::CountyThen => "当时为县级市",
         _ => return None,
@@ -442,6 +443,7 @@ fn lowers(n: &Note<'_>) -> bool {
             | Note::KindUnknown { .. }
             | Note::UnitOutOfPlace { .. }
             | Note::Former
+            | Note::Investigated
             | Note::TypedPlace
             | Note::CountyThen
             | Note::SharedName { .. }

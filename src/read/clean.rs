@@ -311,8 +311,8 @@ pub fn level_word_in(text: &str) -> Option<&str> {
 
 /// The characters every news wording holds, as their UTF-8 bytes read as a
 /// number: 选 (选举, 当选, 补选), 去 (辞去, 免去), 再 (不再担任), 志 (同志任,
-/// 同志为).
-const NEWS: [u32; 4] = [0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97];
+/// 同志为), 嫌 (涉嫌).
+const NEWS: [u32; 5] = [0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C];
 
 /// Whether `text` may be a news sentence (an election, an appointment, a
 /// post left): one pass over its three-byte characters, as the reader asks

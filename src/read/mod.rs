@@ -875,6 +875,9 @@ impl Dataset {
         } else if let Some(post) = self.left_post(text) {
             r.found.push(Note::Former);
             post
+        } else if let Some(post) = self.investigated(text) {
+            r.found.push(Note::Investigated);
+            post
         } else {
             self.elected(text)
         };
@@ -958,7 +961,7 @@ impl Dataset {
             r.confidence = r.confidence.max(Certainty::Medium);
         }
         // 原昭通市: a unit as it was then, possibly renamed or re-ranked since.
-        if r.found.contains(&Note::Former) {
+        if r.found.iter().any(|n| matches!(n, Note::Former | Note::Investigated)) {
             r.confidence = r.confidence.max(Certainty::Medium);
         }
         r
@@ -1124,6 +1127,24 @@ impl Dataset {
             });
         let post = after_name.unwrap_or(rest);
         (!post.is_empty()).then_some(post)
+    }
+
+    /// News of an investigation (据…消息：四川省副省长彭宇行涉嫌严重违纪违法;
+    /// …彭建文因涉嫌…): the post before the person's name, a name of two or
+    /// three characters of which only one leaves a title before it. Asked
+    /// only of a post [`clean::may_be_news`] lets through.
+    fn investigated<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let before = &text[..text.find("涉嫌")?];
+        let before = before.strip_suffix('因').unwrap_or(before);
+        // The clause after the source of the news (据…消息：).
+        let clause = before.rsplit(['：', '，', ':', ',']).next()?;
+        let mut posts = [2, 3].into_iter().filter_map(|name| {
+            let (i, _) = clause.char_indices().rev().nth(name - 1)?;
+            let post = &clause[..i];
+            self.title_suffix(post).map(|_| post)
+        });
+        let post = posts.next()?;
+        posts.next().is_none().then_some(post)
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),

@@ -14,6 +14,9 @@ pub enum Note<'a> {
     Aside(Aside),
     /// 原: the post is a former one.
     Former,
+    /// The post named in news of an investigation (…副省长彭宇行涉嫌…): held
+    /// then, often left since.
+    Investigated,
     /// 代 or 代理: acting in the post.
     Acting,
     /// 提名人选, 候选人: not (yet) holding the post.
@@ -232,6 +235,9 @@ impl fmt::Display for Note<'_> {
                 Aside::Dropped(t) => write!(f, "“{t}”未计入"),
             },
             Note::Former => f.write_str("“原”：曾任职务，单位可能已改名或调整规格，把握不作“高”"),
+            Note::Investigated => {
+                f.write_str("新闻：涉嫌违纪违法接受调查时所任职务，其后多已免职，把握不作“高”")
+            }
             Note::Acting => f.write_str("代理职务：按所代理职务的层次"),
             Note::NotHeld => f.write_str("提名人选或候选人尚未任职，不计层次"),
             Note::Stated(l) => write!(f, "文中注明个人层次为{l}"),
