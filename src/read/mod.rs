@@ -882,6 +882,15 @@ impl Dataset {
             self.elected(text)
         };
         let text = self.strip_lead(text, &mut r);
+        let unformer;
+        let text = match self.former_within(text) {
+            Some(t) => {
+                r.found.push(Note::Former);
+                unformer = t;
+                unformer.as_str()
+            }
+            None => text,
+        };
         let (text, held) = clean::post_words(text);
         // 平凉市（县级）委: read as 县级平凉市委 is (a county-level city then),
         // the word after a lead (共青团县级随州市委).
@@ -961,7 +970,10 @@ impl Dataset {
             r.confidence = r.confidence.max(Certainty::Medium);
         }
         // 原昭通市: a unit as it was then, possibly renamed or re-ranked since.
-        if r.found.iter().any(|n| matches!(n, Note::Former | Note::Investigated)) {
+        if r.found
+            .iter()
+            .any(|n| matches!(n, Note::Former | Note::Investigated))
+        {
             r.confidence = r.confidence.max(Certainty::Medium);
         }
         r
@@ -1145,6 +1157,22 @@ impl Dataset {
         });
         let post = posts.next()?;
         posts.next().is_none().then_some(post)
+    }
+
+    /// 原 between an organisation and its title (台州市委原书记, 省政协原副主席,
+    /// 人大常委会原副主任): the post without it, a former one. Only after a
+    /// character that ends a body or unit and before a whole title, so
+    /// that 原 in a place's name stays (太原市委书记, 忻州市原平市市长).
+    fn former_within(&self, text: &str) -> Option<String> {
+        let first = text.chars().next()?.len_utf8();
+        let i = first + text[first..].find('原')?;
+        let (before, after) = (&text[..i], &text[i + '原'.len_utf8()..]);
+        let body_end =
+            before.ends_with(['委', '会', '协', '府', '州', '局', '厅', '部', '院', '盟']);
+        let title = self
+            .title_suffix(after)
+            .is_some_and(|(start, _)| start == 0);
+        (body_end && title).then(|| format!("{before}{after}"))
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),
