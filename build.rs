@@ -153,7 +153,7 @@ macro_rules! bake_enum {
     ($($ty:ident),*) => { bake_enum!(in "crate::schema::" $($ty),*); };
 }
 bake_enum!(
-    Confidence, Strength, Sequence, Role, Target, Body, PlaceKind
+    Confidence, Strength, Sequence, Role, Target, Body, PlaceKind, PlaqueHead
 );
 bake_enum!(in "crate::schema::careers::" Topic);
 bake_enum!(in "crate::schema::address::" Channel, PitfallKind, OtherKind);
@@ -213,7 +213,8 @@ bake_struct! {
     Place { code, name, kind, parent, capital, plan_listed, province_administered }
     Places { version, source, generated, place }
     PlacesFile { places }
-    Organ { name, aliases, category, level, confidence, sources, managed_by, plaque_of, notes }
+    Organ { name, aliases, category, level, confidence, sources, managed_by, plaque_of, plaque_head,
+            notes }
     UnitLevel { context, head, department, department_nominal, department_grade, deputy_grade, confidence, sources, notes }
     UnitOverride { places, head, confidence, sources, notes }
     DepartmentOverride { context, names, head, confidence, sources, notes }

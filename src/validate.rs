@@ -431,6 +431,9 @@ fn organisations(
                 errs.push(format!("{what}: unknown organ `{n}`"));
             }
         }
+        if o.plaque_head.is_some() && o.plaque_of.is_none() {
+            errs.push(format!("{what}: plaque_head without plaque_of"));
+        }
     }
     for u in orgs.unit_levels.iter() {
         let what = format!("unit_level {}", u.context);

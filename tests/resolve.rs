@@ -1214,7 +1214,12 @@ fn news_of_an_investigation_reads_the_post_before_the_name() {
     ] {
         let r = json(&["resolve", text]);
         assert_eq!(level_and_confidence(&r), (want, "medium"), "{text}");
-        assert!(r["explanation"].as_str().unwrap().contains("涉嫌违纪违法接受调查时所任职务"));
+        assert!(
+            r["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("涉嫌违纪违法接受调查时所任职务")
+        );
     }
     // A company's post stays a company's (realworld_holdout2, NONE).
     assert!(
@@ -1223,6 +1228,61 @@ fn news_of_an_investigation_reads_the_post_before_the_name() {
             "23日，据江苏省纪委监委消息：江苏交通控股有限公司原党委书记张新实涉嫌严重违纪违法，接受江苏省纪委监委纪律审查和监察调查",
         ])["level"]
             .is_null()
+    );
+}
+
+#[test]
+fn former_is_read_between_an_organisation_and_its_title() {
+    // 台州 a 地级市 (titles_by_org §3.4), 省人大常委会副主任 省部级副职
+    // (§3.2): read, as former posts never 高.
+    for (text, want) in [
+        ("台州市委原书记", "厅局级正职"),
+        ("江西省人大常委会原副主任", "省部级副职"),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), (want, "medium"), "{text}");
+    }
+    // 原 in a place's name is the name's: no former post, still 高.
+    for (text, want) in [
+        ("太原市委书记", "厅局级正职"),
+        ("忻州市原平市市长", "县处级正职"),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), (want, "high"), "{text}");
+    }
+}
+
+#[test]
+fn a_title_on_a_plaque_is_not_read_as_the_carrying_organs() {
+    // central_organs §1: a 牌子 has no 规格 of its own. 国家公务员局 is
+    // 中组部's (§6), 国务院新闻办公室 中宣部's (§3): who heads them the
+    // reference does not say. Read as the carrying organ's 局长 or 主任 they
+    // were 省部级正职 and 高.
+    for text in ["国家公务员局局长", "国务院新闻办公室主任", "国家海洋局局长"]
+    {
+        let r = json(&["resolve", text]);
+        assert!(r["level"].is_null(), "{text}: {r}");
+        let why = r["explanation"].as_str().unwrap();
+        assert!(why.contains("的牌子，不单设机构，本身不定规格"), "{why}");
+    }
+    // The ministries' plaques are usually held by a deputy (§4).
+    let r = json(&["resolve", "国家海洋局局长"]);
+    assert!(
+        r["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("通常由自然资源部的副职兼任")
+    );
+    // A later post of the bio is on the plaque too.
+    assert!(json(&["resolve", "国家海洋局党组成员、副局长"])["level"].is_null());
+    // One organ with two plaques (§3): the organ's head, 正部级.
+    assert_eq!(level("国务院台湾事务办公室主任"), "省部级正职");
+    // A unit inside is the carrying organ's (a 司, 厅局级正职), and the
+    // holder's post there, when written, decides.
+    assert_eq!(level("国家新闻出版署印刷发行司司长"), "厅局级正职");
+    assert_eq!(
+        level("中央宣传部副部长、国务院新闻办公室主任"),
+        "省部级副职"
     );
 }
 

@@ -422,6 +422,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::UnitOutOfPlace { .. } => "机构规格不明",
         Note::Former => "原任职务",
         Note::Investigated => "接受调查时的职务",
+        Note::Plaque { .. } => "牌子机构，本身不定规格",
         Note::TypedPlace => "地名不在现行区划",
         Note::CountyThen => "当时为县级市",
         _ => return None,

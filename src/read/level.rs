@@ -5,7 +5,7 @@
 use super::org::Org;
 use super::{Certainty, Note, Resolution, Rule};
 use crate::data::Dataset;
-use crate::schema::{Body, Confidence, Grade, Level, Role, Text, Title, UnitOverride};
+use crate::schema::{Body, Confidence, Grade, Level, PlaqueHead, Role, Text, Title, UnitOverride};
 use std::borrow::Cow;
 
 impl Dataset {
@@ -101,6 +101,7 @@ impl Dataset {
         r.context = org.context;
         r.body = org.body;
         r.organ = org.organ;
+        r.plaque = org.plaque;
         r.typed = org.typed;
         // What withholds the level: the reasons, or none.
         let mut why = Vec::new();
@@ -122,6 +123,17 @@ impl Dataset {
             // government either; a government's office for zones (省开发区
             // 管理办公室) or a department's (农委 › 农村改革试验区办公室) is.
             why.push(Note::DevZone);
+        } else if let (Some(plaque), Some(host), 0) = (org.plaque, org.organ, org.departments) {
+            // A title on a plaque itself (国家公务员局局长, 国家海洋局局长): the
+            // plaque has no level (central_organs §1), and its holder's is
+            // that of a post in the organ that carries it, which the title
+            // does not say; the ministries' plaques are usually held by one
+            // of their deputies (§4, COMMON-KNOWLEDGE), said in the note.
+            why.push(Note::Plaque {
+                plaque: &plaque.name,
+                host: &host.name,
+                deputy: plaque.plaque_head == Some(PlaqueHead::HostDeputy),
+            });
         } else if let Some(unit) = org
             .units
             .last()

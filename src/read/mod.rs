@@ -192,6 +192,8 @@ pub struct Resolution<'a> {
     /// The body the post belongs to, for the next post of a bio.
     body: Option<Body>,
     organ: Option<&'a Organ>,
+    /// The plaque the post named, for the next post of a bio (see `Org`).
+    plaque: Option<&'a Organ>,
     typed: bool,
     /// Reasons found while reading the text (rare: kept apart so that the
     /// common case allocates nothing); see [`Resolution::notes`].
@@ -290,6 +292,7 @@ impl<'a> Resolution<'a> {
             sector: None,
             body: None,
             organ: None,
+            plaque: None,
             typed: false,
         }
     }
@@ -999,6 +1002,7 @@ impl Dataset {
                 r.context = org.context;
                 r.body = org.body;
                 r.organ = org.organ;
+                r.plaque = org.plaque;
                 return;
             }
         }
@@ -1247,6 +1251,7 @@ impl Dataset {
                     r.organisation = org.units;
                     r.context = org.context;
                     r.organ = org.organ;
+                    r.plaque = org.plaque;
                 }
             }
             Entry::Title(title) => {

@@ -14,6 +14,16 @@ pub enum Note<'a> {
     Aside(Aside),
     /// 原: the post is a former one.
     Former,
+    /// A title on a plaque (牌子) itself: no level of its own.
+    Plaque {
+        /// The plaque (`国家海洋局`).
+        plaque: &'a str,
+        /// The organ that carries it (`自然资源部`).
+        host: &'a str,
+        /// Usually held by one of the host's deputies, as the reference
+        /// says of the ministries' plaques.
+        deputy: bool,
+    },
     /// The post named in news of an investigation (…副省长彭宇行涉嫌…): held
     /// then, often left since.
     Investigated,
@@ -235,6 +245,17 @@ impl fmt::Display for Note<'_> {
                 Aside::Dropped(t) => write!(f, "“{t}”未计入"),
             },
             Note::Former => f.write_str("“原”：曾任职务，单位可能已改名或调整规格，把握不作“高”"),
+            Note::Plaque {
+                plaque,
+                host,
+                deputy,
+            } => {
+                write!(f, "{plaque}是{host}的牌子，不单设机构，本身不定规格；")?;
+                if *deputy {
+                    write!(f, "对外负责人通常由{host}的副职兼任（惯例），")?;
+                }
+                write!(f, "层次按其在{host}所任的职务，仅凭此职务名称无法确定")
+            }
             Note::Investigated => {
                 f.write_str("新闻：涉嫌违纪违法接受调查时所任职务，其后多已免职，把握不作“高”")
             }

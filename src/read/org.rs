@@ -6,7 +6,7 @@ use crate::data::Dataset;
 use crate::organisations::{
     BARE_COMMITTEES, NATIONAL_BODIES, body_at, is_unit_name, split_units, township_at,
 };
-use crate::schema::{Body, Organ, Place, UnitOverride};
+use crate::schema::{Body, Organ, Place, PlaqueHead, UnitOverride};
 use std::borrow::Cow;
 
 /// What the text before the title says about the organisation.
@@ -30,6 +30,9 @@ pub(super) struct Org<'a> {
     /// abolished 2002; 栖霞县, now a 市).
     pub typed: bool,
     pub organ: Option<&'a Organ>,
+    /// The plaque named (国家公务员局), when `organ` is the organ that
+    /// carries it and not one with it.
+    pub plaque: Option<&'a Organ>,
     /// 副 written before a head's title the data has no deputy form of
     /// (副秘书长): the deputy of that post.
     pub deputy: bool,
@@ -181,11 +184,14 @@ impl Dataset {
             .filter(|r| self.organ_at(r).is_some())
             .unwrap_or(rest);
         if let Some((len, organ)) = self.organ_at(organ_text) {
-            let organ = organ
-                .plaque_of
-                .as_deref()
-                .and_then(|p| self.organ(p))
-                .unwrap_or(organ);
+            // A plaque's posts are those of the organ that carries it; a
+            // title on the plaque itself is not read as that organ's unless
+            // they are one organ (see `place_title`).
+            let host = organ.plaque_of.as_deref().and_then(|p| self.organ(p));
+            if host.is_some() && organ.plaque_head != Some(PlaqueHead::Host) {
+                org.plaque = Some(organ);
+            }
+            let organ = host.unwrap_or(organ);
             org.organ = Some(organ);
             org.units.push(Unit {
                 name: Cow::Borrowed(&organ.name),
@@ -410,6 +416,7 @@ impl Dataset {
                 .collect()
         };
         org.organ = prev.organ;
+        org.plaque = prev.plaque;
         org.typed = prev.typed;
         // A post whose organisation was half read lends its places only: the
         // text not understood.

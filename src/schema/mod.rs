@@ -16,7 +16,7 @@ pub mod organisations;
 pub mod places;
 
 pub use organisations::{
-    BodyRule, DepartmentOverride, Organ, OrganisationsFile, UnitLevel, UnitOverride,
+    BodyRule, DepartmentOverride, Organ, OrganisationsFile, PlaqueHead, UnitLevel, UnitOverride,
 };
 pub use places::{Place, PlaceKind, Places, PlacesFile};
 pub mod address;

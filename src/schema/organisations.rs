@@ -26,9 +26,25 @@ pub struct Organ {
     pub managed_by: Option<Text>,
     /// A plaque (牌子) has no level of its own: the organ that carries it.
     pub plaque_of: Option<Text>,
+    /// Who heads a plaque, where the reference says; `None` where it does
+    /// not (the post's level is then that of the holder's post in the
+    /// organ that carries it, which the title does not say).
+    #[serde(default)]
+    pub plaque_head: Option<PlaqueHead>,
     /// Caveats, in Chinese, shown with the answer.
     #[serde(default)]
     pub notes: List<Text>,
+}
+
+/// Who heads a plaque (central_organs.md §1, §4, §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaqueHead {
+    /// 一个机构两块牌子: one organ, whose head heads the plaque too.
+    Host,
+    /// Usually a deputy of the organ that carries it (the ministries'
+    /// plaques; COMMON-KNOWLEDGE in the reference).
+    HostDeputy,
 }
 
 /// The levels of the units of one kind of place or organ (a context of
