@@ -502,7 +502,7 @@ mod tests {
 
     #[test]
     fn news_marks_are_the_characters_named() {
-        let named: Vec<u32> = "选去再志"
+        let named: Vec<u32> = "选去再志嫌"
             .chars()
             .map(|c| {
                 let mut b = [0; 4];
@@ -516,6 +516,7 @@ mod tests {
             ("辞去白城市人民政府市长职务", true),
             ("王五同志不再担任绵阳市委书记", true),
             ("曹立军同志任中共成都市委书记", true),
+            ("四川省副省长彭宇行涉嫌严重违纪违法", true),
             ("深圳市南山区发展和改革局副局长", false),
             ("a选", true),
             ("é选", true),
