@@ -1232,6 +1232,19 @@ fn news_of_an_investigation_reads_the_post_before_the_name() {
 }
 
 #[test]
+fn a_summarys_current_post_after_a_space_is_a_post_of_its_own() {
+    // From the pool: 部务委员 is no title the data knows, and was read
+    // together with what followed (部务委 › 员现任中央组织部 › 副部长: 县处级
+    // 副职). A 部委 副部长 is 省部级副职 (titles_by_org §3.1).
+    let r = json(&[
+        "resolve",
+        "中央组织部部务委员（期间：兼任中组部干部二局局长） 现任中央组织部副部长。 第十三届全国人大代表，江苏省十三届人大代表",
+    ]);
+    assert_eq!(r["level"], "省部级副职", "{r}");
+    assert_ne!(r["confidence"], "high");
+}
+
+#[test]
 fn former_is_read_between_an_organisation_and_its_title() {
     // 台州 a 地级市 (titles_by_org §3.4), 省人大常委会副主任 省部级副职
     // (§3.2): read, as former posts never 高.

@@ -773,7 +773,16 @@ impl Dataset {
                 let mut pending = String::new();
                 let mut first = k > 0;
                 for token in part.split(|c: char| normalize::half_width(c).is_whitespace()) {
-                    pending.push_str(&normalize::key(token));
+                    let token = normalize::key(token);
+                    // 现任 or 曾任 after a space opens the next post of a
+                    // summary (中央组织部部务委员 现任中央组织部副部长): what
+                    // came before ends there, with a title the data knows
+                    // or not.
+                    if !pending.is_empty() && ["现任", "曾任"].iter().any(|w| token.starts_with(w))
+                    {
+                        posts.push((std::mem::take(&mut pending), std::mem::take(&mut first)));
+                    }
+                    pending.push_str(&token);
                     if !pending.is_empty() && self.title_suffix(&pending).is_some() {
                         posts.push((std::mem::take(&mut pending), std::mem::take(&mut first)));
                     }
