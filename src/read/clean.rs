@@ -314,13 +314,27 @@ pub fn level_word_in(text: &str) -> Option<&str> {
 /// 同志为), 嫌 (涉嫌).
 const NEWS: [u32; 5] = [0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C];
 
-/// Whether `text` may be a news sentence (an election, an appointment, a
-/// post left): one pass over its three-byte characters, as the reader asks
-/// it of every post (four searches of a character cost more: a CJK
+/// 原, as its UTF-8 bytes read as a number.
+const FORMER: u32 = 0xE5_8E9F;
+
+/// What one pass over a post's characters finds, for readings that only a
+/// few posts need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// It may be a news sentence (an election, an appointment, a post left,
+    /// an investigation): it holds a character of [`NEWS`].
+    pub news: bool,
+    /// It holds 原 (台州市委原书记, or 太原).
+    pub former: bool,
+}
+
+/// The [`Marks`] of `text`: one pass over its three-byte characters, as the
+/// reader asks it of every post (a search per character costs more: a CJK
 /// character's last byte is common in CJK text). Other bytes are stepped
 /// over one by one: none of them starts a three-byte character.
-pub fn may_be_news(text: &str) -> bool {
+pub fn marks(text: &str) -> Marks {
     let b = text.as_bytes();
+    let mut m = Marks::default();
     let mut i = 0;
     while i + 2 < b.len() {
         let lead = b[i];
@@ -330,13 +344,15 @@ pub fn may_be_news(text: &str) -> bool {
         }
         if lead == 0xE5 || lead == 0xE9 {
             let c = u32::from_be_bytes([0, lead, b[i + 1], b[i + 2]]);
-            if NEWS.contains(&c) {
-                return true;
+            m.news |= NEWS.contains(&c);
+            m.former |= c == FORMER;
+            if m.news && m.former {
+                break;
             }
         }
         i += 3;
     }
-    false
+    m
 }
 
 /// Remove ordinals of sessions: 第十届, 十四届 (任太原市第十届人大常委会主任).
@@ -523,7 +539,17 @@ mod tests {
             ("选", true),
             ("", false),
         ] {
-            assert_eq!(may_be_news(text), news, "{text}");
+            assert_eq!(marks(text).news, news, "{text}");
+        }
+        assert_eq!(FORMER.to_be_bytes()[1..], *"原".as_bytes());
+        for (text, former) in [
+            ("台州市委原书记", true),
+            ("太原", true),
+            ("王五同志不再担任原平市委书记", true),
+            ("原", true),
+            ("深圳市南山区发展和改革局副局长", false),
+        ] {
+            assert_eq!(marks(text).former, former, "{text}");
         }
     }
 

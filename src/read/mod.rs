@@ -882,7 +882,10 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
-        let text = if !clean::may_be_news(text) {
+        // What the readings below look for; each later text is a slice of
+        // this one.
+        let marks = clean::marks(text);
+        let text = if !marks.news {
             text
         } else if let Some(post) = self.left_post(text) {
             r.found.push(Note::Former);
@@ -895,7 +898,7 @@ impl Dataset {
         };
         let text = self.strip_lead(text, &mut r);
         let unformer;
-        let text = match self.former_within(text) {
+        let text = match marks.former.then(|| self.former_within(text)).flatten() {
             Some(t) => {
                 r.found.push(Note::Former);
                 unformer = t;
@@ -1082,7 +1085,7 @@ impl Dataset {
     /// 副主任, 会议选举宋朝华为省人大常委会副主任, 补选…为…, 张三同志任…):
     /// the post, from 当选 on (a lead word) or after the 为 that a place, a
     /// tier, an organ or a body's lead (政协, 中共) follows, without the name.
-    /// Asked only of a post [`clean::may_be_news`] lets through.
+    /// Asked only of a post that [`clean::marks`] finds may be news.
     fn elected<'t>(&self, text: &'t str) -> &'t str {
         // 中共中央批准：曹立军同志任中共成都市委书记 (任命…同志为…): the post
         // after the name, where an organisation begins it.
@@ -1126,7 +1129,7 @@ impl Dataset {
     /// A news sentence on someone leaving a post (辞去白城市人民政府市长职务,
     /// 免去王晖的住房和城乡建设部副部长职务, 不再担任…): the post, a former
     /// one, without the person's name before it or the 职务 after. Asked only
-    /// of a post [`clean::may_be_news`] lets through; 不再兼任 is split at
+    /// of a post that [`clean::marks`] finds may be news; 不再兼任 is split at
     /// its 兼 before this.
     fn left_post<'t>(&self, text: &'t str) -> Option<&'t str> {
         let (i, w) = ["辞去", "免去", "不再担任"]
@@ -1157,7 +1160,7 @@ impl Dataset {
     /// News of an investigation (据…消息：四川省副省长彭宇行涉嫌严重违纪违法;
     /// …彭建文因涉嫌…): the post before the person's name, a name of two or
     /// three characters of which only one leaves a title before it. Asked
-    /// only of a post [`clean::may_be_news`] lets through.
+    /// only of a post that [`clean::marks`] finds may be news.
     fn investigated<'t>(&self, text: &'t str) -> Option<&'t str> {
         let before = &text[..text.find("涉嫌")?];
         let before = before.strip_suffix('因').unwrap_or(before);
