@@ -1267,8 +1267,8 @@ fn former_is_read_between_an_organisation_and_its_title() {
 
 #[test]
 fn a_title_on_a_plaque_is_not_read_as_the_carrying_organs() {
-    // central_organs §1: a 牌子 has no 规格 of its own. 国家公务员局 is
-    // 中组部's (§6), 国务院新闻办公室 中宣部's (§3): who heads them the
+    // central_organs.md's table of terms: a 牌子 has no 规格 of its own.
+    // 国家公务员局 is 中组部's (§6), 国务院新闻办公室 中宣部's (§4): who heads them the
     // reference does not say. Read as the carrying organ's 局长 or 主任 they
     // were 省部级正职 and 高.
     for text in ["国家公务员局局长", "国务院新闻办公室主任", "国家海洋局局长"]
@@ -1278,7 +1278,7 @@ fn a_title_on_a_plaque_is_not_read_as_the_carrying_organs() {
         let why = r["explanation"].as_str().unwrap();
         assert!(why.contains("的牌子，不单设机构，本身不定规格"), "{why}");
     }
-    // The ministries' plaques are usually held by a deputy (§4).
+    // The ministries' plaques are usually held by a deputy (§1).
     let r = json(&["resolve", "国家海洋局局长"]);
     assert!(
         r["explanation"]
@@ -1288,7 +1288,7 @@ fn a_title_on_a_plaque_is_not_read_as_the_carrying_organs() {
     );
     // A later post of the bio is on the plaque too.
     assert!(json(&["resolve", "国家海洋局党组成员、副局长"])["level"].is_null());
-    // One organ with two plaques (§3): the organ's head, 正部级.
+    // One organ with two plaques (§4, §7): the organ's head, 正部级.
     assert_eq!(level("国务院台湾事务办公室主任"), "省部级正职");
     // A unit inside is the carrying organ's (a 司, 厅局级正职), and the
     // holder's post there, when written, decides.

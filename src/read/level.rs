@@ -125,10 +125,11 @@ impl Dataset {
             why.push(Note::DevZone);
         } else if let (Some(plaque), Some(host), 0) = (org.plaque, org.organ, org.departments) {
             // A title on a plaque itself (国家公务员局局长, 国家海洋局局长): the
-            // plaque has no level (central_organs §1), and its holder's is
-            // that of a post in the organ that carries it, which the title
-            // does not say; the ministries' plaques are usually held by one
-            // of their deputies (§4, COMMON-KNOWLEDGE), said in the note.
+            // plaque has no level (central_organs.md, its table of terms),
+            // and its holder's is that of a post in the organ that carries
+            // it, which the title does not say; the ministries' plaques are
+            // usually held by one of their deputies (§1, COMMON-KNOWLEDGE),
+            // said in the note.
             why.push(Note::Plaque {
                 plaque: &plaque.name,
                 host: &host.name,

@@ -36,7 +36,7 @@ pub struct Organ {
     pub notes: List<Text>,
 }
 
-/// Who heads a plaque (central_organs.md §1, §4, §6).
+/// Who heads a plaque (central_organs.md §1, §4, §6, §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaqueHead {
