@@ -1221,6 +1221,14 @@ fn news_of_an_investigation_reads_the_post_before_the_name() {
                 .contains("涉嫌违纪违法接受调查时所任职务")
         );
     }
+    // The news's source before a post (据…消息：) is no part of it: the
+    // 省委常委 is read, 省部级副职 (§3.2), not only the 市委书记 after it
+    // (realworld_holdout9, sure).
+    let r = json(&[
+        "resolve",
+        "6日，据中央纪委国家监委网站消息：海南省委常委、海口市委书记张琦涉嫌严重违纪违法，接受中央纪委国家监委纪律审查和监察调查",
+    ]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
     // A company's post stays a company's (realworld_holdout2, NONE).
     assert!(
         json(&[
@@ -1255,10 +1263,20 @@ fn former_is_read_between_an_organisation_and_its_title() {
         let r = json(&["resolve", text]);
         assert_eq!(level_and_confidence(&r), (want, "medium"), "{text}");
     }
+    // Before a body and a title too: a 厅's 党组书记 heads it (§3.8), a
+    // 地级 prefecture's 州委副书记 is 厅局级副职 (§3.4).
+    for (text, want) in [
+        ("黑龙江省水利厅原党组书记", "厅局级正职"),
+        ("延边州原州委副书记", "厅局级副职"),
+    ] {
+        let r = json(&["resolve", text]);
+        assert_eq!(level_and_confidence(&r), (want, "medium"), "{text}");
+    }
     // 原 in a place's name is the name's: no former post, still 高.
     for (text, want) in [
         ("太原市委书记", "厅局级正职"),
         ("忻州市原平市市长", "县处级正职"),
+        ("固原市原州区委书记", "县处级正职"),
     ] {
         let r = json(&["resolve", text]);
         assert_eq!(level_and_confidence(&r), (want, "high"), "{text}");
@@ -1293,10 +1311,9 @@ fn a_title_on_a_plaque_is_not_read_as_the_carrying_organs() {
     // A unit inside is the carrying organ's (a 司, 厅局级正职), and the
     // holder's post there, when written, decides.
     assert_eq!(level("国家新闻出版署印刷发行司司长"), "厅局级正职");
-    assert_eq!(
-        level("中央宣传部副部长、国务院新闻办公室主任"),
-        "省部级副职"
-    );
+    // The plaque's part, whose level is not known, leaves the answer at 中.
+    let r = json(&["resolve", "中央宣传部副部长、国务院新闻办公室主任"]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
 }
 
 #[test]

@@ -439,6 +439,7 @@ impl<'a> Resolution<'a> {
                     | Note::Leftover(_)
                     | Note::GroupInInternalUnit(_)
                     | Note::UnitUnderOrgan(_)
+                    | Note::Plaque { .. }
                     | Note::DevZone
                     | Note::Unplaced
                     | Note::StatedAbovePlace { .. }
@@ -882,6 +883,15 @@ impl Dataset {
             r.found.push(Note::Aside(a));
         }
         let text = &text[clean::leading_date(text)..];
+        // 据中央纪委国家监委网站消息：海南省委常委: the news's source, then
+        // the post.
+        let text = match text
+            .strip_prefix('据')
+            .and_then(|t| t.split_once(['：', ':']))
+        {
+            Some((source, post)) if source.ends_with("消息") => post,
+            _ => text,
+        };
         // What the readings below look for; each later text is a slice of
         // this one.
         let marks = clean::marks(text);
@@ -1176,19 +1186,38 @@ impl Dataset {
     }
 
     /// 原 between an organisation and its title (台州市委原书记, 省政协原副主席,
-    /// 人大常委会原副主任): the post without it, a former one. Only after a
-    /// character that ends a body or unit and before a whole title, so
-    /// that 原 in a place's name stays (太原市委书记, 忻州市原平市市长).
+    /// 水利厅原党组书记, 延边州原州委副书记): the post without it, a former one.
+    /// Only after a character that ends a place, body or unit and before a
+    /// whole title, or a body and a title, so that 原 in a place's name
+    /// stays (太原市委书记, 忻州市原平市市长, 固原市原州区委书记).
     fn former_within(&self, text: &str) -> Option<String> {
+        const ENDS: [char; 14] = [
+            '委', '会', '协', '府', '州', '局', '厅', '部', '院', '盟', '省', '市', '县', '区',
+        ];
+        const BODIES: [&str; 13] = [
+            "党组",
+            "党委",
+            "省委",
+            "市委",
+            "州委",
+            "县委",
+            "区委",
+            "地委",
+            "盟委",
+            "旗委",
+            "政府",
+            "人民政府",
+            "行署",
+        ];
         let first = text.chars().next()?.len_utf8();
         let i = first + text[first..].find('原')?;
         let (before, after) = (&text[..i], &text[i + '原'.len_utf8()..]);
-        let body_end =
-            before.ends_with(['委', '会', '协', '府', '州', '局', '厅', '部', '院', '盟']);
-        let title = self
-            .title_suffix(after)
-            .is_some_and(|(start, _)| start == 0);
-        (body_end && title).then(|| format!("{before}{after}"))
+        let title = |s: &str| self.title_suffix(s).is_some_and(|(start, _)| start == 0);
+        let post = title(after)
+            || BODIES
+                .iter()
+                .any(|b| after.strip_prefix(b).is_some_and(title));
+        (before.ends_with(ENDS) && post).then(|| format!("{before}{after}"))
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),
