@@ -20,6 +20,7 @@ FILES = [
     "realworld_holdout6.tsv",
     "realworld_holdout7.tsv",
     "realworld_holdout8.tsv",
+    "realworld_holdout9.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

@@ -29,7 +29,12 @@
 //! tests/data/realworld_holdout8.tsv (160 more, seed 20261206, 90 of them
 //! drawn from answers of 高 and 40 from answers of 中, labelled blind in a
 //! tenth pass; measured before any change for them: 98.7% right on
-//! sure+likely, none answered 高 and wrong).
+//! sure+likely, none answered 高 and wrong), and
+//! tests/data/realworld_holdout9.tsv (160 more, seed 20261208, 70 of them
+//! drawn from the answers this session's readings changed and 60 from
+//! answers of 高 in central organs, labelled blind in an eleventh pass;
+//! measured before any change for them: 98.1% right on sure+likely, none
+//! answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -74,6 +79,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout6.tsv")));
     v.extend(read(include_str!("data/realworld_holdout7.tsv")));
     v.extend(read(include_str!("data/realworld_holdout8.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout9.tsv")));
     v
 }
 
@@ -124,14 +130,14 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 502 likely lines of realworld_extra.tsv and the eight
-    // holdouts: 84.3% right (83.9% before news of investigations were
-    // read; 83.4% on the 482 before holdout8), none answered 高 and wrong
-    // (one line of slack).
+    // Reached on the 517 likely lines of realworld_extra.tsv and the nine
+    // holdouts: 84.9% right (84.3% on the 502 before holdout9; 83.9%
+    // before news of investigations were read; 83.4% on the 482 before
+    // holdout8), none answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.84,
+        right as f64 / n >= 0.845,
         "{right} of {n} likely lines right"
     );
     assert!(
