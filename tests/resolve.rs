@@ -1253,6 +1253,29 @@ fn a_summarys_current_post_after_a_space_is_a_post_of_its_own() {
 }
 
 #[test]
+fn a_unit_inside_a_centre_under_a_place_is_no_department_of_it() {
+    // From the pool: a 室 of a provincial 中心 read whole as the province's
+    // department (厅局级正职, 高), a 部 of a prefecture's research centre as
+    // a city's 委、办 (县处级正职, 高; realworld_holdout9 labels it NONE, a
+    // 事业单位). The reference gives these no level.
+    for text in [
+        "福建省节能技术中心监测室主任",
+        "定西地区旱农科研推广中心科研部副主任、主任",
+    ] {
+        assert!(json(&["resolve", text])["level"].is_null(), "{text}");
+    }
+    // A 处 there keeps the 处's level; a named organ's 中心 its reading.
+    assert_eq!(
+        level("国土资源部土地整理中心综合业务处副处长"),
+        "县处级副职"
+    );
+    assert_eq!(
+        level("中组部领导干部考试与测评中心综合处副处长"),
+        "县处级副职"
+    );
+}
+
+#[test]
 fn former_is_read_between_an_organisation_and_its_title() {
     // 台州 a 地级市 (titles_by_org §3.4), 省人大常委会副主任 省部级副职
     // (§3.2): read, as former posts never 高.

@@ -365,8 +365,16 @@ impl Dataset {
                 }
                 _ => (None, rest),
             };
+            // A 室 or 部 inside a 中心 under a place (福建省节能技术中心监测室,
+            // 定西地区旱农科研推广中心科研部) is a 事业单位's, whose level the
+            // reference does not give; read whole it was the place's
+            // department (正厅 and 高). A 处, 科 or 股 there keeps its own
+            // level, and a named organ's 中心 its reading.
+            let in_centre = |name: &str| {
+                org.organ.is_none() && name.contains("中心") && !name.ends_with(['处', '科', '股'])
+            };
             for name in office.into_iter().chain(split_units(after)) {
-                if count == names.len() || !is_unit_name(name) {
+                if count == names.len() || !is_unit_name(name) || in_centre(name) {
                     count = usize::MAX;
                     break;
                 }
