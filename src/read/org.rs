@@ -370,8 +370,12 @@ impl Dataset {
             // reference does not give; read whole it was the place's
             // department (正厅 and 高). A 处, 科 or 股 there keeps its own
             // level, and a named organ's 中心 its reading.
+            // (A window search: `contains` sets up a searcher per call, a
+            // cost on every department name read.)
             let in_centre = |name: &str| {
-                org.organ.is_none() && name.contains("中心") && !name.ends_with(['处', '科', '股'])
+                org.organ.is_none()
+                    && !name.ends_with(['处', '科', '股'])
+                    && name.as_bytes().windows(6).any(|w| w == "中心".as_bytes())
             };
             for name in office.into_iter().chain(split_units(after)) {
                 if count == names.len() || !is_unit_name(name) || in_centre(name) {
