@@ -1191,33 +1191,25 @@ impl Dataset {
     /// whole title, or a body and a title, so that 原 in a place's name
     /// stays (太原市委书记, 忻州市原平市市长, 固原市原州区委书记).
     fn former_within(&self, text: &str) -> Option<String> {
-        const ENDS: [char; 14] = [
-            '委', '会', '协', '府', '州', '局', '厅', '部', '院', '盟', '省', '市', '县', '区',
-        ];
-        const BODIES: [&str; 13] = [
-            "党组",
-            "党委",
-            "省委",
-            "市委",
-            "州委",
-            "县委",
-            "区委",
-            "地委",
-            "盟委",
-            "旗委",
-            "政府",
-            "人民政府",
-            "行署",
-        ];
         let first = text.chars().next()?.len_utf8();
         let i = first + text[first..].find('原')?;
         let (before, after) = (&text[..i], &text[i + '原'.len_utf8()..]);
         let title = |s: &str| self.title_suffix(s).is_some_and(|(start, _)| start == 0);
-        let post = title(after)
-            || BODIES
+        // The body before the title, as the organisation reader knows them:
+        // a Party group (党组), or a body (党委, 政府, 行署) after the place's
+        // suffix written again (州委 = 州 + 委).
+        let body = || {
+            let s = after.strip_prefix(org::REPEATED).unwrap_or(after);
+            org::PARTY_GROUPS
                 .iter()
-                .any(|b| after.strip_prefix(b).is_some_and(title));
-        (before.ends_with(ENDS) && post).then(|| format!("{before}{after}"))
+                .find_map(|g| s.strip_prefix(g))
+                .or_else(|| crate::organisations::body_at(s).map(|(_, len)| &s[len..]))
+        };
+        let ends = [
+            '委', '会', '协', '府', '州', '局', '厅', '部', '院', '盟', '省', '市', '县', '区',
+        ];
+        let post = title(after) || body().is_some_and(title);
+        (before.ends_with(ends) && post).then(|| format!("{before}{after}"))
     }
 
     /// Take the words that begin a career entry off `text` (任, 后任, 原 …),

@@ -64,7 +64,7 @@ pub(crate) const COUNTY_THEN: &str = "县级市（当时）";
 
 /// The place's own suffix written again before its body (唐山市市委,
 /// 和田地委, 丰宁县县委), or a short name's suffix in another form.
-const REPEATED: &[char] = &['市', '县', '区', '旗', '州', '盟', '地', '省'];
+pub(super) const REPEATED: &[char] = &['市', '县', '区', '旗', '州', '盟', '地', '省'];
 
 /// Whether `c`, written after a place's name, can be that place's suffix:
 /// 地 (地委) and 州, 盟 go with any prefecture (宣城地委: 宣城地区, now 宣城市).
@@ -80,7 +80,7 @@ fn suffix_fits(c: char, p: &Place) -> bool {
 const LANDFORMS: &[char] = &['湖', '湾'];
 
 /// The Party group or committee of a unit, written after its name.
-const PARTY_GROUPS: &[&str] = &["联合党委", "分党组", "党组", "党委", "党工委"];
+pub(super) const PARTY_GROUPS: &[&str] = &["联合党委", "分党组", "党组", "党委", "党工委"];
 
 /// A place named by its suffix alone in a later post, and which unit of the
 /// earlier chain it names.
