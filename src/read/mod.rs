@@ -1247,9 +1247,13 @@ impl Dataset {
         entry: Entry<'a>,
         inherited: Option<&Resolution<'a>>,
     ) {
-        // 常务副市长 is still a 副市长; 代市长 acts as 市长.
+        // 常务副市长 is still a 副市长; 代市长 acts as 市长. But 常务 before
+        // a head's title is no head (主席团常务主席): the word stays unread.
         let mut prefix = &text[..start];
-        prefix = prefix.strip_suffix("常务").unwrap_or(prefix);
+        let head = matches!(entry, Entry::Title(t) if t.role == crate::schema::Role::Head);
+        if !head {
+            prefix = prefix.strip_suffix("常务").unwrap_or(prefix);
+        }
         for acting in ["代理", "代"] {
             if let Some(p) = prefix.strip_suffix(acting) {
                 prefix = p;
