@@ -175,8 +175,9 @@ pub fn asides(text: &str, out: &mut Vec<Aside>) -> Option<String> {
         kept.push_str(&rest[..i]);
         let open = rest[i..].chars().next().map_or(1, char::len_utf8);
         let inner_start = i + open;
-        // Nested brackets are rare; the first close ends the aside.
-        match rest[inner_start..].find(CLOSE) {
+        // A bracket inside the aside (（其间：…改造工程(岭南天地)总指挥）) is
+        // part of it: the aside ends at the close that matches its open.
+        match matching_close(&rest[inner_start..]) {
             Some(j) => {
                 out.push(classify(&rest[inner_start..inner_start + j]));
                 let close = rest[inner_start + j..]
@@ -207,6 +208,31 @@ pub fn asides(text: &str, out: &mut Vec<Aside>) -> Option<String> {
     Some(ordinals(&kept))
 }
 
+/// Where the bracket opened just before `text` closes, by depth.
+fn matching_close(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// A level in brackets inside an aside (…常任办副主任（正处），其中：…).
+fn bracketed_level(text: &str) -> Option<&str> {
+    text.match_indices(OPEN).find_map(|(i, open)| {
+        let inner = &text[i + open.len()..];
+        let inner = inner[..matching_close(inner)?].trim();
+        is_level_word(inner).then_some(inner)
+    })
+}
+
 /// What a parenthesised aside is.
 fn classify(inner: &str) -> Aside {
     let t = inner.trim();
@@ -214,10 +240,13 @@ fn classify(inner: &str) -> Aside {
     if is_level_word(bare) {
         return Aside::Level(bare.to_string());
     }
-    // 1996.12确定为正处级, 2009.12明确副市级, …常任办副主任（正处: a level set
-    // for the person.
+    // 1996.12确定为正处级, 2009.12明确副市级, …常任办副主任（正处）: a level
+    // set for the person.
     if !t.starts_with(['其', '期']) {
-        if let Some(w) = level_word_in(t).or_else(|| level_word_at_end(t).map(|(_, w)| w)) {
+        if let Some(w) = level_word_in(t)
+            .or_else(|| level_word_at_end(t).map(|(_, w)| w))
+            .or_else(|| bracketed_level(t))
+        {
             return Aside::Level(w.to_string());
         }
     }
@@ -433,10 +462,12 @@ pub const LEADING_FIRST: &[char] = &[
 ];
 
 /// A date or date range opening a career entry (1987.09, ―1990.08，,
-/// 至1985年, 一1987年): the part to skip, if any. It must hold a digit.
+/// 至1985年, 一1987年): the part to skip, if any. It must hold a digit, or
+/// be only the dash of a range whose dates the source lost (― 内蒙古…).
 pub fn leading_date(text: &str) -> usize {
     let mut end = 0;
     let mut digit = false;
+    let mut dash_only = true;
     for (i, c) in text.char_indices() {
         let dash_before_digit =
             c == '一' && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
@@ -465,9 +496,10 @@ pub fn leading_date(text: &str) -> usize {
             break;
         }
         digit |= c.is_ascii_digit();
+        dash_only &= matches!(c, '-' | '—' | '―' | '–' | '─' | ' ');
         end = i + c.len_utf8();
     }
-    if digit { end } else { 0 }
+    if digit || dash_only { end } else { 0 }
 }
 
 /// Words that end a career entry and say the post is not (yet) held.
@@ -585,6 +617,14 @@ mod tests {
         assert_eq!(t, "副处长");
         assert!(matches!(&a[..], [Aside::Dropped(_)]));
         a.clear();
+        // A bracket inside an aside, closed or not.
+        let t = asides(&chars("常务副区长（其间：改造工程(岭南天地)总指挥）"), &mut a).unwrap();
+        assert_eq!(t, "常务副区长");
+        assert_eq!(a, [Aside::Dropped("其间:改造工程(岭南天地)总指挥".into())]);
+        a.clear();
+        let t = asides(&chars("副市长（其间：兼任开发区（高新区）党工委书记"), &mut a).unwrap();
+        assert_eq!(t, "副市长");
+        a.clear();
         let t = first_sentence("任太原市第十届人大常委会主任。第十四届全国人大代表", &mut a);
         assert_eq!(asides(t, &mut a).unwrap(), "任太原市人大常委会主任");
         assert_eq!(a, [Aside::Dropped("第十四届全国人大代表".into())]);
@@ -637,6 +677,7 @@ mod tests {
         for (text, rest) in [
             ("1987.09-1990.08,任处长", "任处长"),
             ("―1990.08,内蒙古", "内蒙古"),
+            ("― 内蒙古自治区政协副主席", "内蒙古自治区政协副主席"),
             ("至1985年黑河地委", "黑河地委"),
             ("一1987年 乐清县", "乐清县"),
             ("一级巡视员", "一级巡视员"),
