@@ -984,6 +984,20 @@ fn a_news_sentence_is_read_for_the_post_it_names() {
         level("6日，江门市十五届人大一次会议闭幕，林应武当选为江门市人大常委会主任"),
         "厅局级正职"
     );
+    // 任命…为 and 被任命为 name the post the same way (real pool lines; the
+    // name had been read as part of the organisation).
+    assert_eq!(
+        level("21日，蚌埠市十七届人大常委会第八次会议通过，决定任命：马军为蚌埠市人民政府副市长"),
+        "厅局级副职"
+    );
+    assert_eq!(
+        level("2日，安徽省十二届人大常委会第二十七次会议任命王福宏为省人大常委会内务司法工作委员会主任"),
+        "厅局级正职"
+    );
+    assert_eq!(
+        level("25日，山东省第十一届人大常委会第二十七次会议，张建国被任命为山东省人民政府副省长"),
+        "省部级副职"
+    );
     // A 为 in the name is not the one before the post (马为民).
     assert_eq!(
         level("政协山西省第十三届委员会第一次会议选举马为民为省政协副主席"),

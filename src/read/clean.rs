@@ -340,8 +340,10 @@ pub fn level_word_in(text: &str) -> Option<&str> {
 
 /// The characters every news wording holds, as their UTF-8 bytes read as a
 /// number: 选 (选举, 当选, 补选), 去 (辞去, 免去), 再 (不再担任), 志 (同志任,
-/// 同志为), 嫌 (涉嫌).
-const NEWS: [u32; 5] = [0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C];
+/// 同志为), 嫌 (涉嫌), 命 (任命, 被任命为).
+const NEWS: [u32; 6] = [
+    0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C, 0xE5_91BD,
+];
 
 /// 原, as its UTF-8 bytes read as a number.
 const FORMER: u32 = 0xE5_8E9F;
@@ -550,7 +552,7 @@ mod tests {
 
     #[test]
     fn news_marks_are_the_characters_named() {
-        let named: Vec<u32> = "选去再志嫌"
+        let named: Vec<u32> = "选去再志嫌命"
             .chars()
             .map(|c| {
                 let mut b = [0; 4];
@@ -565,6 +567,7 @@ mod tests {
             ("王五同志不再担任绵阳市委书记", true),
             ("曹立军同志任中共成都市委书记", true),
             ("四川省副省长彭宇行涉嫌严重违纪违法", true),
+            ("决定任命：马军为蚌埠市人民政府副市长", true),
             ("深圳市南山区发展和改革局副局长", false),
             ("a选", true),
             ("é选", true),

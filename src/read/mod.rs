@@ -1092,7 +1092,8 @@ impl Dataset {
     }
 
     /// A news sentence naming someone to a post (吴晓华当选河北省人大常委会
-    /// 副主任, 会议选举宋朝华为省人大常委会副主任, 补选…为…, 张三同志任…):
+    /// 副主任, 会议选举宋朝华为省人大常委会副主任, 补选…为…, 任命…为…,
+    /// 张建国被任命为…, 张三同志任…):
     /// the post, from 当选 on (a lead word) or after the 为 that a place, a
     /// tier, an organ or a body's lead (政协, 中共) follows, without the name.
     /// Asked only of a post that [`clean::marks`] finds may be news.
@@ -1107,16 +1108,22 @@ impl Dataset {
             return post;
         }
         let name = |s: &str| (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none();
-        if let Some(i) = text.find("当选").filter(|&i| name(&text[..i])) {
+        // 当选 and 被任命为 are lead words, taken off with the other leads.
+        let lead = ["当选", "被任命为"]
+            .iter()
+            .find_map(|w| text.find(w).filter(|&i| name(&text[..i])));
+        if let Some(i) = lead {
             return &text[i..];
         }
-        // 选举 or 补选 after the meeting that elects (…第一次会议选举…为…).
-        let Some(rest) = ["选举", "补选"]
+        // 选举, 补选 or 任命 after the meeting that elects or appoints
+        // (…第一次会议选举…为…, 决定任命：马军为…副市长).
+        let Some(rest) = ["选举", "补选", "任命"]
             .iter()
             .find_map(|w| Some(&text[text.find(w)? + w.len()..]))
         else {
             return text;
         };
+        let rest = rest.trim_start_matches([':', '：']);
         // 为 may be in the name (马为民): the one a place or tier follows.
         rest.match_indices('为')
             .map(|(i, w)| (&rest[..i], &rest[i + w.len()..]))
