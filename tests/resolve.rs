@@ -998,6 +998,18 @@ fn a_news_sentence_is_read_for_the_post_it_names() {
         level("25日，山东省第十一届人大常委会第二十七次会议，张建国被任命为山东省人民政府副省长"),
         "省部级副职"
     );
+    // A procuratorate's 依法对 before the post, 以涉嫌 after the name; every
+    // post of the list is read (省委常委 is the higher, titles_by_org §3.2).
+    let r = json(&[
+        "resolve",
+        "31日，最高人民检察院经审查决定，依法对青海省委原常委、西宁市委原书记毛小兵以涉嫌受贿罪立案侦查并采取强制措施",
+    ]);
+    assert_eq!(level_and_confidence(&r), ("省部级副职", "medium"));
+    // A level word is no post: the name is 刘强, not 长刘强.
+    assert_eq!(
+        level("23日，据中央纪委监察部网站消息：辽宁省副省长刘强涉嫌严重违纪，接受组织审查"),
+        "省部级副职"
+    );
     // A 为 in the name is not the one before the post (马为民).
     assert_eq!(
         level("政协山西省第十三届委员会第一次会议选举马为民为省政协副主席"),
@@ -1374,4 +1386,14 @@ fn posts_in_an_army_unit_stay_the_armys() {
         level("凤城市委副书记、市长，辽宁凤凰山风景名胜区管理局局长"),
         "县处级正职"
     );
+}
+
+#[test]
+fn a_level_word_after_text_not_read_is_not_high() {
+    // 正厅级 alone is a level (titles_by_org §1); what stands before it
+    // unread may change what it means.
+    let r = json(&["resolve", "正厅级"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "high"));
+    let r = json(&["resolve", "abc正厅级"]);
+    assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
 }

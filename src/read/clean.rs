@@ -340,9 +340,9 @@ pub fn level_word_in(text: &str) -> Option<&str> {
 
 /// The characters every news wording holds, as their UTF-8 bytes read as a
 /// number: 选 (选举, 当选, 补选), 去 (辞去, 免去), 再 (不再担任), 志 (同志任,
-/// 同志为), 嫌 (涉嫌), 命 (任命, 被任命为).
-const NEWS: [u32; 6] = [
-    0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C, 0xE5_91BD,
+/// 同志为), 嫌 (涉嫌), 命 (任命, 被任命为), 对 (依法对).
+const NEWS: [u32; 7] = [
+    0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C, 0xE5_91BD, 0xE5_AFB9,
 ];
 
 /// 原, as its UTF-8 bytes read as a number.
@@ -552,7 +552,7 @@ mod tests {
 
     #[test]
     fn news_marks_are_the_characters_named() {
-        let named: Vec<u32> = "选去再志嫌命"
+        let named: Vec<u32> = "选去再志嫌命对"
             .chars()
             .map(|c| {
                 let mut b = [0; 4];
