@@ -95,6 +95,8 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("人大常委会", Body::Congress),
     ("人民代表大会常务委员会", Body::Congress),
     ("人大", Body::Congress),
+    // 江苏省政协第十一届委员会副主席, its ordinal taken out.
+    ("政协委员会", Body::Cppcc),
     ("政协", Body::Cppcc),
     ("纪委监委", Body::Discipline),
     ("纪工委", Body::Discipline),
