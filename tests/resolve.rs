@@ -1397,3 +1397,11 @@ fn a_level_word_after_text_not_read_is_not_high() {
     let r = json(&["resolve", "abc正厅级"]);
     assert_eq!(level_and_confidence(&r), ("厅局级正职", "medium"));
 }
+
+#[test]
+fn a_faculty_unit_is_not_the_university_s() {
+    // titles_by_org §4 gives a university's 院系 and 处 a customary level,
+    // not the units inside a 系 (realworld: labelled NONE or unsure).
+    assert!(level("北京大学哲学系团委书记").is_null());
+    assert!(level("天津大学应用化学系团委副书记、党总支委员").is_null());
+}

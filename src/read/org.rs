@@ -372,13 +372,25 @@ impl Dataset {
             // level, and a named organ's 中心 its reading.
             // (A window search: `contains` sets up a searcher per call, a
             // cost on every department name read.)
-            let in_centre = |name: &str| {
-                org.organ.is_none()
-                    && !name.ends_with(['处', '科', '股'])
-                    && name.as_bytes().windows(6).any(|w| w == "中心".as_bytes())
+            let holds = |name: &str, w: &str| {
+                name.as_bytes()
+                    .windows(w.len())
+                    .any(|x| x == w.as_bytes())
             };
+            let in_centre = |name: &str| {
+                org.organ.is_none() && !name.ends_with(['处', '科', '股']) && holds(name, "中心")
+            };
+            // Nor is a faculty's 团委 or 党委 a university's (北京大学哲学系
+            // 团委 was the university's department, 正处): the reference
+            // gives 院系 a customary level, not their units.
+            let in_faculty =
+                |name: &str| org.organ.is_some() && (holds(name, "系团") || holds(name, "系党"));
             for name in office.into_iter().chain(split_units(after)) {
-                if count == names.len() || !is_unit_name(name) || in_centre(name) {
+                if count == names.len()
+                    || !is_unit_name(name)
+                    || in_centre(name)
+                    || in_faculty(name)
+                {
                     count = usize::MAX;
                     break;
                 }
