@@ -1405,3 +1405,15 @@ fn a_faculty_unit_is_not_the_university_s() {
     assert!(level("北京大学哲学系团委书记").is_null());
     assert!(level("天津大学应用化学系团委副书记、党总支委员").is_null());
 }
+
+#[test]
+fn a_member_of_a_place_s_party_committee_holds_no_post_by_it() {
+    // titles_by_org §3.2–§3.5: a Party committee's 常委 are its deputies;
+    // its plenary members hold no post by it (山西省委委员 never had one),
+    // but a township's 党委委员 is a 副科 post (§3.5, W4).
+    assert!(level("广西壮族自治区党委委员").is_null());
+    assert_eq!(level("广西壮族自治区党委委员、常委"), "省部级副职");
+    assert_eq!(level("城关镇党委委员"), "乡科级副职");
+    // A department's 党委委员 is still its deputy (ranks.toml, common knowledge).
+    assert_eq!(level("应急管理部党委委员"), "省部级副职");
+}

@@ -617,8 +617,20 @@ impl Dataset {
         // A member (常委, 党组成员) is a deputy's level in a Party committee and
         // in a unit's 党组; a 人大常委会 member, or a member of a government's
         // 党组, holds no post by it.
+        // Nor does a member of a place's own Party committee above the
+        // township (西藏自治区党委委员, like 山西省委委员): its 常委 are the
+        // deputies (titles_by_org §3.2–§3.5); a township's 党委委员 is one.
+        let plenary = title.name == "党组成员"
+            && matches!(body, None | Some(Body::Party))
+            && org.departments == 0
+            && org.organ.is_none()
+            && matches!(
+                context,
+                Some("省" | "直辖市" | "副省级市" | "地级市" | "县" | "直辖市的区" | "副省级市的区")
+            );
         let derivable = title.role != Role::Other
             && !body.is_some_and(has_own_rule)
+            && !plenary
             && (title.role != Role::Member
                 || !matches!(body, Some(Body::Government | Body::Congress | Body::Cppcc)));
         if let Some(unit) = context
