@@ -1417,3 +1417,16 @@ fn a_member_of_a_place_s_party_committee_holds_no_post_by_it() {
     // A department's 党委委员 is still its deputy (ranks.toml, common knowledge).
     assert_eq!(level("应急管理部党委委员"), "省部级副职");
 }
+
+#[test]
+fn an_assistant_mayor_is_read_but_has_no_level_of_its_own() {
+    // The reference gives 市长助理 no level: it is read (not a place named
+    // 政府市), has none, and keeps a line it stands in from 高.
+    assert!(level("陕西省咸阳市市长助理").is_null());
+    let r = json(&[
+        "resolve",
+        "陕西省安康市政府市长助理、党组成员，市发展和改革委员会主任、党组书记",
+    ]);
+    // realworld_extra (likely): 地级市 委 主任 = 县处级正职 (titles_by_org §3.4).
+    assert_eq!(level_and_confidence(&r), ("县处级正职", "medium"));
+}

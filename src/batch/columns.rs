@@ -413,6 +413,7 @@ fn reason(n: &Note<'_>) -> Option<&'static str> {
         Note::RankWithoutLevel(_) => "职级无对应层次",
         Note::Unplaced => "括号中的层次或职务无法确定",
         Note::PartNotUnderstood => "另有职务未能识别",
+        Note::PartLevelUnknown(_) => "另有职务层次不明",
         Note::BesideOutside(_) => "另有职务在党政机关以外",
         Note::ConcurrentAbove { .. } => "兼任职务高出本职",
         Note::RaisedPlace { .. } => "所在地一把手高配",
@@ -436,6 +437,7 @@ fn lowers(n: &Note<'_>) -> bool {
         Note::Leftover(_)
             | Note::Unplaced
             | Note::PartNotUnderstood
+            | Note::PartLevelUnknown(_)
             | Note::BesideOutside(_)
             | Note::ConcurrentAbove { .. }
             | Note::RaisedPlace { .. }

@@ -41,7 +41,7 @@ pub use sector::Sector;
 
 use crate::data::{Dataset, Entry};
 use crate::normalize;
-use crate::schema::{Body, Confidence, Grade, Level, Organ, Rank, Text};
+use crate::schema::{Body, Confidence, Grade, Level, Organ, Rank, Role, Text};
 use clean::Aside;
 use level::Placement;
 use serde::{Serialize, Serializer};
@@ -719,6 +719,21 @@ impl Dataset {
             top.confidence = top.confidence.max(Certainty::Medium);
             top.found.push(Note::PartNotUnderstood);
         }
+        // A post read whose level the reference does not give at all, so
+        // that it rests on its holder (市长助理), may be the higher one too.
+        let unknown = parts.iter().filter(|p| p.level.is_none()).find_map(|p| {
+            let title = p.title?;
+            match self.exact_entry(title)? {
+                Entry::Title(t) if t.role == Role::Other && t.level.is_none() && t.cases.is_empty() => {
+                    Some(title)
+                }
+                _ => None,
+            }
+        });
+        if let Some(title) = unknown.filter(|_| top.confidence == Certainty::High) {
+            top.confidence = Certainty::Medium;
+            top.found.push(Note::PartLevelUnknown(title));
+        }
         // A concurrent post whose level was not taken leaves the answer 中.
         if let Some(n) = untaken.filter(|_| top.confidence == Certainty::High) {
             top.confidence = Certainty::Medium;
@@ -1289,7 +1304,7 @@ impl Dataset {
         // 常务副市长 is still a 副市长; 代市长 acts as 市长. But 常务 before
         // a head's title is no head (主席团常务主席): the word stays unread.
         let mut prefix = &text[..start];
-        let head = matches!(entry, Entry::Title(t) if t.role == crate::schema::Role::Head);
+        let head = matches!(entry, Entry::Title(t) if t.role == Role::Head);
         if !head {
             prefix = prefix.strip_suffix("常务").unwrap_or(prefix);
         }

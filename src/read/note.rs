@@ -70,6 +70,9 @@ pub enum Note<'a> {
     },
     /// Another post of the string was not understood.
     PartNotUnderstood,
+    /// Another post of the string was read, but its level depends on what
+    /// the string does not say (市长助理).
+    PartLevelUnknown(&'a str),
     /// Another post of the string is outside the civil service, and this
     /// one names no place or organ: it may be in the same company or
     /// hospital (本钢销售处副处长兼上海销售分公司经理).
@@ -304,6 +307,9 @@ impl fmt::Display for Note<'_> {
             Note::Unplaced => f.write_str("括号中的层次或职务无法确定，把握不作“高”"),
             Note::PartNotUnderstood => {
                 f.write_str("另有职务未能识别，可能高于此职务，把握不作“高”")
+            }
+            Note::PartLevelUnknown(title) => {
+                write!(f, "另有职务（{title}）层次不明，可能高于此职务，把握不作“高”")
             }
             Note::ConcurrentAbove { main, read } => write!(
                 f,
