@@ -1430,3 +1430,13 @@ fn an_assistant_mayor_is_read_but_has_no_level_of_its_own() {
     // realworld_extra (likely): 地级市 委 主任 = 县处级正职 (titles_by_org §3.4).
     assert_eq!(level_and_confidence(&r), ("县处级正职", "medium"));
 }
+
+#[test]
+fn a_unit_after_a_body_not_read_is_that_body_s() {
+    // 思茅地委 (a prefecture then, not in today's gazetteer) is not read; its
+    // 办公室 is not the province's (正厅), nor is a former 县级市's 宣传部
+    // (东胜市委常委、宣传部部长 was 省部级副职). No level rather than a wrong one.
+    assert!(level("云南省思茅地委副秘书长、办公室主任").is_null());
+    assert!(level("内蒙古自治区东胜市委常委、宣传部部长").is_null());
+    assert!(level("新疆维吾尔自治区高级人民法院伊犁州分院副院长兼刑事审判庭庭长").is_null());
+}

@@ -493,8 +493,13 @@ impl Dataset {
             org.context = org.units.iter().rev().find_map(|u| u.context);
             // Only a bare title: a unit named after a half-read post (人事处
             // after 组织部机关党委副书记) is more often the organ's, whose
-            // places it takes (realworld_extra, realworld_holdout).
-            if own.is_empty() {
+            // places it takes (realworld_extra, realworld_holdout). Unless
+            // what was not read is itself a body or court (思茅地委, 伊犁州
+            // 分院): a unit after it is its own (思茅地委副秘书长、办公室主任
+            // read as the province's 办公室, 正厅), but for a 厅, which only
+            // a province has.
+            let a_body = text.ends_with(['委', '院', '府', '署']) && !own.ends_with('厅');
+            if own.is_empty() || a_body {
                 org.in_unread = Some(text.clone());
             }
         } else if own.is_empty() {
