@@ -21,6 +21,7 @@ FILES = [
     "realworld_holdout7.tsv",
     "realworld_holdout8.tsv",
     "realworld_holdout9.tsv",
+    "realworld_holdout10.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 
