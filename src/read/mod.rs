@@ -556,33 +556,37 @@ impl Dataset {
         if text.len() > MAX_TEXT_BYTES {
             return Resolution::too_long(text, Note::TooLong(TooLong::Text));
         }
-        let r = self.resolve_sentence(text);
-        if r.level.is_some() || r.title.is_some() || r.rank.is_some() {
-            return r;
+        // The common case: one post, nothing to clean (and no second
+        // sentence).
+        if clean::untouched(text) {
+            return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
         }
-        // A news item's first sentence may only set the scene (15日，成都市
-        // …举行第三次全体会议。冷刚当选成都市人大常委会副主任): with no post
-        // in it, the next sentence is read, never for 高.
-        let Some(i) = text.find('。') else {
-            return r;
-        };
+        let mut r = self.resolve_sentence(text);
+        if r.level.is_none() && r.title.is_none() && r.rank.is_none() {
+            if let Some(next) = self.next_sentence(text) {
+                r = next;
+            }
+        }
+        r
+    }
+
+    /// A news item's first sentence may only set the scene (15日，成都市…
+    /// 举行第三次全体会议。冷刚当选成都市人大常委会副主任): when it names no
+    /// post, the next sentence's answer, never for 高.
+    #[cold]
+    fn next_sentence<'a>(&'a self, text: &'a str) -> Option<Resolution<'a>> {
+        let i = text.find('。')?;
         let (first, rest) = (&text[..i], text[i + '。'.len_utf8()..].trim_start());
         let mut next = self.resolve_sentence(rest);
-        if next.level.is_none() {
-            return r;
-        }
+        next.level?;
         next.input = Cow::Borrowed(text);
         next.confidence = next.confidence.max(Certainty::Medium);
         next.found.push(Note::Aside(Aside::Dropped(first.to_string())));
-        next
+        Some(next)
     }
 
     /// [`Dataset::resolve`] of the first sentence of `text`.
     fn resolve_sentence<'a>(&'a self, text: &'a str) -> Resolution<'a> {
-        // The common case: one post, nothing to clean.
-        if clean::untouched(text) {
-            return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
-        }
         let chars = clean::chars(text);
         let mut dropped = Vec::new();
         let sentence = clean::first_sentence(&chars, &mut dropped);
