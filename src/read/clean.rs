@@ -621,11 +621,19 @@ mod tests {
         assert!(matches!(&a[..], [Aside::Dropped(_)]));
         a.clear();
         // A bracket inside an aside, closed or not.
-        let t = asides(&chars("常务副区长（其间：改造工程(岭南天地)总指挥）"), &mut a).unwrap();
+        let t = asides(
+            &chars("常务副区长（其间：改造工程(岭南天地)总指挥）"),
+            &mut a,
+        )
+        .unwrap();
         assert_eq!(t, "常务副区长");
         assert_eq!(a, [Aside::Dropped("其间:改造工程(岭南天地)总指挥".into())]);
         a.clear();
-        let t = asides(&chars("副市长（其间：兼任开发区（高新区）党工委书记"), &mut a).unwrap();
+        let t = asides(
+            &chars("副市长（其间：兼任开发区（高新区）党工委书记"),
+            &mut a,
+        )
+        .unwrap();
         assert_eq!(t, "副市长");
         a.clear();
         let t = first_sentence("任太原市第十届人大常委会主任。第十四届全国人大代表", &mut a);

@@ -626,7 +626,9 @@ impl Dataset {
             && org.organ.is_none()
             && matches!(
                 context,
-                Some("省" | "直辖市" | "副省级市" | "地级市" | "县" | "直辖市的区" | "副省级市的区")
+                Some(
+                    "省" | "直辖市" | "副省级市" | "地级市" | "县" | "直辖市的区" | "副省级市的区"
+                )
             );
         let derivable = title.role != Role::Other
             && !body.is_some_and(has_own_rule)

@@ -581,7 +581,8 @@ impl Dataset {
         next.level?;
         next.input = Cow::Borrowed(text);
         next.confidence = next.confidence.max(Certainty::Medium);
-        next.found.push(Note::Aside(Aside::Dropped(first.to_string())));
+        next.found
+            .push(Note::Aside(Aside::Dropped(first.to_string())));
         Some(next)
     }
 
@@ -728,7 +729,9 @@ impl Dataset {
         let unknown = parts.iter().filter(|p| p.level.is_none()).find_map(|p| {
             let title = p.title?;
             match self.exact_entry(title)? {
-                Entry::Title(t) if t.role == Role::Other && t.level.is_none() && t.cases.is_empty() => {
+                Entry::Title(t)
+                    if t.role == Role::Other && t.level.is_none() && t.cases.is_empty() =>
+                {
                     Some(title)
                 }
                 _ => None,

@@ -372,11 +372,8 @@ impl Dataset {
             // level, and a named organ's 中心 its reading.
             // (A window search: `contains` sets up a searcher per call, a
             // cost on every department name read.)
-            let holds = |name: &str, w: &str| {
-                name.as_bytes()
-                    .windows(w.len())
-                    .any(|x| x == w.as_bytes())
-            };
+            let holds =
+                |name: &str, w: &str| name.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
             let in_centre = |name: &str| {
                 org.organ.is_none() && !name.ends_with(['处', '科', '股']) && holds(name, "中心")
             };
