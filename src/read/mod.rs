@@ -942,9 +942,10 @@ impl Dataset {
         let marks = clean::marks(text);
         // What a procuratorate does to the post's holder comes before it
         // (最高人民检察院…依法对福建省原副省长徐钢以涉嫌受贿罪立案侦查).
-        let text = match marks.news {
-            true => text.rsplit_once("依法对").map_or(text, |(_, t)| t),
-            false => text,
+        let text = if marks.news {
+            text.rsplit_once("依法对").map_or(text, |(_, t)| t)
+        } else {
+            text
         };
         let text = if !marks.news {
             text
@@ -1226,14 +1227,14 @@ impl Dataset {
     }
 
     /// News of an investigation (据…消息：四川省副省长彭宇行涉嫌严重违纪违法;
-    /// …彭建文因涉嫌…; …徐钢以涉嫌…): the post before the person's name, a name of two or
-    /// three characters of which only one leaves a title before it. Asked
-    /// only of a post that [`clean::marks`] finds may be news.
+    /// …彭建文因涉嫌…; …徐钢以涉嫌…): the post before the person's name, a
+    /// name of two or three characters of which only one leaves a title
+    /// before it. Asked only of a post that [`clean::marks`] finds may be
+    /// news.
     fn investigated<'t>(&self, text: &'t str) -> Option<&'t str> {
         let before = &text[..text.find("涉嫌")?];
         let before = before.strip_suffix(['因', '以']).unwrap_or(before);
-        // The clause after the source of the news (据…消息：), and after the
-        // procuratorate's 依法对 (依法对福建省原副省长徐钢以涉嫌受贿罪立案侦查).
+        // The clause after the source of the news (据…消息：).
         let clause = before.rsplit(['：', '，', ':', ',']).next()?;
         // A level word is no post: 辽宁省副省长刘强 is not 辽宁省副省 + 长刘强.
         let mut posts = [2, 3].into_iter().filter_map(|name| {

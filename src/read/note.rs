@@ -70,8 +70,8 @@ pub enum Note<'a> {
     },
     /// Another post of the string was not understood.
     PartNotUnderstood,
-    /// Another post of the string was read, but its level depends on what
-    /// the string does not say (市长助理).
+    /// Another post of the string was read, but the reference gives its
+    /// title no level at all: it rests on the holder (市长助理).
     PartLevelUnknown(&'a str),
     /// Another post of the string is outside the civil service, and this
     /// one names no place or organ: it may be in the same company or
