@@ -135,14 +135,15 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 517 likely lines of realworld_extra.tsv and the nine
-    // holdouts: 84.9% right (84.3% on the 502 before holdout9; 83.9%
+    // Reached on the 553 likely lines of realworld_extra.tsv and the ten
+    // holdouts: 85.2% right (84.9% on the 517 before holdout10; 84.3% on
+    // the 502 before holdout9; 83.9%
     // before news of investigations were read; 83.4% on the 482 before
     // holdout8), none answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.845,
+        right as f64 / n >= 0.850,
         "{right} of {n} likely lines right"
     );
     assert!(
