@@ -1012,6 +1012,19 @@ fn a_news_sentence_is_read_for_the_post_it_names() {
         level("23日，据中央纪委监察部网站消息：辽宁省副省长刘强涉嫌严重违纪，接受组织审查"),
         "省部级副职"
     );
+    // 同志 or the vote after the name (pool lines that had no level).
+    assert_eq!(
+        level(
+            "27日，韶关市第十五届人民代表大会第二次会议召开，经无记名投票，陈少荣全票当选韶关市人大常委会主任"
+        ),
+        "厅局级正职"
+    );
+    assert_eq!(
+        level(
+            "29日上午，内蒙古自治区政协十二届四次会议举行第三次全体会议，马学军同志当选政协内蒙古自治区第十二届委员会副主席"
+        ),
+        "省部级副职"
+    );
     // A 为 in the name is not the one before the post (马为民).
     assert_eq!(
         level("政协山西省第十三届委员会第一次会议选举马为民为省政协副主席"),

@@ -1159,7 +1159,15 @@ impl Dataset {
         if let Some(post) = named {
             return post;
         }
-        let name = |s: &str| (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none();
+        // A name, with 同志 or the vote after it (马学军同志当选, 陈少荣全票当选).
+        let name = |s: &str| {
+            let s = ["全票", "高票"]
+                .iter()
+                .find_map(|w| s.strip_suffix(w))
+                .unwrap_or(s);
+            let s = s.strip_suffix("同志").unwrap_or(s);
+            (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none()
+        };
         // 当选 and 被任命为 are lead words, taken off with the other leads.
         let lead = ["当选", "被任命为"]
             .iter()
