@@ -940,23 +940,10 @@ impl Dataset {
         // What the readings below look for; each later text is a slice of
         // this one.
         let marks = clean::marks(text);
-        // What a procuratorate does to the post's holder comes before it
-        // (最高人民检察院…依法对福建省原副省长徐钢以涉嫌受贿罪立案侦查).
         let text = if marks.news {
-            text.rsplit_once("依法对").map_or(text, |(_, t)| t)
+            self.news_post(text, &mut r.found)
         } else {
             text
-        };
-        let text = if !marks.news {
-            text
-        } else if let Some(post) = self.left_post(text) {
-            r.found.push(Note::Former);
-            post
-        } else if let Some(post) = self.investigated(text) {
-            r.found.push(Note::Investigated);
-            post
-        } else {
-            self.elected(text)
         };
         let text = self.strip_lead(text, &mut r);
         let unformer;
@@ -1141,6 +1128,25 @@ impl Dataset {
             }
         }
         Some((start, entry))
+    }
+
+    /// The post a news sentence names: one left, one held when its holder
+    /// was investigated, or one someone was named to. Asked only of a post
+    /// that [`clean::marks`] finds may be news: few posts, kept out of line.
+    #[cold]
+    fn news_post<'t>(&self, text: &'t str, found: &mut Vec<Note<'_>>) -> &'t str {
+        // What a procuratorate does to the post's holder comes before it
+        // (最高人民检察院…依法对福建省原副省长徐钢以涉嫌受贿罪立案侦查).
+        let text = text.rsplit_once("依法对").map_or(text, |(_, t)| t);
+        if let Some(post) = self.left_post(text) {
+            found.push(Note::Former);
+            post
+        } else if let Some(post) = self.investigated(text) {
+            found.push(Note::Investigated);
+            post
+        } else {
+            self.elected(text)
+        }
     }
 
     /// A news sentence naming someone to a post (吴晓华当选河北省人大常委会
