@@ -322,7 +322,8 @@ fn names_no_department(name: &str) -> bool {
 }
 
 /// A township or street named at the start of `text` (`虎门镇`, `西湖街道`),
-/// when what follows is only a body word or nothing: `城乡建设局` is not one.
+/// when what follows is only a body word, one of its offices (库木巴什乡企业办:
+/// no county department) or nothing: `城乡建设局` is not one.
 pub(crate) fn township_at(text: &str) -> Option<usize> {
     const ENDINGS: &[&str] = &[
         "街道办事处",
@@ -342,12 +343,29 @@ pub(crate) fn township_at(text: &str) -> Option<usize> {
         if let Some(w) = ENDINGS.iter().find(|w| rest.starts_with(*w)) {
             let end = i + w.len();
             let after = &text[end..];
-            if after.is_empty() || body_at(after).is_some() || after.starts_with("办事处") {
+            if after.is_empty()
+                || body_at(after).is_some()
+                || after.starts_with("办事处")
+                || township_office(&text[..i], after)
+            {
                 return Some(end);
             }
         }
     }
     None
+}
+
+/// Whether `after` is an office of the township named `stem` + 乡/镇/街道
+/// rather than the rest of a county department's name: the stem is a name
+/// of two characters or more, not the end of a compound word (城乡建设局,
+/// 规划和城乡建设局, 农村乡镇企业局, 扶贫开发和乡村振兴局).
+fn township_office(stem: &str, after: &str) -> bool {
+    stem.chars().nth(1).is_some()
+        && !stem.ends_with(['城', '村', '乡', '集', '和', '与', '及', '、'])
+        && !after.starts_with(['镇', '乡', '村'])
+        // 劲松街道工委: the street's Party working committee, its body.
+        && !after.starts_with("工委")
+        && split_units(after).next().is_some_and(is_unit_name)
 }
 
 #[cfg(test)]

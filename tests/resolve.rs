@@ -1455,3 +1455,21 @@ fn a_unit_after_a_body_not_read_is_that_body_s() {
     assert!(level("内蒙古自治区东胜市委常委、宣传部部长").is_null());
     assert!(level("新疆维吾尔自治区高级人民法院伊犁州分院副院长兼刑事审判庭庭长").is_null());
 }
+
+#[test]
+fn a_township_s_office_is_not_a_county_department() {
+    // titles_by_org §3.5 gives a township's 党政正职 and 副职 their levels, and
+    // none to the offices inside it (as a county 局's 股, §3.7). 乡企业办 was
+    // read as a county 办, 乡科级正职 and 高 (realworld_holdout11, unsure: NONE).
+    assert!(level("新疆维吾尔自治区阿克苏市库木巴什乡企业办主任").is_null());
+    assert!(level("贵州省石阡县河坝场乡党政办公室主任").is_null());
+    // A county department whose name holds 乡 or 镇 stays one (§3.5).
+    assert_eq!(level("阿克苏市城乡建设局局长"), "乡科级正职");
+    assert_eq!(level("某某县农村乡镇企业局局长"), "乡科级正职");
+    // 镇党委委员 after the township's office: the township's (§3.5, 副科).
+    let r = json(&[
+        "resolve",
+        "广东省揭阳县渔湖镇党政办公室副主任、主任、镇党委委员兼党政办主任",
+    ]);
+    assert_eq!(r["level"], "乡科级副职", "{r}");
+}

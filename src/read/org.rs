@@ -95,6 +95,9 @@ const BACK_REFERENCES: &[(&str, Fits)] = &[
     ("州", |u| u.name.ends_with('州')),
     ("旗", |u| u.name.ends_with('旗')),
     ("盟", |u| u.name.ends_with('盟')),
+    // 镇党委委员 after 渔湖镇党政办公室主任: the township's.
+    ("镇", |u| u.name.ends_with('镇') && u.context.is_some()),
+    ("乡", |u| u.name.ends_with('乡') && u.context.is_some()),
 ];
 
 /// A tier named alone before a body (省政协, 县纪委), and its kind of
