@@ -1473,3 +1473,21 @@ fn a_township_s_office_is_not_a_county_department() {
     ]);
     assert_eq!(r["level"], "乡科级副职", "{r}");
 }
+
+#[test]
+fn a_youth_league_post_after_a_rank_stays_the_league_s() {
+    // 团市委副书记 after 科员 was read as the 市委's (县处级副职, 高): the
+    // 职级's organisation lent its places but not its body. realworld_holdout11
+    // (likely): 县级市 团市委副书记 = 乡科级副职.
+    let r = json(&["resolve", "共青团吉林省集安市委科员、副书记"]);
+    assert_eq!(level_and_confidence(&r), ("乡科级副职", "low"));
+    // A 群团's 部长 heads one of its 部 (central_organs §10: 人民团体 部 are
+    // 正司局), never the body: not the organ's head, 高 (was 省部级正职).
+    assert!(level("全国妇联部长").is_null());
+    assert!(level("共青团中央副部长").is_null());
+    assert_eq!(level("共青团中央宣传部部长"), "厅局级正职");
+    assert_eq!(level("中共中央组织部部长"), "省部级正职");
+    // A local league's 部长 sits below its deputy secretaries.
+    assert_eq!(level("共青团吉林省委部长"), "县处级正职");
+    assert_eq!(level("共青团吉林省委副部长"), "县处级副职");
+}

@@ -383,6 +383,19 @@ impl Dataset {
                 ..Placement::default()
             };
         }
+        // 部长 right after an organ that is no 部 (全国妇联部长, 共青团中央部长)
+        // heads one of its 部, not named: never the organ's head.
+        if let Some(organ) = org.organ.filter(|o| {
+            org.departments == 0 && title.name.ends_with("部长") && !o.name.ends_with('部')
+        }) {
+            return Placement {
+                cases: vec![Note::NotItsHead {
+                    title: &title.name,
+                    unit: organ.name.to_string(),
+                }],
+                ..Placement::default()
+            };
+        }
         let deputy = matches!(title.role, Role::Deputy | Role::Member) || org.deputy;
         if let Some(o) = over.filter(|_| title.role == Role::Head && org.departments == 0) {
             if matches!(body, Some(Body::Party | Body::Government) | None) {
@@ -735,6 +748,13 @@ impl Dataset {
         let unit = self.unit_level(context?)?;
         let place_head = self.level(&unit.head)?;
         let internal = if has_own_rule(b) { org.departments } else { 0 };
+        // A 群团's 部长 heads one of its 部 even when the 部 is not named
+        // (共青团吉林省委部长): never the body's head, who is its 书记 or 主席.
+        let internal = if b == Body::MassOrg && title.name.ends_with("部长") {
+            internal.max(1)
+        } else {
+            internal
+        };
         let department = unit
             .department
             .as_deref()

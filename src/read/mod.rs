@@ -1365,6 +1365,8 @@ impl Dataset {
                     let org = self.read_organisation(prefix, None, inherited);
                     r.organisation = org.units;
                     r.context = org.context;
+                    // A post after the rank takes its body (团市委科员、副书记).
+                    r.body = org.body;
                     r.organ = org.organ;
                     r.plaque = org.plaque;
                 }

@@ -362,7 +362,8 @@ impl fmt::Display for Note<'_> {
             ),
             Note::NotItsHead { title, unit } => write!(
                 f,
-                "“{title}”不是“{unit}”本身的职务，当是其中某个机构（如办公室、中心）的，文中没有写明是哪个，故不给层次"
+                "“{title}”不是“{unit}”本身的职务，当是其中某个机构（如{}）的，文中没有写明是哪个，故不给层次",
+                if title.ends_with("部长") { "组织部、宣传部" } else { "办公室、中心" }
             ),
             Note::NotAt { title, at } => write!(f, "{at}没有“{title}”这一职务，无法给出层次"),
             Note::BodyRule { body, place, steps } => {
