@@ -78,7 +78,9 @@ impl Dataset {
 }
 
 /// Words that name a body, longest first within each body: what follows a
-/// place name (`深圳市` + `委`, `南山区` + `人民政府`).
+/// place name (`深圳市` + `委`, `南山区` + `人民政府`). Not 青联: a youth
+/// federation has no office of its own (central_organs §9: 全国青联不单设机关),
+/// its chair is a post held beside the 团委's, of no level by itself.
 const BODY_WORDS: &[(&str, Body)] = &[
     ("中级人民法院", Body::Court),
     ("高级人民法院", Body::Court),
@@ -119,7 +121,6 @@ const BODY_WORDS: &[(&str, Body)] = &[
     ("文联", Body::MassOrg),
     ("残联", Body::MassOrg),
     ("工商联", Body::MassOrg),
-    ("青联", Body::MassOrg),
     ("团委", Body::MassOrg),
     ("党工委", Body::Party),
     ("党委", Body::Party),

@@ -1491,3 +1491,11 @@ fn a_youth_league_post_after_a_rank_stays_the_league_s() {
     assert_eq!(level("共青团吉林省委部长"), "县处级正职");
     assert_eq!(level("共青团吉林省委副部长"), "县处级副职");
 }
+
+#[test]
+fn a_youth_federation_chair_has_no_level_of_its_own() {
+    // central_organs §9: 全国青联不单设机关. Every labelled set takes 省青联
+    // 主席 as no post above the 团省委副书记 it is held with.
+    assert!(level("山东省青联主席").is_null());
+    assert_eq!(level("共青团山东省委副书记、党组成员，省青联主席"), "厅局级副职");
+}
