@@ -1499,3 +1499,20 @@ fn a_youth_federation_chair_has_no_level_of_its_own() {
     assert!(level("山东省青联主席").is_null());
     assert_eq!(level("共青团山东省委副书记、党组成员，省青联主席"), "厅局级副职");
 }
+
+#[test]
+fn a_posting_between_unit_and_title_is_the_post() {
+    // 挂职任 and 担任 say how the post was held, not what it was
+    // (titles_by_org §3.5: 县委常委 = 县处级副职; §3.3: 副省级市 市长 = 省部级副职).
+    assert_eq!(level("在宁夏泾源县挂职任县委常委、常务副县长）"), "县处级副职");
+    assert_eq!(level("国家商务部市场体系建设司挂职任副司长）"), "厅局级副职");
+    assert_eq!(level("15日～2012年3月，担任吉林省长春市市长"), "省部级副职");
+    // A name before 担任 (central_organs §5: 中国工程院 正部级).
+    assert_eq!(level("徐匡迪担任中国工程院院长、党组书记"), "省部级正职");
+    // A post left, its 的 before 职务 (§3.4: 地级市 市长 = 厅局级正职).
+    let r = json(&[
+        "resolve",
+        "24日，葫芦岛市第五届人民代表大会常务委员会第二十七次会议决定，接受戴炜辞去葫芦岛市人民政府市长的职务",
+    ]);
+    assert_eq!(r["level"], "厅局级正职", "{r}");
+}

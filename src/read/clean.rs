@@ -340,13 +340,27 @@ pub fn level_word_in(text: &str) -> Option<&str> {
 
 /// The characters every news wording holds, as their UTF-8 bytes read as a
 /// number: 选 (选举, 当选, 补选), 去 (辞去, 免去), 再 (不再担任), 志 (同志任,
-/// 同志为), 嫌 (涉嫌), 命 (任命, 被任命为), 对 (依法对).
-const NEWS: [u32; 7] = [
-    0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C, 0xE5_91BD, 0xE5_AFB9,
+/// 同志为), 嫌 (涉嫌), 命 (任命, 被任命为), 对 (依法对), 担 (徐匡迪担任).
+const NEWS: [u32; 8] = [
+    0xE9_8089, 0xE5_8EBB, 0xE5_868D, 0xE5_BF97, 0xE5_AB8C, 0xE5_91BD, 0xE5_AFB9, 0xE6_8B85,
 ];
 
 /// 原, as its UTF-8 bytes read as a number.
 const FORMER: u32 = 0xE5_8E9F;
+
+/// 挂, as its UTF-8 bytes read as a number.
+const SECONDED: u32 = 0xE6_8C82;
+
+/// A posting written between the unit and the title (国家教委基础教育司挂职任
+/// 副处长, 郫县县委挂职锻炼任副书记): the post without the words, which
+/// say only that it was held for a time.
+pub fn seconded_within(text: &str) -> Option<String> {
+    let i = text.find("挂职").filter(|&i| i > 0)?;
+    let after = &text[i + "挂职".len()..];
+    let after = after.strip_prefix("锻炼").unwrap_or(after);
+    let post = ["担任", "任"].iter().find_map(|w| after.strip_prefix(w))?;
+    (!post.is_empty()).then(|| format!("{}{post}", &text[..i]))
+}
 
 /// What one pass over a post's characters finds, for readings that only a
 /// few posts need.
@@ -357,6 +371,8 @@ pub struct Marks {
     pub news: bool,
     /// It holds 原 (台州市委原书记, or 太原).
     pub former: bool,
+    /// It holds 挂 (长风街道挂职任党工委副书记, or 挂牌).
+    pub seconded: bool,
 }
 
 /// The [`Marks`] of `text`: one pass over its three-byte characters, as the
@@ -373,13 +389,11 @@ pub fn marks(text: &str) -> Marks {
             i += 1;
             continue;
         }
-        if lead == 0xE5 || lead == 0xE9 {
+        if matches!(lead, 0xE5 | 0xE6 | 0xE9) {
             let c = u32::from_be_bytes([0, lead, b[i + 1], b[i + 2]]);
             m.news |= NEWS.contains(&c);
             m.former |= c == FORMER;
-            if m.news && m.former {
-                break;
-            }
+            m.seconded |= c == SECONDED;
         }
         i += 3;
     }
@@ -447,6 +461,7 @@ pub const LEADING: &[&str] = &[
     "并",
     "挂职任",
     "挂职",
+    "担任",
     // Posted to Tibet, Xinjiang or Qinghai from another province (援藏任
     // 西藏自治区卫生厅副厅长): the post that follows is held there.
     "援藏任",
@@ -460,7 +475,7 @@ pub const LEADING: &[&str] = &[
 /// The first characters of [`LEADING`]: a cheap test before the words.
 pub const LEADING_FIRST: &[char] = &[
     '先', '后', '被', '任', '当', '曾', '现', '历', '起', '调', '升', '改', '转', '继', '再', '连',
-    '提', '选', '兼', '并', '挂', '援', '借', '在', '原', '补',
+    '提', '选', '兼', '并', '挂', '援', '借', '在', '原', '补', '担',
 ];
 
 /// A date or date range opening a career entry (1987.09, ―1990.08，,
@@ -482,6 +497,7 @@ pub fn leading_date(text: &str) -> usize {
                     | '–'
                     | '─'
                     | '~'
+                    | '～'
                     | '年'
                     | '月'
                     | '日'

@@ -955,6 +955,15 @@ impl Dataset {
             }
             None => text,
         };
+        let unseconded;
+        let text = match marks.seconded.then(|| clean::seconded_within(text)).flatten() {
+            Some(t) => {
+                r.found.push(Note::Aside(Aside::Secondment));
+                unseconded = t;
+                unseconded.as_str()
+            }
+            None => text,
+        };
         let (text, held) = clean::post_words(text);
         // 平凉市（县级）委: read as 县级平凉市委 is (a county-level city then),
         // the word after a lead (共青团县级随州市委).
@@ -1158,7 +1167,7 @@ impl Dataset {
     fn elected<'t>(&self, text: &'t str) -> &'t str {
         // 中共中央批准：曹立军同志任中共成都市委书记 (任命…同志为…): the post
         // after the name, where an organisation begins it.
-        let named = ["同志任", "同志为"].iter().find_map(|w| {
+        let named = ["同志任", "同志为", "同志担任"].iter().find_map(|w| {
             let post = &text[text.find(w)? + w.len()..];
             self.names_an_organisation(post).then_some(post)
         });
@@ -1174,8 +1183,9 @@ impl Dataset {
             let s = s.strip_suffix("同志").unwrap_or(s);
             (2..=4).contains(&s.chars().count()) && self.places_at(s).is_none()
         };
-        // 当选 and 被任命为 are lead words, taken off with the other leads.
-        let lead = ["当选", "被任命为"]
+        // 当选, 被任命为 and 担任 are lead words, taken off with the other
+        // leads.
+        let lead = ["当选", "被任命为", "担任"]
             .iter()
             .find_map(|w| text.find(w).filter(|&i| name(&text[..i])));
         if let Some(i) = lead {
@@ -1220,6 +1230,8 @@ impl Dataset {
             .find_map(|w| text.find(w).map(|i| (i, *w)))?;
         let rest = text[i + w.len()..].trim_start_matches([':', '：']);
         let rest = &rest[..rest.find("职务").unwrap_or(rest.len())];
+        // 辞去葫芦岛市人民政府市长的职务.
+        let rest = rest.strip_suffix('的').unwrap_or(rest);
         // The name and 的 (王振才的, 解维俊同志的), or a name before a place
         // or an organ (魏小鹏复旦大学党委书记); none before 政协武汉市….
         let after_name = rest
