@@ -1516,3 +1516,14 @@ fn a_posting_between_unit_and_title_is_the_post() {
     ]);
     assert_eq!(r["level"], "厅局级正职", "{r}");
 }
+
+#[test]
+fn a_tier_named_again_begins_a_post_of_its_own() {
+    // 省信访局 after 省委办公厅副主任 is the province's bureau (titles_by_org
+    // §3.2: 省政府厅局 局长 = 厅局级正职), not a unit inside the 办公厅.
+    assert_eq!(level("省委办公厅副主任、省信访局局长"), "厅局级正职");
+    assert_eq!(
+        level("任省牧业局副局长、党组副书记，省农业厅厅长、党组书记兼省牧业局局长、党组书记"),
+        "厅局级正职"
+    );
+}

@@ -439,6 +439,15 @@ impl Dataset {
                 .cloned()
                 .collect()
         };
+        // 省信访局 after 省委办公厅副主任: the earlier post named its tier, not
+        // a place, and the tier again begins a post of its own, read as that
+        // one was (not a unit inside the 办公厅).
+        let tier_again = BARE_TIERS
+            .iter()
+            .any(|&(t, ctx)| rest.starts_with(t) && prev.context == Some(ctx));
+        if tier_again && prev.organisation.iter().all(|u| u.context.is_none()) {
+            return rest;
+        }
         org.organ = prev.organ;
         org.plaque = prev.plaque;
         org.typed = prev.typed;
