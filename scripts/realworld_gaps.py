@@ -22,6 +22,7 @@ FILES = [
     "realworld_holdout8.tsv",
     "realworld_holdout9.tsv",
     "realworld_holdout10.tsv",
+    "realworld_holdout11.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 
