@@ -96,8 +96,8 @@ const BACK_REFERENCES: &[(&str, Fits)] = &[
     ("旗", |u| u.name.ends_with('旗')),
     ("盟", |u| u.name.ends_with('盟')),
     // 镇党委委员 after 渔湖镇党政办公室主任: the township's.
-    ("镇", |u| u.name.ends_with('镇') && u.context.is_some()),
-    ("乡", |u| u.name.ends_with('乡') && u.context.is_some()),
+    ("镇", |u| u.name.ends_with('镇')),
+    ("乡", |u| u.name.ends_with('乡')),
 ];
 
 /// A tier named alone before a body (省政协, 县纪委), and its kind of
@@ -480,10 +480,11 @@ impl Dataset {
                 continue;
             };
             // 地区 alone before 行署专员: the title follows at once.
-            // 市教委: a department of that place too (not 市场监督管理局).
+            // 市教委: a department of that place too (not 市场监督管理局, nor
+            // 乡镇企业局 after a 乡).
             let names_a_body = after.is_empty()
                 || body_at(after).is_some()
-                || (!after.starts_with('场')
+                || (!after.starts_with(['场', '镇'])
                     && split_units(after).next().is_some_and(is_unit_name));
             if let (true, Some(at)) = (names_a_body, back_to(word)) {
                 org.units = places(at + 1);
