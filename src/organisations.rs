@@ -310,15 +310,28 @@ pub(crate) fn is_unit_name(name: &str) -> bool {
 /// Units whose names end as a department's but that are none, and whose
 /// level the reference does not give: a 党校 and its offices (江苏省委党校
 /// 办公室), the Young Pioneers' work committee of a Youth League (省少工委,
-/// which is no 省政府委员会), a supply and marketing co-operative and its
-/// offices (临朐县供销社办公室, 供销合作社人事教育处).
-const NOT_DEPARTMENTS: &[&str] = &["党校", "少工委", "供销社", "供销合作社", "供销合作总社"];
+/// which is no 省政府委员会), the committee for the next generation's care
+/// (河南省关工委, of retired cadres), a supply and marketing co-operative and
+/// its offices (临朐县供销社办公室, 供销合作社人事教育处).
+const NOT_DEPARTMENTS: &[&str] = &[
+    "党校",
+    "少工委",
+    "关工委",
+    "供销社",
+    "供销合作社",
+    "供销合作总社",
+];
 
 /// Whether `name` holds one of [`NOT_DEPARTMENTS`]: looked for only where
 /// one can start (a test checks their first characters).
 fn names_no_department(name: &str) -> bool {
     name.char_indices()
-        .filter(|(_, c)| matches!(c, '党' | '少' | '供'))
+        .filter(|&(i, c)| match c {
+            '党' | '少' | '供' => true,
+            // Not the 关工委 inside 机关工委 (省直机关工委: a 工委 of the organs).
+            '关' => !name[..i].ends_with('机'),
+            _ => false,
+        })
         .any(|(i, _)| NOT_DEPARTMENTS.iter().any(|w| name[i..].starts_with(w)))
 }
 
@@ -382,7 +395,9 @@ mod tests {
             && !COMMITTEES.iter().any(|c| name.ends_with(c))
             && !name.ends_with("公司")
             && !name.ends_with("支部")
-            && !NOT_DEPARTMENTS.iter().any(|w| name.contains(w))
+            && !NOT_DEPARTMENTS
+                .iter()
+                .any(|w| name.replace("机关工委", "").contains(w))
     }
 
     #[test]
@@ -401,6 +416,7 @@ mod tests {
                 "员",
                 "供销",
                 "委员",
+                "省直机",
             ] {
                 names.push(format!("{before}{ending}"));
                 names.push(format!("{ending}{before}"));
@@ -415,7 +431,7 @@ mod tests {
             }
         }
         for w in NOT_DEPARTMENTS {
-            assert!(w.starts_with(['党', '少', '供']), "{w}");
+            assert!(w.starts_with(['党', '少', '关', '供']), "{w}");
         }
         let mut both = [0; 2];
         for name in &names {

@@ -1527,3 +1527,18 @@ fn a_tier_named_again_begins_a_post_of_its_own() {
         "厅局级正职"
     );
 }
+
+#[test]
+fn a_tenure_and_a_retired_cadres_committee() {
+    // …等职务期间 and …市长期间 name the post held then (titles_by_org §3.4:
+    // 地级市 市委副书记 = 厅局级副职, 市长 = 厅局级正职; realworld_holdout12).
+    assert_eq!(
+        level("至2005年，龚武生担任道县县委书记、永州市委副书记等职务期间，纵容、默许其胞弟龚某某"),
+        "厅局级副职"
+    );
+    assert_eq!(level("赵应云担任永州市市长期间，利用职权为其妻妹夫朱某某打招呼"), "厅局级正职");
+    // A 关工委 is no government department, and the reference gives it no
+    // level (was 厅局级正职, 高); a 机关工委 is the organs' Party committee.
+    assert!(level("河南省关工委主任").is_null());
+    assert_eq!(level("甘肃省委常委、秘书长、省直机关工委书记（兼）"), "省部级副职");
+}

@@ -542,6 +542,10 @@ pub fn post_words(mut text: &str) -> (&str, bool) {
             (text, held) = (t, false);
         }
     }
+    // 担任道县县委书记、永州市委副书记等职务期间: the tenure, of the post.
+    if text.ends_with('间') {
+        text = text.strip_suffix("期间").unwrap_or(text);
+    }
     // 副处长、处长等职.
     if text.ends_with(['职', '务']) {
         text = ["等职务", "等职"]
