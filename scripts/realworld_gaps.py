@@ -23,6 +23,7 @@ FILES = [
     "realworld_holdout9.tsv",
     "realworld_holdout10.tsv",
     "realworld_holdout11.tsv",
+    "realworld_holdout12.tsv",
 ]
 GAPS = os.path.join(ROOT, "tests", "data", "realworld_gaps.txt")
 

@@ -43,7 +43,12 @@
 //! drawn from answers of 高, 45 from answers of 中, 25 from lines with no
 //! level and 30 from lines of 40 characters or more, labelled blind in a
 //! thirteenth pass; measured before any change for them: 90.7% right on
-//! sure+likely, none answered 高 and wrong).
+//! sure+likely, none answered 高 and wrong), and
+//! tests/data/realworld_holdout12.tsv (150 more, seed 20261212, 80 of them
+//! drawn from the answers that holdout11's fixes changed and 70 from answers
+//! of 高, labelled blind in a fourteenth pass; measured before any further
+//! change: 97.7% right on sure+likely (57.4% with the binary before those
+//! fixes), none answered 高 and wrong).
 //!
 //! Every `sure` line must resolve to its label, except the known gaps listed
 //! in tests/data/realworld_gaps.txt, which must keep failing so that a fix is
@@ -91,6 +96,7 @@ fn all() -> Vec<Line> {
     v.extend(read(include_str!("data/realworld_holdout9.tsv")));
     v.extend(read(include_str!("data/realworld_holdout10.tsv")));
     v.extend(read(include_str!("data/realworld_holdout11.tsv")));
+    v.extend(read(include_str!("data/realworld_holdout12.tsv")));
     v
 }
 
@@ -141,16 +147,17 @@ fn likely_lines_hold_their_accuracy() {
         }
     }
     let n = likely.len() as f64;
-    // Reached on the 582 likely lines of realworld_extra.tsv and the eleven
-    // holdouts: 85.4% right (85.7% on the 553 before holdout11, 85.2% before
-    // this session's fixes; 84.9% on the 517 before holdout10; 84.3% on
+    // Reached on the 617 likely lines of realworld_extra.tsv and the twelve
+    // holdouts: 85.9% right (85.4% on the 582 before holdout12; 85.7% on the
+    // 553 before holdout11, 85.2% before its fixes; 84.9% on the 517 before
+    // holdout10; 84.3% on
     // the 502 before holdout9; 83.9%
     // before news of investigations were read; 83.4% on the 482 before
     // holdout8), none answered 高 and wrong (one line of slack).
     // Raise these as the reader improves; never lower them to make a change
     // pass.
     assert!(
-        right as f64 / n >= 0.852,
+        right as f64 / n >= 0.855,
         "{right} of {n} likely lines right"
     );
     assert!(
