@@ -1497,15 +1497,24 @@ fn a_youth_federation_chair_has_no_level_of_its_own() {
     // central_organs §9: 全国青联不单设机关. Every labelled set takes 省青联
     // 主席 as no post above the 团省委副书记 it is held with.
     assert!(level("山东省青联主席").is_null());
-    assert_eq!(level("共青团山东省委副书记、党组成员，省青联主席"), "厅局级副职");
+    assert_eq!(
+        level("共青团山东省委副书记、党组成员，省青联主席"),
+        "厅局级副职"
+    );
 }
 
 #[test]
 fn a_posting_between_unit_and_title_is_the_post() {
     // 挂职任 and 担任 say how the post was held, not what it was
     // (titles_by_org §3.5: 县委常委 = 县处级副职; §3.3: 副省级市 市长 = 省部级副职).
-    assert_eq!(level("在宁夏泾源县挂职任县委常委、常务副县长）"), "县处级副职");
-    assert_eq!(level("国家商务部市场体系建设司挂职任副司长）"), "厅局级副职");
+    assert_eq!(
+        level("在宁夏泾源县挂职任县委常委、常务副县长）"),
+        "县处级副职"
+    );
+    assert_eq!(
+        level("国家商务部市场体系建设司挂职任副司长）"),
+        "厅局级副职"
+    );
     assert_eq!(level("15日～2012年3月，担任吉林省长春市市长"), "省部级副职");
     // A name before 担任 (central_organs §5: 中国工程院 正部级).
     assert_eq!(level("徐匡迪担任中国工程院院长、党组书记"), "省部级正职");
@@ -1536,9 +1545,15 @@ fn a_tenure_and_a_retired_cadres_committee() {
         level("至2005年，龚武生担任道县县委书记、永州市委副书记等职务期间，纵容、默许其胞弟龚某某"),
         "厅局级副职"
     );
-    assert_eq!(level("赵应云担任永州市市长期间，利用职权为其妻妹夫朱某某打招呼"), "厅局级正职");
+    assert_eq!(
+        level("赵应云担任永州市市长期间，利用职权为其妻妹夫朱某某打招呼"),
+        "厅局级正职"
+    );
     // A 关工委 is no government department, and the reference gives it no
     // level (was 厅局级正职, 高); a 机关工委 is the organs' Party committee.
     assert!(level("河南省关工委主任").is_null());
-    assert_eq!(level("甘肃省委常委、秘书长、省直机关工委书记（兼）"), "省部级副职");
+    assert_eq!(
+        level("甘肃省委常委、秘书长、省直机关工委书记（兼）"),
+        "省部级副职"
+    );
 }

@@ -956,7 +956,11 @@ impl Dataset {
             None => text,
         };
         let unseconded;
-        let text = match marks.seconded.then(|| clean::seconded_within(text)).flatten() {
+        let text = match marks
+            .seconded
+            .then(|| clean::seconded_within(text))
+            .flatten()
+        {
             Some(t) => {
                 r.found.push(Note::Aside(Aside::Secondment));
                 unseconded = t;
