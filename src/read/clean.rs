@@ -497,7 +497,6 @@ pub fn leading_date(text: &str) -> usize {
                     | '–'
                     | '─'
                     | '~'
-                    | '～'
                     | '年'
                     | '月'
                     | '日'
