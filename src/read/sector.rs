@@ -154,23 +154,30 @@ const NOT_MARKERS: &[&str] = &[
 ];
 
 /// The sector a post's text names, if any: at each character that starts a
-/// marker, only the markers that start with it are compared.
+/// marker, and with the next one starts a word of either list, only the
+/// markers that start with it are compared.
 pub(super) fn of(text: &str) -> Option<Sector> {
     let b = text.as_bytes();
     let mut i = 0;
     // Every marker starts with a CJK character (three UTF-8 bytes, led by
     // 0xE4..=0xE9): other bytes, continuation bytes included, are stepped
     // over one at a time, so `i` is on a character boundary at each test.
-    while i + 2 < b.len() {
-        let lead = b[i];
+    while let Some(&[lead, b1, b2]) = b.get(i..i + 3) {
         if !(0xE4..=0xE9).contains(&lead) {
             i += 1;
             continue;
         }
-        let c = three_byte_char(lead, b[i + 1], b[i + 2]);
+        let c = three_byte_char(lead, b1, b2);
         // Every word read past starts as a marker does (tested), so both
-        // lists are only compared where the bit test lets them.
-        if starts_a_marker(c) {
+        // lists are only compared where the bit tests let them: most
+        // characters that start a marker (部, 科, 公) start none with the
+        // character after them (部长, 科长, 公安), and comparing the lists
+        // there was a quarter of this scan.
+        let next = || match b.get(i + 3..i + 6) {
+            Some(&[l, n1, n2]) => three_byte_char(l, n1, n2),
+            _ => 0,
+        };
+        if starts_a_marker(c) && (pair_may_start(c, next()) || ALONE.contains(&c)) {
             let rest = &b[i..];
             if let Some(w) = NOT_MARKERS.iter().find(|w| rest.starts_with(w.as_bytes())) {
                 i += w.len();
@@ -207,6 +214,44 @@ static FIRST: [u64; 328] = {
     bits
 };
 
+/// The markers of one character (厂): they start no pair.
+const ALONE: [u32; 1] = ['厂' as u32];
+
+/// The slot of a pair of characters in [`PAIRS`].
+const fn pair_slot(c: u32, next: u32) -> usize {
+    ((c << 16 | (next & 0xFFFF)).wrapping_mul(0x9E37_79B1) >> (32 - 12)) as usize
+}
+
+/// The first two characters of every word of both lists, hashed into 4,096
+/// bits at compile time: a clear bit says no word starts with the pair (a
+/// set one may be another pair's).
+static PAIRS: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let mut i = 0;
+    while i < MARKERS.len() + NOT_MARKERS.len() {
+        let b = if i < MARKERS.len() {
+            MARKERS[i].0.as_bytes()
+        } else {
+            NOT_MARKERS[i - MARKERS.len()].as_bytes()
+        };
+        if b.len() >= 6 {
+            let slot = pair_slot(
+                three_byte_char(b[0], b[1], b[2]),
+                three_byte_char(b[3], b[4], b[5]),
+            );
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether a word of either list may start with `c` and then `next`.
+fn pair_may_start(c: u32, next: u32) -> bool {
+    let slot = pair_slot(c, next);
+    PAIRS[slot / 64] >> (slot % 64) & 1 == 1
+}
+
 /// The character a three-byte UTF-8 sequence encodes.
 const fn three_byte_char(lead: u8, b1: u8, b2: u8) -> u32 {
     ((lead as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F)
@@ -229,6 +274,22 @@ mod tests {
                 super::starts_a_marker(w.chars().next().map_or(0, u32::from)),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn words_are_cjk_and_only_the_alone_are_one_character() {
+        let words = super::MARKERS.iter().map(|(w, _)| *w);
+        for w in words.chain(super::NOT_MARKERS.iter().copied()) {
+            assert!(
+                w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+                "{w}"
+            );
+            let alone = super::ALONE.contains(&w.chars().next().map_or(0, u32::from));
+            assert_eq!(w.chars().count() == 1, alone && w.len() == 3, "{w}");
+            if let [c, next, ..] = w.chars().map(u32::from).collect::<Vec<_>>()[..] {
+                assert!(super::pair_may_start(c, next), "{w}");
+            }
         }
     }
 
