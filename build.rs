@@ -343,6 +343,11 @@ fn main() {
         "place_parents.rs",
         &List::from(validate::place_parents(&places)),
     );
+    write(
+        b,
+        "place_heads.rs",
+        &List::from(validate::place_heads(&places, &orgs)),
+    );
     write(b, "place_index.rs", &validate::place_index(&places));
     write(b, "address.rs", &address);
 

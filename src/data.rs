@@ -31,6 +31,9 @@ pub struct Dataset {
     pub(crate) place_index: NameTable,
     /// The position of each division's parent (`u16::MAX`: none).
     pub(crate) place_parents: List<u16>,
+    /// The position in `organisations.unit_levels` of each division's
+    /// context (`u16::MAX`: none).
+    pub(crate) place_heads: List<u16>,
 }
 
 /// The text blob and element tables that the baked data indexes (`build.rs`).
@@ -48,6 +51,7 @@ static BUILTIN: Dataset = Dataset {
     places: include!(concat!(env!("OUT_DIR"), "/places.rs")),
     place_index: include!(concat!(env!("OUT_DIR"), "/place_index.rs")),
     place_parents: include!(concat!(env!("OUT_DIR"), "/place_parents.rs")),
+    place_heads: include!(concat!(env!("OUT_DIR"), "/place_heads.rs")),
 };
 
 /// The data built into rankinfo. Free: nothing is parsed or allocated.
@@ -186,6 +190,7 @@ impl Dataset {
             organ_index: crate::validate::organ_index(&o),
             place_index: crate::validate::place_index(&p),
             place_parents: crate::validate::place_parents(&p).into(),
+            place_heads: crate::validate::place_heads(&p, &o).into(),
             ranks: r,
             organisations: o,
             places: p,

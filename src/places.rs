@@ -2,7 +2,7 @@
 //! organisation each one is.
 
 use crate::data::Dataset;
-use crate::schema::{NameIndex, NameTable, Place, PlaceKind};
+use crate::schema::{NameIndex, NameTable, Place, UnitLevel};
 
 impl Dataset {
     /// Every division, sorted by code.
@@ -111,23 +111,21 @@ impl Dataset {
             .and_then(|&p| self.place_list().get(p as usize));
         context_of(&self.place_list()[id as usize], parent)
     }
+
+    /// The levels of the units of the division at this position's context
+    /// ([`unit_level`](Self::unit_level) of
+    /// [`place_context_at`](Self::place_context_at)), from a table made with
+    /// the data: a search by the context's name for every place read was
+    /// 3% of a contact list's reading.
+    pub(crate) fn place_unit_level_at(&self, id: u16) -> Option<&UnitLevel> {
+        let at = *self.place_heads.get(id as usize)?;
+        self.organisations.unit_levels.get(usize::from(at))
+    }
 }
 
 /// The context of a division, given the division above it.
 fn context_of(place: &Place, parent: Option<&Place>) -> Option<&'static str> {
-    use PlaceKind::*;
-    Some(match place.kind {
-        Province | AutonomousRegion => "省",
-        Municipality => "直辖市",
-        Sar => return None,
-        SubProvincialCity => "副省级市",
-        PrefectureCity | AutonomousPrefecture | Prefecture | League => "地级市",
-        kind => match parent.map(|p| p.kind) {
-            Some(Municipality) => "直辖市的区",
-            Some(SubProvincialCity) if kind == District => "副省级市的区",
-            _ => "县",
-        },
-    })
+    place.kind.context(parent.map(|p| p.kind))
 }
 
 /// The entries whose key is the longest prefix of `text`, and its length in
@@ -137,4 +135,26 @@ pub(crate) fn longest_prefix<'a>(
     text: &str,
 ) -> Option<(usize, &'a [NameIndex])> {
     table.longest(text.chars())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_table_of_unit_levels_is_the_search_by_context() {
+        let data = crate::builtin();
+        for (id, place) in data.place_list().iter().enumerate() {
+            let id = u16::try_from(id).unwrap();
+            let by_name = data
+                .place_context_at(id)
+                .and_then(|ctx| data.unit_level(ctx));
+            let by_table = data.place_unit_level_at(id);
+            assert_eq!(
+                by_table.map(std::ptr::from_ref),
+                by_name.map(std::ptr::from_ref),
+                "{}",
+                place.name
+            );
+            assert_eq!(data.place_context_at(id), data.place_context(place));
+        }
+    }
 }

@@ -569,6 +569,30 @@ pub fn suffix_index(index: &[IndexEntry]) -> NameTable {
     NameTable::new(out)
 }
 
+/// The position in `unit_levels` of each division's context (`u16::MAX`
+/// for none), found as [`Dataset::unit_level`](crate::Dataset::unit_level)
+/// finds it.
+pub fn place_heads(file: &PlacesFile, orgs: &OrganisationsFile) -> Vec<u16> {
+    let list = &file.places.place;
+    let parents = place_parents(file);
+    list.iter()
+        .zip(&parents)
+        .map(|(p, &parent)| {
+            let parent = list.get(usize::from(parent)).map(|q| q.kind);
+            p.kind
+                .context(parent)
+                .and_then(|ctx| {
+                    orgs.unit_levels
+                        .iter()
+                        .position(|u| normalize::same(&u.context, ctx))
+                })
+                .map_or(u16::MAX, |i| {
+                    u16::try_from(i).expect("unit levels fit a u16")
+                })
+        })
+        .collect()
+}
+
 /// The position of each division's parent in the list (`u16::MAX` for none).
 pub fn place_parents(file: &PlacesFile) -> Vec<u16> {
     let list = &file.places.place;

@@ -684,7 +684,7 @@ impl Dataset {
                 kind: first.kind.label(),
                 level: over
                     .map(|o| &*o.head)
-                    .or_else(|| Some(&*self.unit_level(ctx?)?.head)),
+                    .or_else(|| Some(&*self.place_unit_level_at(first_id)?.head)),
                 context: ctx,
             });
             org.context = ctx;

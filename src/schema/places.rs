@@ -90,6 +90,25 @@ impl PlaceKind {
         matches!(self, Province | AutonomousRegion | Municipality | Sar)
     }
 
+    /// The kind of organisation the Party committee and government of a
+    /// division of this kind are (a context name of `data/ranks.toml`),
+    /// given the kind of the division above it.
+    pub(crate) fn context(self, parent: Option<PlaceKind>) -> Option<&'static str> {
+        use PlaceKind::*;
+        Some(match self {
+            Province | AutonomousRegion => "省",
+            Municipality => "直辖市",
+            Sar => return None,
+            SubProvincialCity => "副省级市",
+            PrefectureCity | AutonomousPrefecture | Prefecture | League => "地级市",
+            kind => match parent {
+                Some(Municipality) => "直辖市的区",
+                Some(SubProvincialCity) if kind == District => "副省级市的区",
+                _ => "县",
+            },
+        })
+    }
+
     /// 地级, including the 副省级市.
     pub fn is_prefectural(self) -> bool {
         use PlaceKind::*;
