@@ -646,18 +646,25 @@ impl NameTable {
         }
     }
 
-    /// The node the root's edge for `code` leads to.
-    fn root_child(&self, code: u32) -> Option<&TrieNode> {
-        let size = self.root.len();
+    /// The node the root's edge for `code` leads to, in `edges` and `nodes`
+    /// (this table's, dereferenced once by the caller).
+    fn root_child<'t>(
+        &self,
+        code: u32,
+        edges: &[TrieEdge],
+        nodes: &'t [TrieNode],
+    ) -> Option<&'t TrieNode> {
+        let root = &*self.root;
+        let size = root.len();
         if size < 2 || !size.is_power_of_two() {
             return None;
         }
         let mut slot = root_slot(code, size.trailing_zeros());
         loop {
-            let at = *self.root.get(slot)?;
-            let edge = self.edges.get(usize::from(at).checked_sub(1)?)?;
+            let at = *root.get(slot)?;
+            let edge = edges.get(usize::from(at).checked_sub(1)?)?;
             if edge.ch == code {
-                return self.nodes.get(edge.node as usize);
+                return nodes.get(edge.node as usize);
             }
             slot = (slot + 1) & (size - 1);
         }
@@ -666,18 +673,24 @@ impl NameTable {
     /// The entries whose key is the longest prefix of the characters `chars`
     /// (read in order), and that key's length in bytes.
     pub fn longest(&self, chars: impl Iterator<Item = char>) -> Option<(usize, &[NameIndex])> {
+        // Each list dereferenced once: a baked list finds its table at every
+        // use, three times a character in the walk.
+        let (nodes, edges, entries) = (&*self.nodes, &*self.edges, &*self.entries);
+        let hits = |node: &TrieNode| {
+            let start = node.hits_start as usize;
+            &entries[start..start + node.hits_len as usize]
+        };
         let mut chars = chars;
         let first = chars.next()?;
-        let mut node = self.root_child(u32::from(first))?;
+        let mut node = self.root_child(u32::from(first), edges, nodes)?;
         let mut bytes = first.len_utf8();
         let mut best = None;
         if node.hits_len > 0 {
-            let start = node.hits_start as usize;
-            best = Some((bytes, &self.entries[start..start + node.hits_len as usize]));
+            best = Some((bytes, hits(node)));
         }
         for c in chars {
-            let edges = &self.edges
-                [node.edges_start as usize..(node.edges_start + node.edges_len) as usize];
+            let edges =
+                &edges[node.edges_start as usize..(node.edges_start + node.edges_len) as usize];
             let code = u32::from(c);
             // Most nodes have an edge or two: scan those.
             let at = if edges.len() <= 8 {
@@ -686,11 +699,10 @@ impl NameTable {
                 edges.binary_search_by_key(&code, |e| e.ch).ok()
             };
             let Some(at) = at else { break };
-            node = &self.nodes[edges[at].node as usize];
+            node = &nodes[edges[at].node as usize];
             bytes += c.len_utf8();
             if node.hits_len > 0 {
-                let start = node.hits_start as usize;
-                best = Some((bytes, &self.entries[start..start + node.hits_len as usize]));
+                best = Some((bytes, hits(node)));
             }
         }
         best
