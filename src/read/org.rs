@@ -553,6 +553,11 @@ impl Dataset {
     ) -> &'t str {
         let parent = org.context;
         for (i, c) in text.char_indices().skip(1).take(5) {
+            // Only these end a place's name: the context is not compared
+            // for other characters.
+            if !matches!(c, '县' | '旗' | '区' | '市' | '州' | '盟') {
+                continue;
+            }
             let ctx = match (c, parent) {
                 ('县' | '旗', Some("地级市" | "省") | None) => "县",
                 ('县', Some("直辖市")) => "直辖市的区",
@@ -614,17 +619,21 @@ impl Dataset {
             // 地区 of a prefecture's name (邢台地区, now 邢台市), and an
             // autonomous division's suffix without its peoples (湘西自治州).
             let mut keep: Option<char> = None;
-            if text[len..].starts_with("地区") && all().any(|(_, p)| p.kind.is_prefectural()) {
+            // What follows the name, sliced once; 自治 tested before the
+            // words that start with it.
+            let next = &text[len..];
+            let auto = || {
+                ["自治州", "自治县", "自治旗"]
+                    .into_iter()
+                    .find(|a| next.starts_with(a) && all().any(|(_, p)| p.name.ends_with(a)))
+            };
+            if next.starts_with("地区") && all().any(|(_, p)| p.kind.is_prefectural()) {
                 keep = Some('地');
                 len += "地区".len();
-            } else if let Some(auto) = ["自治州", "自治县", "自治旗"]
-                .into_iter()
-                .filter(|_| text[len..].starts_with('自'))
-                .find(|a| text[len..].starts_with(a) && all().any(|(_, p)| p.name.ends_with(a)))
-            {
+            } else if let Some(auto) = next.starts_with("自治").then(auto).flatten() {
                 keep = auto.chars().last();
                 len += auto.len();
-            } else if let Some(c) = text[len..].chars().next().filter(|c| REPEATED.contains(c)) {
+            } else if let Some(c) = next.chars().next().filter(|c| REPEATED.contains(c)) {
                 if all().all(|(_, p)| p.name.len() != len) {
                     if !all().any(|(_, p)| suffix_fits(c, p)) {
                         // 丽江县 is not 丽江市: a place of another name.
@@ -693,14 +702,20 @@ impl Dataset {
             text = &text[len..];
             // 广西 + 壮族 + 自治区主席: the people's name of the place's own.
             // Only an autonomous division's short name can be followed by one.
-            if ["自治区", "自治州", "自治县", "自治旗"]
-                .iter()
-                .any(|a| first.name.ends_with(a))
-            {
-                if let Some(p) = crate::normalize::PEOPLES
-                    .iter()
-                    .find(|p| text.starts_with(*p) && first.name.contains(*p))
-                {
+            // (自治 + 区, 州, 县 or 旗 at its end, then only the peoples whose
+            // first character the text starts with: not every word of both
+            // lists compared for every place read.)
+            let autonomous = first
+                .name
+                .strip_suffix(['区', '州', '县', '旗'])
+                .is_some_and(|s| s.ends_with("自治"));
+            if autonomous {
+                let head = text.as_bytes().first_chunk::<3>();
+                if let Some(p) = crate::normalize::PEOPLES.iter().find(|p| {
+                    p.as_bytes().first_chunk::<3>() == head
+                        && text.starts_with(*p)
+                        && first.name.contains(*p)
+                }) {
                     text = &text[p.len()..];
                 }
             }
