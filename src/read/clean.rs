@@ -57,13 +57,33 @@ fn plain(text: &str) -> bool {
 
 /// Whether `text` needs no cleaning at all: Chinese characters of the
 /// basic block only, none traditional, and none that starts an aside or a
-/// second post (届, 兼, 并, 试用期). One pass: this runs on every string.
-pub fn untouched(text: &str) -> bool {
-    text.chars().all(|c| {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c)
-            && !matches!(c, '届' | '兼' | '并' | '试')
-            && !traditional::is_traditional(c)
-    })
+/// second post (届, 兼, 并, 试用期); if so, its [`Marks`]. One pass over
+/// three bytes at a time (every such character is three bytes, and a lead
+/// byte of another length ends the test): this runs on every string, and
+/// the post's marks were a second pass over it.
+pub fn untouched(text: &str) -> Option<Marks> {
+    let b = text.as_bytes();
+    if b.len() % 3 != 0 {
+        return None;
+    }
+    let mut m = Marks::default();
+    for c in b.chunks_exact(3) {
+        let &[lead, b1, b2] = c else { return None };
+        if lead & 0xF0 != 0xE0 {
+            return None;
+        }
+        let c = char::from_u32(
+            (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+        )?;
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || matches!(c, '届' | '兼' | '并' | '试')
+            || traditional::is_traditional(c)
+        {
+            return None;
+        }
+        mark(&mut m, lead, b1, b2);
+    }
+    Some(m)
 }
 
 /// Clean the characters of `text`: format and control characters out
@@ -389,15 +409,21 @@ pub fn marks(text: &str) -> Marks {
             i += 1;
             continue;
         }
-        if matches!(lead, 0xE5 | 0xE6 | 0xE9) {
-            let c = u32::from_be_bytes([0, lead, b[i + 1], b[i + 2]]);
-            m.news |= NEWS.contains(&c);
-            m.former |= c == FORMER;
-            m.seconded |= c == SECONDED;
-        }
+        mark(&mut m, lead, b[i + 1], b[i + 2]);
         i += 3;
     }
     m
+}
+
+/// Add what the three-byte character `lead b1 b2` marks to `m`.
+#[inline]
+fn mark(m: &mut Marks, lead: u8, b1: u8, b2: u8) {
+    if matches!(lead, 0xE5 | 0xE6 | 0xE9) {
+        let c = u32::from_be_bytes([0, lead, b1, b2]);
+        m.news |= NEWS.contains(&c);
+        m.former |= c == FORMER;
+        m.seconded |= c == SECONDED;
+    }
 }
 
 /// Remove ordinals of sessions: 第十届, 十四届 (任太原市第十届人大常委会主任).
@@ -570,8 +596,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn untouched_is_its_test_by_characters_and_finds_the_marks() {
+        let by_chars = |t: &str| {
+            t.chars().all(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                    && !matches!(c, '届' | '兼' | '并' | '试')
+                    && !traditional::is_traditional(c)
+            })
+        };
+        let chars = [
+            '局', '原', '选', '挂', '担', 'a', 'é', '𠀀', '國', '届', '一', '龥', '㐀', '䷀',
+            '\u{FFFF}',
+        ];
+        for a in chars {
+            for b in chars {
+                for c in chars {
+                    let t = format!("{a}{b}{c}副局长");
+                    let got = untouched(&t);
+                    assert_eq!(got.is_some(), by_chars(&t), "{t}");
+                    if let Some(m) = got {
+                        assert_eq!(m, marks(&t), "{t}");
+                    }
+                }
+            }
+        }
+        assert_eq!(untouched(""), Some(Marks::default()));
+    }
+
+    #[test]
     fn news_marks_are_the_characters_named() {
-        let named: Vec<u32> = "选去再志嫌命对"
+        let named: Vec<u32> = "选去再志嫌命对担"
             .chars()
             .map(|c| {
                 let mut b = [0; 4];

@@ -558,8 +558,8 @@ impl Dataset {
         }
         // The common case: one post, nothing to clean (and no second
         // sentence).
-        if clean::untouched(text) {
-            return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new());
+        if let Some(marks) = clean::untouched(text) {
+            return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new(), Some(marks));
         }
         let mut r = self.resolve_sentence(text);
         if r.level.is_none() && r.title.is_none() && r.rank.is_none() {
@@ -607,7 +607,7 @@ impl Dataset {
                 _ => Cow::Owned(text.to_string()),
             };
             let key = post.text.into_owned();
-            let mut r = self.resolve_post(Cow::Owned(key.clone()), &key, None, post.asides);
+            let mut r = self.resolve_post(Cow::Owned(key.clone()), &key, None, post.asides, None);
             r.input = input;
             return r;
         }
@@ -624,6 +624,7 @@ impl Dataset {
                 &post.text,
                 inherited,
                 post.asides,
+                None,
             );
             // A post held concurrently a whole level or more above the post it
             // is held with (副处长兼…办公室主任) is not what its name reads as:
@@ -891,13 +892,16 @@ impl Dataset {
         }
     }
 
+    /// `marks`: those of `text`, when found already.
     fn resolve_post<'a>(
         &'a self,
         input: Cow<'a, str>,
         text: &str,
         inherited: Option<&Resolution<'a>>,
         asides: Vec<Aside>,
+        marks: Option<clean::Marks>,
     ) -> Resolution<'a> {
+        let whole = text.len();
         let mut r = Resolution::empty(input);
         // An aside the reader could not place: no answer built on the rest
         // can be 高 (（正市级）: 正厅 or 副部, by city; （其间，任一级巡视员）).
@@ -938,8 +942,12 @@ impl Dataset {
             _ => text,
         };
         // What the readings below look for; each later text is a slice of
-        // this one.
-        let marks = clean::marks(text);
+        // this one. Those found already hold while nothing was cut (what is
+        // left is the end of the text).
+        let marks = match marks {
+            Some(m) if text.len() == whole => m,
+            _ => clean::marks(text),
+        };
         let text = if marks.news {
             self.news_post(text, &mut r.found)
         } else {
