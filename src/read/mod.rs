@@ -1317,8 +1317,10 @@ impl Dataset {
     fn strip_lead<'t>(&self, mut text: &'t str, r: &mut Resolution<'_>) -> &'t str {
         'outer: loop {
             // Most posts start with a place: rule the words out by the first
-            // character before trying each.
-            if !text.starts_with(clean::LEADING_FIRST) {
+            // character before trying each (decoded once: a slice of chars
+            // as a pattern sets up a searcher, a call per post).
+            let first = text.chars().next();
+            if !first.is_some_and(|c| clean::LEADING_FIRST.contains(&c)) {
                 break;
             }
             for w in clean::LEADING {

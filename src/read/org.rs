@@ -151,7 +151,9 @@ impl Dataset {
         rest = rest.strip_prefix("中华人民共和国").unwrap_or(rest);
         // 纪委驻X纪检组: a post sent to another unit, whose level the
         // reference does not give: read nothing rather than the sender's.
-        if rest.contains('驻') {
+        // Searched for only where its last byte is: a non-ASCII `char`
+        // pattern is searched for as a string, a searcher set up per title.
+        if rest.as_bytes().contains(&"驻".as_bytes()[2]) && rest.contains('驻') {
             org.leftover = Some(rest.to_string());
             return org;
         }
