@@ -50,6 +50,27 @@ const PLACE_SUFFIXES: &[&str] = &[
     "盟",
 ];
 
+/// Whether a name of [`PEOPLES`] starts with `c`: a bit test over the
+/// CJK block, the bits set at compile time (every name is CJK, tested).
+pub(crate) fn starts_a_people(c: char) -> bool {
+    static FIRST: [u64; 328] = {
+        let mut bits = [0u64; 328];
+        let mut i = 0;
+        while i < PEOPLES.len() {
+            let b = PEOPLES[i].as_bytes();
+            // The first character: three UTF-8 bytes.
+            let c =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            let o = (c - 0x4E00) as usize;
+            bits[o / 64] |= 1 << (o % 64);
+            i += 1;
+        }
+        bits
+    };
+    let o = (c as u32).wrapping_sub(0x4E00) as usize;
+    FIRST.get(o / 64).is_some_and(|w| w >> (o % 64) & 1 == 1)
+}
+
 /// Peoples named in autonomous divisions' names (延边朝鲜族自治州 → 延边).
 pub(crate) const PEOPLES: &[&str] = &[
     "维吾尔",
@@ -148,4 +169,19 @@ pub fn same(a: &str, b: &str) -> bool {
         }
     }
     a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PEOPLES, starts_a_people};
+
+    #[test]
+    fn the_bits_are_the_first_characters_of_the_peoples() {
+        let cjk = '\u{4E00}'..='\u{9FFF}';
+        assert!(PEOPLES.iter().all(|p| p.chars().all(|c| cjk.contains(&c))));
+        let firsts: Vec<char> = PEOPLES.iter().filter_map(|p| p.chars().next()).collect();
+        for c in cjk.clone().chain(['a', '\u{3400}', '\u{20000}']) {
+            assert_eq!(starts_a_people(c), firsts.contains(&c), "{c}");
+        }
+    }
 }

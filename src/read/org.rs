@@ -3,6 +3,7 @@
 
 use super::{Note, Resolution, Unit};
 use crate::data::Dataset;
+use crate::normalize;
 use crate::organisations::{
     BARE_COMMITTEES, NATIONAL_BODIES, body_at, is_unit_name, split_units, township_at,
 };
@@ -704,20 +705,18 @@ impl Dataset {
             text = &text[len..];
             // 广西 + 壮族 + 自治区主席: the people's name of the place's own.
             // Only an autonomous division's short name can be followed by one.
-            // (自治 + 区, 州, 县 or 旗 at its end, then only the peoples whose
-            // first character the text starts with: not every word of both
-            // lists compared for every place read.)
+            // (自治 + 区, 州, 县 or 旗 at its end, and a text that starts as
+            // a people's name does, a bit test: not every word of both lists
+            // compared for every place read.)
             let autonomous = first
                 .name
                 .strip_suffix(['区', '州', '县', '旗'])
                 .is_some_and(|s| s.ends_with("自治"));
-            if autonomous {
-                let head = text.as_bytes().first_chunk::<3>();
-                if let Some(p) = crate::normalize::PEOPLES.iter().find(|p| {
-                    p.as_bytes().first_chunk::<3>() == head
-                        && text.starts_with(*p)
-                        && first.name.contains(*p)
-                }) {
+            if autonomous && text.chars().next().is_some_and(normalize::starts_a_people) {
+                if let Some(p) = normalize::PEOPLES
+                    .iter()
+                    .find(|p| text.starts_with(*p) && first.name.contains(*p))
+                {
                     text = &text[p.len()..];
                 }
             }
