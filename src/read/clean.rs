@@ -57,11 +57,16 @@ fn plain(text: &str) -> bool {
 
 /// Whether `text` needs no cleaning at all: Chinese characters of the
 /// basic block only, none traditional, and none that starts an aside or a
-/// second post (届, 兼, 并, 试用期); if so, its [`Marks`]. One pass over
-/// three bytes at a time (every such character is three bytes, and a lead
-/// byte of another length ends the test): this runs on every string, and
-/// the post's marks were a second pass over it.
-pub fn untouched(text: &str) -> Option<Marks> {
+/// second post (届, 兼, 并, 试用期).
+pub fn untouched(text: &str) -> bool {
+    untouched_marks(text).is_some()
+}
+
+/// [`untouched`], and if so the text's [`Marks`]. One pass over three
+/// bytes at a time (every such character is three bytes, and a lead byte
+/// of another length ends the test): this runs on every string, and the
+/// post's marks were a second pass over it.
+pub(crate) fn untouched_marks(text: &str) -> Option<Marks> {
     let b = text.as_bytes();
     if b.len() % 3 != 0 {
         return None;
@@ -612,15 +617,16 @@ mod tests {
             for b in chars {
                 for c in chars {
                     let t = format!("{a}{b}{c}副局长");
-                    let got = untouched(&t);
+                    let got = untouched_marks(&t);
                     assert_eq!(got.is_some(), by_chars(&t), "{t}");
+                    assert_eq!(untouched(&t), by_chars(&t), "{t}");
                     if let Some(m) = got {
                         assert_eq!(m, marks(&t), "{t}");
                     }
                 }
             }
         }
-        assert_eq!(untouched(""), Some(Marks::default()));
+        assert_eq!(untouched_marks(""), Some(Marks::default()));
     }
 
     #[test]

@@ -558,7 +558,7 @@ impl Dataset {
         }
         // The common case: one post, nothing to clean (and no second
         // sentence).
-        if let Some(marks) = clean::untouched(text) {
+        if let Some(marks) = clean::untouched_marks(text) {
             return self.resolve_post(Cow::Borrowed(text), text, None, Vec::new(), Some(marks));
         }
         let mut r = self.resolve_sentence(text);
