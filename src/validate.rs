@@ -586,9 +586,10 @@ pub fn place_heads(file: &PlacesFile, orgs: &OrganisationsFile) -> Vec<u16> {
                         .iter()
                         .position(|u| normalize::same(&u.context, ctx))
                 })
-                .map_or(u16::MAX, |i| {
-                    u16::try_from(i).expect("unit levels fit a u16")
-                })
+                // Past u16's range (no real data), no table: the level is
+                // then not found, rather than a panic on loading user data.
+                .and_then(|i| u16::try_from(i).ok())
+                .unwrap_or(u16::MAX)
         })
         .collect()
 }

@@ -747,13 +747,12 @@ impl Dataset {
         })?;
         let unit = self.unit_level(context?)?;
         let place_head = self.level(&unit.head)?;
-        let internal = if has_own_rule(b) { org.departments } else { 0 };
-        // A 群团's 部长 heads one of its 部 even when the 部 is not named
-        // (共青团吉林省委部长): never the body's head, who is its 书记 or 主席.
-        let internal = if b == Body::MassOrg && title.name.ends_with("部长") {
-            internal.max(1)
-        } else {
-            internal
+        let internal = match b {
+            _ if !has_own_rule(b) => 0,
+            // A 群团's 部长 heads one of its 部 even when the 部 is not named
+            // (共青团吉林省委部长): never the body's head, its 书记 or 主席.
+            Body::MassOrg if title.name.ends_with("部长") => org.departments.max(1),
+            _ => org.departments,
         };
         let department = unit
             .department

@@ -901,7 +901,6 @@ impl Dataset {
         asides: Vec<Aside>,
         marks: Option<clean::Marks>,
     ) -> Resolution<'a> {
-        let whole = text.len();
         let mut r = Resolution::empty(input);
         // An aside the reader could not place: no answer built on the rest
         // can be 高 (（正市级）: 正厅 or 副部, by city; （其间，任一级巡视员）).
@@ -942,12 +941,11 @@ impl Dataset {
             _ => text,
         };
         // What the readings below look for; each later text is a slice of
-        // this one. Those found already hold while nothing was cut (what is
-        // left is the end of the text).
-        let marks = match marks {
-            Some(m) if text.len() == whole => m,
-            _ => clean::marks(text),
-        };
+        // this one. Those found already are the whole text's: it holds no
+        // date or news source to cut (untouched text is CJK only), and the
+        // marks of a text hold those of its tail in any case (each reading
+        // they let through looks for its own words).
+        let marks = marks.unwrap_or_else(|| clean::marks(text));
         let text = if marks.news {
             self.news_post(text, &mut r.found)
         } else {
